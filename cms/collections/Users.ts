@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../access/isAdmin'
+import { ROLES, ROLE_LABELS } from '../access/roles'
+import { selfOrAdmin } from '../access/selfOrAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { ja: 'ユーザー', en: 'User' }, plural: { ja: 'ユーザー', en: 'Users' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'], group: { ja: '管理', en: 'Admin' } },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && process.env.ESUKO_INSECURE_COOKIES !== '1' },
+  },
+  access: {
+    admin: ({ req }) => req.user?.collection === 'users',
+    create: isAdmin,
+    read: selfOrAdmin,
+    update: selfOrAdmin,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { ja: '氏名', en: 'Name' }, required: true },
+    {
+      name: 'roles',
+      type: 'select',
+      label: { ja: '役割', en: 'Roles' },
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      saveToJWT: true,
+      // Nobody raises their own role: only admins write this field.
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

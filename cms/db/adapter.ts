@@ -1,0 +1,39 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+import { dataDir } from '../runtime/paths'
+
+export type DatabaseKind = 'mongodb' | 'sqlite'
+
+export const isMongoUri = (uri: string | undefined): uri is string => /^mongodb(\+srv)?:\/\//.test(uri ?? '')
+
+export const databaseKind = (uri = process.env.DATABASE_URI): DatabaseKind =>
+  isMongoUri(uri) ? 'mongodb' : 'sqlite'
+
+/** `file:` URI of the embedded database: DATABASE_URI may name one (tests do), else data/esuko.db. */
+export function sqliteUrl(uri = process.env.DATABASE_URI): string {
+  if (uri?.startsWith('file:')) return uri
+  if (uri) throw new Error(`DATABASE_URI は mongodb://…, mongodb+srv://… または file:… で指定してください（受け取った値: ${uri.split(':')[0]}:…）`)
+  return `file:${path.join(dataDir(), 'esuko.db')}`
+}
+
+/**
+ * MongoDB when DATABASE_URI says so (transactions are enabled by the adapter when the URI names a
+ * replica set), otherwise the embedded SQLite file. SQLite never pushes its schema: the committed
+ * migrations in cms/migrations are the one source of truth in development and production alike.
+ */
+export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterObj {
+  if (isMongoUri(uri)) return mongooseAdapter({ url: uri })
+  return sqliteAdapter({
+    client: { url: sqliteUrl(uri) },
+    push: false,
+    migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
+    prodMigrations: migrations,
+    wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'FULL' },
+    busyTimeout: 10_000,
+  })
+}

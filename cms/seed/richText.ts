@@ -1,0 +1,24 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+
+type Block = string | { h2: string }
+
+const textNode = (text: string) => ({
+  type: 'text',
+  text,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+
+const blockNode = (block: Block) =>
+  typeof block === 'string'
+    ? { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [textNode(block)] }
+    : { type: 'heading', tag: 'h2', format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode(block.h2)] }
+
+/** Builds Lexical editor state from plain paragraphs and `{ h2 }` headings, for seed content. */
+export const richText = (...blocks: Block[]): SerializedEditorState =>
+  ({
+    root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: blocks.map(blockNode) },
+  }) as unknown as SerializedEditorState

@@ -1,0 +1,86 @@
+// Starts the Payload admin (Next.js, cms/) and the Astro site together: `dev` or `start` (production).
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const mode = process.argv[2]
+if (mode !== 'dev' && mode !== 'start') {
+  console.error('usage: node scripts/serve.mjs dev|start')
+  process.exit(2)
+}
+
+const root = process.cwd()
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const cmsPort = process.env.CMS_PORT ?? '3000'
+const sitePort = process.env.SITE_PORT ?? '4321'
+const host = process.env.HOST ?? (mode === 'dev' ? 'localhost' : '0.0.0.0')
+
+const env = {
+  ...process.env,
+  NODE_ENV: mode === 'dev' ? 'development' : 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ESUKO_ROOT: root,
+  ESUKO_DATA_DIR: path.resolve(process.env.ESUKO_DATA_DIR ?? path.join(root, 'data')),
+  CMS_PORT: cmsPort,
+  SITE_PORT: sitePort,
+}
+
+if (mode === 'start') {
+  if (!env.PAYLOAD_SECRET?.trim()) {
+    console.error(
+      [
+        '起動できません: 環境変数 PAYLOAD_SECRET が設定されていません。',
+        '本番環境では、管理画面と公開サイトが同じ秘密鍵を使う必要があります。32文字以上のランダムな文字列を設定してください。',
+        '  例: PAYLOAD_SECRET="$(openssl rand -hex 32)" npm start',
+        'Cannot start: PAYLOAD_SECRET is not set. Production needs one shared secret (see README, "Environment").',
+      ].join('\n'),
+    )
+    process.exit(1)
+  }
+  for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) {
+    if (!fs.existsSync(path.join(root, built))) {
+      console.error(`起動できません: ${built} がありません。先に npm run build を実行してください。 / Run npm run build first.`)
+      process.exit(1)
+    }
+  }
+}
+
+const run = (command, args, extraEnv = {}) =>
+  spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+
+const exited = (child) => new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+
+// Schema and first-run seed happen once, before either server opens the database.
+const prepared = await exited(run(bin('payload'), ['run', 'scripts/prepare.ts']))
+if (prepared !== 0) {
+  console.error('データベースの準備に失敗しました。上のログを確認してください。 / Database preparation failed.')
+  process.exit(prepared)
+}
+
+const children =
+  mode === 'dev'
+    ? [
+        run(bin('next'), ['dev', 'cms', '-p', cmsPort, '-H', host]),
+        run(bin('astro'), ['dev', '--port', sitePort, '--host', host]),
+      ]
+    : [
+        run(bin('next'), ['start', 'cms', '-p', cmsPort, '-H', host]),
+        run(process.execPath, ['dist/server/entry.mjs'], { PORT: sitePort, HOST: host }),
+      ]
+
+console.log(`\nえすこポータル: site http://localhost:${sitePort}  admin http://localhost:${cmsPort}/admin\n`)
+
+let stopping = false
+const stopAll = (signal = 'SIGTERM') => {
+  if (stopping) return
+  stopping = true
+  for (const child of children) if (child.exitCode === null) child.kill(signal)
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal))
+
+// When one server dies the other is stopped too, and the exit code says so.
+const firstExit = await Promise.race(children.map(exited))
+stopAll()
+await Promise.all(children.map(exited))
+process.exit(stopping && firstExit === 0 ? 0 : firstExit)

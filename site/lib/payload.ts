@@ -1,0 +1,5 @@
+import config from '@payload-config'
+import { getPayload, type Payload } from 'payload'
+
+/** The site's single door to Payload: the Local API, initialised once per process. */
+export const payloadClient = (): Promise<Payload> => getPayload({ config })
