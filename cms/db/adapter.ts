@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -27,9 +29,13 @@ export function sqliteUrl(uri = process.env.DATABASE_URI): string {
  * migrations in cms/migrations are the one source of truth in development and production alike.
  */
 export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterObj {
-  if (isMongoUri(uri)) return mongooseAdapter({ url: uri })
+  // ensureIndexes: unique slugs must hold from the first write, not once mongoose gets round to it.
+  if (isMongoUri(uri)) return mongooseAdapter({ url: uri, ensureIndexes: true })
+  const url = sqliteUrl(uri)
+  // SQLite creates the file but not its folder; a fresh machine has no data/ yet.
+  if (!url.startsWith('file::memory:')) fs.mkdirSync(path.dirname(url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
-    client: { url: sqliteUrl(uri) },
+    client: { url },
     push: false,
     migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
     prodMigrations: migrations,

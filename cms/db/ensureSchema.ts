@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Migration, Payload } from 'payload'
 
 import { migrations } from '../migrations'
 
@@ -8,5 +8,6 @@ import { migrations } from '../migrations'
  */
 export async function ensureSchema(payload: Payload): Promise<void> {
   if (payload.db.name !== 'sqlite') return
-  await payload.db.migrate({ migrations })
+  // Generated migrations are typed with the SQLite adapter's own argument types.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
 }

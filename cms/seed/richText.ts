@@ -1,4 +1,6 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { Story } from '../payload-types'
+
+export type RichText = NonNullable<Story['body']>
 
 type Block = string | { h2: string }
 
@@ -18,7 +20,7 @@ const blockNode = (block: Block) =>
     : { type: 'heading', tag: 'h2', format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode(block.h2)] }
 
 /** Builds Lexical editor state from plain paragraphs and `{ h2 }` headings, for seed content. */
-export const richText = (...blocks: Block[]): SerializedEditorState =>
+export const richText = (...blocks: Block[]): RichText =>
   ({
     root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: blocks.map(blockNode) },
-  }) as unknown as SerializedEditorState
+  }) as RichText
