@@ -1,9 +1,11 @@
 // Production build of both servers. The secret is needed only at run time, so a placeholder lets the
 // build evaluate payload.config.ts without one; it is never written into the output.
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 const root = process.cwd()
+if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'))
 const env = {
   ...process.env,
   NODE_ENV: 'production',

@@ -10,6 +10,8 @@ if (mode !== 'dev' && mode !== 'start') {
 }
 
 const root = process.cwd()
+// One .env at the root feeds both servers (Next alone would look in cms/, Astro not at all).
+if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'))
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const cmsPort = process.env.CMS_PORT ?? '3000'
 const sitePort = process.env.SITE_PORT ?? '4321'
@@ -46,10 +48,18 @@ if (mode === 'start') {
   }
 }
 
-const run = (command, args, extraEnv = {}) =>
-  spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+const run = (command, args, extraEnv = {}) => {
+  const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+  exited(child)
+  return child
+}
 
-const exited = (child) => new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+// One promise per child, made at spawn, so asking twice never waits for an exit that already happened.
+const exits = new WeakMap()
+const exited = (child) => {
+  if (!exits.has(child)) exits.set(child, new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))))
+  return exits.get(child)
+}
 
 // Schema and first-run seed happen once, before either server opens the database.
 const prepared = await exited(run(bin('payload'), ['run', 'scripts/prepare.ts']))

@@ -1,0 +1,26 @@
+// Browser tests need Debian's Chromium and a Japanese font; install them when missing and we may.
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasCjkFont = () => {
+  try {
+    return /Noto (Sans|Serif) CJK/i.test(execSync('fc-list', { encoding: 'utf8' }))
+  } catch {
+    return false
+  }
+}
+
+if (fs.existsSync(chromium) && hasCjkFont()) process.exit(0)
+
+const isRoot = process.getuid?.() === 0
+const sudo = isRoot ? '' : 'sudo '
+console.log('Chromium か日本語フォントが見つからないため、Debian のパッケージをインストールします…')
+try {
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`, {
+    stdio: 'inherit',
+  })
+} catch {
+  console.error('インストールできませんでした。手動で実行してください: apt-get install -y chromium fonts-noto-cjk')
+  process.exit(1)
+}

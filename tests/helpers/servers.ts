@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export type RunningPortal = { siteUrl: string; cmsUrl: string; dataDir: string; stop: () => Promise<void> }
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the servers exited (${child.exitCode}) before ${url} answered`)
+    try {
+      const res = await fetch(url, { redirect: 'manual' })
+      if (res.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+}
+
+/** Starts the production build (`npm start`) on free ports and a fresh embedded database, seeded. */
+export async function startPortal(extraEnv: Record<string, string> = {}): Promise<RunningPortal> {
+  for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) {
+    if (!fs.existsSync(built)) throw new Error(`${built} is missing: run npm run build first`)
+  }
+  const [sitePort, cmsPort] = [await freePort(), await freePort()]
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-e2e-'))
+  const child = spawn(process.execPath, ['scripts/serve.mjs', 'start'], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789',
+      ESUKO_DATA_DIR: dataDir,
+      ESUKO_SEED_DEMO: '1',
+      SEED_ADMIN_PASSWORD: 'e2e-demo-password',
+      SITE_PORT: String(sitePort),
+      CMS_PORT: String(cmsPort),
+      HOST: '127.0.0.1',
+      DATABASE_URI: '',
+      ...extraEnv,
+    },
+  })
+  const siteUrl = `http://127.0.0.1:${sitePort}`
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`
+  const stop = async () => {
+    if (child.exitCode === null) {
+      // The serve script forwards the signal to both servers.
+      process.kill(-child.pid!, 'SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitFor(`${siteUrl}/`, child, 90_000)
+    await waitFor(`${cmsUrl}/api/users/me`, child, 90_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { siteUrl, cmsUrl, dataDir, stop }
+}
