@@ -6,9 +6,26 @@ import { ja } from '@payloadcms/translations/languages/ja'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from './cms/collections/AuditLog'
+import { Cheers } from './cms/collections/Cheers'
+import { Citizens } from './cms/collections/Citizens'
+import { Connections } from './cms/collections/Connections'
+import { DeletionRequests } from './cms/collections/DeletionRequests'
+import { EventRegistrations } from './cms/collections/EventRegistrations'
+import { Events } from './cms/collections/Events'
+import { Media } from './cms/collections/Media'
+import { Organisations } from './cms/collections/Organisations'
+import { Participants } from './cms/collections/Participants'
+import { Plans } from './cms/collections/Plans'
 import { Stories } from './cms/collections/Stories'
+import { SupportOffers } from './cms/collections/SupportOffers'
+import { SurveyResponses } from './cms/collections/SurveyResponses'
 import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/db/adapter'
+import { KpiTargets } from './cms/globals/KpiTargets'
+import { SiteSettings } from './cms/globals/SiteSettings'
+import { withAudit } from './cms/hooks/audit'
+import { processDeletionRequestsTask, purgeExpiredContactsTask } from './cms/jobs/tasks'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
 
@@ -21,7 +38,34 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Stories, Users],
+  collections: [
+    withAudit(Stories, ['submission']),
+    withAudit(Citizens, ['private']),
+    withAudit(Connections),
+    withAudit(Plans, ['proposerContact']),
+    withAudit(SupportOffers, ['contact']),
+    withAudit(Events),
+    withAudit(EventRegistrations, ['contact']),
+    withAudit(Organisations),
+    withAudit(Cheers),
+    withAudit(SurveyResponses),
+    Participants,
+    withAudit(Media),
+    withAudit(DeletionRequests, ['contact']),
+    withAudit(Users),
+    AuditLog,
+  ],
+  globals: [SiteSettings, KpiTargets],
+  jobs: {
+    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask],
+    // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
+    autoRun: [{ cron: '*/5 * * * *', queue: 'nightly', limit: 10 }],
+    shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, hidden: false, group: { ja: '管理', en: 'Admin' } },
+    }),
+  },
   admin: {
     user: Users.slug,
     meta: { titleSuffix: '｜えすこポータル管理' },
@@ -29,5 +73,6 @@ export default buildConfig({
   },
   i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts') },
+  graphQL: { maxComplexity: 1000 },
   telemetry: false,
 })

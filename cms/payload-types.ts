@@ -68,17 +68,53 @@ export interface Config {
   blocks: {};
   collections: {
     stories: Story;
+    citizens: Citizen;
+    connections: Connection;
+    plans: Plan;
+    'support-offers': SupportOffer;
+    events: Event;
+    'event-registrations': EventRegistration;
+    organisations: Organisation;
+    cheers: Cheer;
+    'survey-responses': SurveyResponse;
+    participants: Participant;
+    media: Media;
+    'deletion-requests': DeletionRequest;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    citizens: {
+      connections: 'connections';
+    };
+    plans: {
+      supportOffers: 'support-offers';
+    };
+    events: {
+      registrations: 'event-registrations';
+    };
+  };
   collectionsSelect: {
     stories: StoriesSelect<false> | StoriesSelect<true>;
+    citizens: CitizensSelect<false> | CitizensSelect<true>;
+    connections: ConnectionsSelect<false> | ConnectionsSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    'support-offers': SupportOffersSelect<false> | SupportOffersSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-registrations': EventRegistrationsSelect<false> | EventRegistrationsSelect<true>;
+    organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
+    cheers: CheersSelect<false> | CheersSelect<true>;
+    'survey-responses': SurveyResponsesSelect<false> | SurveyResponsesSelect<true>;
+    participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'deletion-requests': DeletionRequestsSelect<false> | DeletionRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -86,11 +122,19 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+    'kpi-targets': KpiTarget;
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'kpi-targets': KpiTargetsSelect<false> | KpiTargetsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -98,6 +142,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      purgeExpiredContacts: TaskPurgeExpiredContacts;
+      processDeletionRequests: TaskProcessDeletionRequests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -130,13 +176,14 @@ export interface UserAuthOperations {
  * via the `definition` "stories".
  */
 export interface Story {
-  id: string;
+  id: number;
   title: string;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
-  slug: string;
+  slug?: string | null;
   lead?: string | null;
+  heroImage?: (number | null) | Media;
   body?: {
     root: {
       type: string;
@@ -152,8 +199,38 @@ export interface Story {
     };
     [k: string]: unknown;
   } | null;
+  connectionOrigin?: string | null;
+  town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
+  themes?:
+    | (
+        | 'kids'
+        | 'elderly'
+        | 'food'
+        | 'nature'
+        | 'culture'
+        | 'learning'
+        | 'health'
+        | 'safety'
+        | 'mobility'
+        | 'place'
+        | 'other'
+      )[]
+    | null;
+  citizens?: (number | Citizen)[] | null;
+  organisations?: (number | Organisation)[] | null;
+  relatedPlan?: (number | null) | Plan;
+  relatedEvent?: (number | null) | Event;
+  origin: 'editorial' | 'resident';
+  reviewStatus: 'received' | 'reviewing' | 'published' | 'declined';
+  submission?: {
+    nickname?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    consentAt?: string | null;
+  };
   featured?: boolean | null;
   featuredOrder?: number | null;
+  featuredUntil?: string | null;
   publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -161,12 +238,365 @@ export interface Story {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describe the image for people who cannot see it, in Japanese.
+   */
+  alt: string;
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumb?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * Only registered citizens who consented to publication are public, and only their public fields.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "citizens".
+ */
+export interface Citizen {
+  id: number;
+  /**
+   * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
+   */
+  displayName: string;
+  /**
+   * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
+   */
+  slug?: string | null;
+  town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
+  /**
+   * Nothing finer than the district.
+   */
+  district?: string | null;
+  themes?:
+    | (
+        | 'kids'
+        | 'elderly'
+        | 'food'
+        | 'nature'
+        | 'culture'
+        | 'learning'
+        | 'health'
+        | 'safety'
+        | 'mobility'
+        | 'place'
+        | 'other'
+      )[]
+    | null;
+  interests?: string | null;
+  intro?: string | null;
+  activities?: string | null;
+  photo?: (number | null) | Media;
+  discoveredThrough?: ('nomination' | 'self' | 'organisation' | 'event' | 'coordinator' | 'other') | null;
+  connectionMethod?: string | null;
+  connections?: {
+    docs?: (number | Connection)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  consent?: {
+    publication?: boolean | null;
+    photo?: boolean | null;
+    method?: ('web' | 'paper' | 'in_person') | null;
+    givenAt?: string | null;
+    enteredBy?: (number | null) | User;
+  };
+  /**
+   * Editors and the registering coordinator only.
+   */
+  private?: {
+    legalName?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    birthYear?: number | null;
+    notes?: string | null;
+  };
+  status: 'candidate' | 'registered' | 'paused';
+  /**
+   * When the status first became “registered” (counted for the KPI).
+   */
+  citizenSince?: string | null;
+  registeredBy?: (number | null) | User;
+  registeredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connections".
+ */
+export interface Connection {
+  id: number;
+  citizen: number | Citizen;
+  withCitizen?: (number | null) | Citizen;
+  withOrganisation?: (number | null) | Organisation;
+  /**
+   * e.g. “a local high-school student”; never identifying.
+   */
+  withOther?: string | null;
+  partnerLabel?: string | null;
+  connectedAt: string;
+  connectedAt_tz: SupportedTimezones;
+  origin: 'activity' | 'event' | 'plan' | 'introduction' | 'portal' | 'other';
+  howItCameAbout?: string | null;
+  event?: (number | null) | Event;
+  plan?: (number | null) | Plan;
+  town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "organisations".
+ */
+export interface Organisation {
+  id: number;
+  name: string;
+  reading?: string | null;
+  /**
+   * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
+   */
+  slug?: string | null;
+  kind: 'jichi' | 'shakyo' | 'npo' | 'company' | 'government' | 'other';
+  town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
+  district?: string | null;
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  logo?: (number | null) | Media;
+  /**
+   * Shown publicly: the organisation’s own contact, never a person’s.
+   */
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    website?: string | null;
+  };
+  verified?: boolean | null;
+  published?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  kind: 'furumai' | 'kaigi' | 'other';
+  title: string;
+  /**
+   * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
+   */
+  slug?: string | null;
+  startsAt: string;
+  startsAt_tz: 'Asia/Tokyo';
+  endsAt?: string | null;
+  endsAt_tz?: 'Asia/Tokyo' | null;
+  venue?: string | null;
+  town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  themes?:
+    | (
+        | 'kids'
+        | 'elderly'
+        | 'food'
+        | 'nature'
+        | 'culture'
+        | 'learning'
+        | 'health'
+        | 'safety'
+        | 'mobility'
+        | 'place'
+        | 'other'
+      )[]
+    | null;
+  capacity?: number | null;
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+  registrationEnabled?: boolean | null;
+  /**
+   * KPI 6 counts the organisations listed here for 共助会議 events.
+   */
+  participatingOrganisations?: (number | Organisation)[] | null;
+  showcasedCitizens?: (number | Citizen)[] | null;
+  showcasedStories?: (number | Story)[] | null;
+  attendance?: number | null;
+  cancelled?: boolean | null;
+  registrations?: {
+    docs?: (number | EventRegistration)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-registrations".
+ */
+export interface EventRegistration {
+  id: number;
+  event: number | Event;
+  nickname: string;
+  partySize: number;
+  town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町' | 'outside') | null;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    accessibilityNeeds?: string | null;
+    consentAt?: string | null;
+  };
+  status: 'confirmed' | 'cancelled';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: number;
+  kind: 'want_to_try' | 'challenge' | 'use_skill';
+  title: string;
+  description: string;
+  town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
+  themes?:
+    | (
+        | 'kids'
+        | 'elderly'
+        | 'food'
+        | 'nature'
+        | 'culture'
+        | 'learning'
+        | 'health'
+        | 'safety'
+        | 'mobility'
+        | 'place'
+        | 'other'
+      )[]
+    | null;
+  proposer?: (number | null) | Citizen;
+  proposerNickname?: string | null;
+  proposerContact?: {
+    email?: string | null;
+    phone?: string | null;
+    consentAt?: string | null;
+  };
+  status: 'received' | 'published' | 'in_progress' | 'realised' | 'withdrawn';
+  lifecycle?: {
+    receivedAt?: string | null;
+    publishedAt?: string | null;
+    startedAt?: string | null;
+    realisedAt?: string | null;
+    withdrawnAt?: string | null;
+  };
+  realisationStory?: (number | null) | Story;
+  supportOffers?: {
+    docs?: (number | SupportOffer)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-offers".
+ */
+export interface SupportOffer {
+  id: number;
+  plan: number | Plan;
+  kind: 'cheer' | 'help';
+  organisation?: (number | null) | Organisation;
+  nickname: string;
+  message?: string | null;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    consentAt?: string | null;
+  };
+  status: 'received' | 'approved' | 'declined';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name: string;
   roles: ('admin' | 'editor' | 'coordinator' | 'organisation')[];
+  organisations?: (number | Organisation)[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -189,10 +619,125 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cheers".
+ */
+export interface Cheer {
+  id: number;
+  target:
+    | {
+        relationTo: 'stories';
+        value: number | Story;
+      }
+    | {
+        relationTo: 'citizens';
+        value: number | Citizen;
+      }
+    | {
+        relationTo: 'plans';
+        value: number | Plan;
+      };
+  message?: string | null;
+  messageStatus: 'none' | 'pending' | 'approved' | 'rejected';
+  dedupeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses".
+ */
+export interface SurveyResponse {
+  id: number;
+  answer: '5' | '4' | '3' | '2' | '1';
+  town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
+  ageBand: 'under20' | '20s' | '30s' | '40s' | '50s' | '60s' | '70s' | '80plus' | 'unanswered';
+  /**
+   * Set from the answer date (April–March).
+   */
+  fiscalYear?: number | null;
+  /**
+   * For paper answers, the day they were given.
+   */
+  answeredAt?: string | null;
+  channel: 'web' | 'paper' | 'event';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants".
+ */
+export interface Participant {
+  id: number;
+  emailHash?: string | null;
+  phoneHash?: string | null;
+  firstSeenAt: string;
+  lastSeenAt?: string | null;
+  firstFiscalYear?: number | null;
+  firstChannel: 'plan' | 'support' | 'event' | 'nomination' | 'citizen' | 'other';
+  participations?: number | null;
+  town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
+  erased?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deletion-requests".
+ */
+export interface DeletionRequest {
+  id: number;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+  };
+  note?: string | null;
+  status: 'received' | 'done' | 'rejected';
+  processedAt?: string | null;
+  erasedRecords?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  action:
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'feature'
+    | 'unfeature'
+    | 'delete'
+    | 'read_personal'
+    | 'erase_personal';
+  collectionSlug: string;
+  docId?: string | null;
+  user?: (number | null) | User;
+  channel?: string | null;
+  summary?: string | null;
+  fields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -209,7 +754,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: string;
+  id: number;
   /**
    * Input data provided to the job
    */
@@ -256,7 +801,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -289,10 +834,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -301,20 +855,72 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'stories';
-        value: string | Story;
+        value: number | Story;
+      } | null)
+    | ({
+        relationTo: 'citizens';
+        value: number | Citizen;
+      } | null)
+    | ({
+        relationTo: 'connections';
+        value: number | Connection;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: number | Plan;
+      } | null)
+    | ({
+        relationTo: 'support-offers';
+        value: number | SupportOffer;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'event-registrations';
+        value: number | EventRegistration;
+      } | null)
+    | ({
+        relationTo: 'organisations';
+        value: number | Organisation;
+      } | null)
+    | ({
+        relationTo: 'cheers';
+        value: number | Cheer;
+      } | null)
+    | ({
+        relationTo: 'survey-responses';
+        value: number | SurveyResponse;
+      } | null)
+    | ({
+        relationTo: 'participants';
+        value: number | Participant;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'deletion-requests';
+        value: number | DeletionRequest;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -324,10 +930,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -347,7 +953,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -361,13 +967,342 @@ export interface StoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   lead?: T;
+  heroImage?: T;
   body?: T;
+  connectionOrigin?: T;
+  town?: T;
+  themes?: T;
+  citizens?: T;
+  organisations?: T;
+  relatedPlan?: T;
+  relatedEvent?: T;
+  origin?: T;
+  reviewStatus?: T;
+  submission?:
+    | T
+    | {
+        nickname?: T;
+        email?: T;
+        phone?: T;
+        consentAt?: T;
+      };
   featured?: T;
   featuredOrder?: T;
+  featuredUntil?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "citizens_select".
+ */
+export interface CitizensSelect<T extends boolean = true> {
+  displayName?: T;
+  slug?: T;
+  town?: T;
+  district?: T;
+  themes?: T;
+  interests?: T;
+  intro?: T;
+  activities?: T;
+  photo?: T;
+  discoveredThrough?: T;
+  connectionMethod?: T;
+  connections?: T;
+  consent?:
+    | T
+    | {
+        publication?: T;
+        photo?: T;
+        method?: T;
+        givenAt?: T;
+        enteredBy?: T;
+      };
+  private?:
+    | T
+    | {
+        legalName?: T;
+        email?: T;
+        phone?: T;
+        birthYear?: T;
+        notes?: T;
+      };
+  status?: T;
+  citizenSince?: T;
+  registeredBy?: T;
+  registeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connections_select".
+ */
+export interface ConnectionsSelect<T extends boolean = true> {
+  citizen?: T;
+  withCitizen?: T;
+  withOrganisation?: T;
+  withOther?: T;
+  partnerLabel?: T;
+  connectedAt?: T;
+  connectedAt_tz?: T;
+  origin?: T;
+  howItCameAbout?: T;
+  event?: T;
+  plan?: T;
+  town?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  kind?: T;
+  title?: T;
+  description?: T;
+  town?: T;
+  themes?: T;
+  proposer?: T;
+  proposerNickname?: T;
+  proposerContact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        consentAt?: T;
+      };
+  status?: T;
+  lifecycle?:
+    | T
+    | {
+        receivedAt?: T;
+        publishedAt?: T;
+        startedAt?: T;
+        realisedAt?: T;
+        withdrawnAt?: T;
+      };
+  realisationStory?: T;
+  supportOffers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-offers_select".
+ */
+export interface SupportOffersSelect<T extends boolean = true> {
+  plan?: T;
+  kind?: T;
+  organisation?: T;
+  nickname?: T;
+  message?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        consentAt?: T;
+      };
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  kind?: T;
+  title?: T;
+  slug?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  venue?: T;
+  town?: T;
+  summary?: T;
+  description?: T;
+  themes?: T;
+  capacity?: T;
+  registrationOpensAt?: T;
+  registrationClosesAt?: T;
+  registrationEnabled?: T;
+  participatingOrganisations?: T;
+  showcasedCitizens?: T;
+  showcasedStories?: T;
+  attendance?: T;
+  cancelled?: T;
+  registrations?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-registrations_select".
+ */
+export interface EventRegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  nickname?: T;
+  partySize?: T;
+  town?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        accessibilityNeeds?: T;
+        consentAt?: T;
+      };
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "organisations_select".
+ */
+export interface OrganisationsSelect<T extends boolean = true> {
+  name?: T;
+  reading?: T;
+  slug?: T;
+  kind?: T;
+  town?: T;
+  district?: T;
+  summary?: T;
+  body?: T;
+  logo?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        website?: T;
+      };
+  verified?: T;
+  published?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cheers_select".
+ */
+export interface CheersSelect<T extends boolean = true> {
+  target?: T;
+  message?: T;
+  messageStatus?: T;
+  dedupeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses_select".
+ */
+export interface SurveyResponsesSelect<T extends boolean = true> {
+  answer?: T;
+  town?: T;
+  ageBand?: T;
+  fiscalYear?: T;
+  answeredAt?: T;
+  channel?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants_select".
+ */
+export interface ParticipantsSelect<T extends boolean = true> {
+  emailHash?: T;
+  phoneHash?: T;
+  firstSeenAt?: T;
+  lastSeenAt?: T;
+  firstFiscalYear?: T;
+  firstChannel?: T;
+  participations?: T;
+  town?: T;
+  erased?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumb?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deletion-requests_select".
+ */
+export interface DeletionRequestsSelect<T extends boolean = true> {
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+      };
+  note?: T;
+  status?: T;
+  processedAt?: T;
+  erasedRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -376,6 +1311,7 @@ export interface StoriesSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  organisations?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -393,6 +1329,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  action?: T;
+  collectionSlug?: T;
+  docId?: T;
+  user?: T;
+  channel?: T;
+  summary?: T;
+  fields?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -430,6 +1382,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -467,6 +1420,143 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  hero?: {
+    title?: string | null;
+    lead?: string | null;
+    image?: (number | null) | Media;
+  };
+  navigation?:
+    | {
+        label: string;
+        href: string;
+        id?: string | null;
+      }[]
+    | null;
+  notices?:
+    | {
+        text: string;
+        href?: string | null;
+        from?: string | null;
+        until?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Contact details of residents who are not esuko citizens are purged after this many days.
+   */
+  retentionDays: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-targets".
+ */
+export interface KpiTarget {
+  id: number;
+  years?:
+    | {
+        fiscalYear: number;
+        surveyPointIncrease: number;
+        citizens: number;
+        participants: number;
+        plansAccumulated: number;
+        plansRealised: number;
+        organisations: number;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  hero?:
+    | T
+    | {
+        title?: T;
+        lead?: T;
+        image?: T;
+      };
+  navigation?:
+    | T
+    | {
+        label?: T;
+        href?: T;
+        id?: T;
+      };
+  notices?:
+    | T
+    | {
+        text?: T;
+        href?: T;
+        from?: T;
+        until?: T;
+        id?: T;
+      };
+  retentionDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-targets_select".
+ */
+export interface KpiTargetsSelect<T extends boolean = true> {
+  years?:
+    | T
+    | {
+        fiscalYear?: T;
+        surveyPointIncrease?: T;
+        citizens?: T;
+        participants?: T;
+        plansAccumulated?: T;
+        plansRealised?: T;
+        organisations?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -474,6 +1564,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeExpiredContacts".
+ */
+export interface TaskPurgeExpiredContacts {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessDeletionRequests".
+ */
+export interface TaskProcessDeletionRequests {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -485,12 +1591,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'stories';
-      value: string | Story;
+      value: number | Story;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: string | User;
+      value: number | User;
     } | null;
   };
   output?: unknown;

@@ -2,8 +2,20 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
+import { personalDataStaff, editorsOnlyField } from '../access/personalData'
 import { publishedOrStaff } from '../access/publishedOrStaff'
+import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { emailField, phoneField, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
+import { syncReviewStatus } from '../hooks/syncReviewStatus'
+import { countParticipant } from '../hooks/countParticipant'
+
+export const REVIEW_STATUSES = [
+  { value: 'received', label: { ja: '受付', en: 'Received' } },
+  { value: 'reviewing', label: { ja: '確認中', en: 'Reviewing' } },
+  { value: 'published', label: { ja: '公開', en: 'Published' } },
+  { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
+]
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -13,29 +25,83 @@ export const Stories: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'featured', 'featuredOrder', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'origin', 'reviewStatus', 'featured', '_status', 'publishedAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
   access: {
-    create: isStaff,
+    // Resident nominations arrive through the site's form action only.
+    create: viaSiteFormOrStaff,
     read: publishedOrStaff,
     readVersions: isStaff,
     update: isStaff,
     delete: isEditor,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true },
+  defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
+  hooks: { beforeChange: [syncReviewStatus], afterChange: [countParticipant('nomination', 'submission')] },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),
     { name: 'lead', type: 'textarea', label: { ja: 'リード文', en: 'Lead' }, maxLength: 300 },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { ja: 'メイン画像', en: 'Hero image' } },
     { name: 'body', type: 'richText', label: { ja: '本文', en: 'Body' } },
+    {
+      name: 'connectionOrigin',
+      type: 'textarea',
+      label: { ja: 'つながりのきっかけ', en: 'How the connection began' },
+      maxLength: 500,
+    },
+    {
+      type: 'row',
+      fields: [townField(), themesField()],
+    },
+    { name: 'citizens', type: 'relationship', relationTo: 'citizens', hasMany: true, index: true, label: { ja: '登場するえすこ市民', en: 'Citizens' } },
+    { name: 'organisations', type: 'relationship', relationTo: 'organisations', hasMany: true, index: true, label: { ja: '関わった団体', en: 'Organisations' } },
+    { name: 'relatedPlan', type: 'relationship', relationTo: 'plans', label: { ja: '関連するプラン', en: 'Related plan' } },
+    { name: 'relatedEvent', type: 'relationship', relationTo: 'events', label: { ja: '関連するイベント', en: 'Related event' } },
+    {
+      name: 'origin',
+      type: 'select',
+      label: { ja: '出どころ', en: 'Origin' },
+      options: [
+        { value: 'editorial', label: { ja: '編集部', en: 'Editorial' } },
+        { value: 'resident', label: { ja: '住民からの投稿・推薦', en: 'Resident submission' } },
+      ],
+      defaultValue: 'editorial',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'reviewStatus',
+      type: 'select',
+      label: { ja: '確認状況', en: 'Review status' },
+      options: REVIEW_STATUSES,
+      defaultValue: 'received',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'submission',
+      type: 'group',
+      label: { ja: '投稿者（非公開）', en: 'Submitter (private)' },
+      admin: { condition: (data) => data?.origin === 'resident' },
+      access: { read: personalDataStaff, update: personalDataStaff },
+      fields: [
+        { name: 'nickname', type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 },
+        emailField(),
+        phoneField(),
+        { name: 'consentAt', type: 'date', label: { ja: '個人情報の取扱いに同意した日時', en: 'Consent given at' } },
+      ],
+    },
     {
       name: 'featured',
       type: 'checkbox',
       label: { ja: 'トップページで紹介する', en: 'Featured on the home page' },
       defaultValue: false,
       index: true,
+      access: { create: editorsOnlyField, update: editorsOnlyField },
       admin: { position: 'sidebar' },
     },
     {
@@ -43,7 +109,15 @@ export const Stories: CollectionConfig = {
       type: 'number',
       label: { ja: '紹介の順番（小さいほど先）', en: 'Featured order (lower first)' },
       defaultValue: 100,
+      access: { create: editorsOnlyField, update: editorsOnlyField },
       admin: { position: 'sidebar', condition: (data) => Boolean(data?.featured) },
+    },
+    {
+      name: 'featuredUntil',
+      type: 'date',
+      label: { ja: '紹介の終了日時（空欄なら無期限）', en: 'Featured until (optional)' },
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.featured), date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'publishedAt',

@@ -36,5 +36,16 @@ export const Users: CollectionConfig = {
       // Nobody raises their own role: only admins write this field.
       access: { create: isAdminField, update: isAdminField },
     },
+    {
+      name: 'organisations',
+      type: 'relationship',
+      relationTo: 'organisations',
+      hasMany: true,
+      label: { ja: '管理する団体', en: 'Organisations managed' },
+      saveToJWT: true,
+      admin: { condition: (data) => Boolean(data?.roles?.includes('organisation')) },
+      // Which organisations a manager speaks for is decided by an admin, never by the manager.
+      access: { create: isAdminField, update: isAdminField },
+    },
   ],
 }

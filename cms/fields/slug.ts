@@ -27,7 +27,7 @@ export const slugField = (prefix: string, from = 'title'): TextField => ({
   label: { ja: 'URLスラッグ', en: 'URL slug' },
   unique: true,
   index: true,
-  required: true,
+  // Not `required`: the hook fills it before validation, and `validate` refuses an empty one.
   admin: {
     position: 'sidebar',
     description: {

@@ -1,8 +1,6 @@
 import { richText } from './richText'
 
-/** The six towns of Unnan City, in the city's usual order. */
-export const TOWNS = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町'] as const
-export type Town = (typeof TOWNS)[number]
+export { TOWNS, type Town } from '../fields/options'
 
 type SeedStory = {
   title: string

@@ -25,20 +25,21 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
 
   for (const story of STORIES) {
     const publishedAt = new Date(now.getTime() - story.daysAgo * DAY).toISOString()
-    await payload.create({
-      collection: 'stories',
-      draft: story.status === 'draft',
-      data: {
-        title: story.title,
-        slug: story.slug,
-        lead: story.lead,
-        body: story.body,
-        featured: story.featured,
-        featuredOrder: story.featuredOrder ?? 100,
-        publishedAt: story.status === 'published' ? publishedAt : undefined,
-        _status: story.status,
-      },
-    })
+    const data = {
+      title: story.title,
+      slug: story.slug,
+      lead: story.lead,
+      body: story.body,
+      featured: story.featured,
+      featuredOrder: story.featuredOrder ?? 100,
+      origin: 'editorial' as const,
+      reviewStatus: story.status === 'published' ? ('published' as const) : ('reviewing' as const),
+      publishedAt: story.status === 'published' ? publishedAt : undefined,
+      _status: story.status,
+    }
+    // A draft create saves only a draft version; a published one must not pass `draft`.
+    if (story.status === 'draft') await payload.create({ collection: 'stories', draft: true, data })
+    else await payload.create({ collection: 'stories', data })
   }
 
   const users: string[] = []

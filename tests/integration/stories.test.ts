@@ -5,6 +5,7 @@ import { STORIES } from '../../cms/seed/content'
 import { seedDemo } from '../../cms/seed'
 import { findFeaturedStories, findStoryBySlug } from '../../site/lib/stories'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { storyData } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
 
 let payload: Payload
@@ -68,19 +69,19 @@ describe('story access through the Local API with access control on', () => {
   ] as const)('%s cannot create a story', async (_label, role) => {
     const user = role ? await createUser(payload, role) : undefined
     await expect(
-      payload.create({ collection: 'stories', overrideAccess: false, user, data: { title: '不正な投稿', _status: 'published' } }),
+      payload.create({ collection: 'stories', overrideAccess: false, user, data: storyData({ title: '不正な投稿', _status: 'published' }) }),
     ).rejects.toThrow()
   })
 })
 
 describe('slugs', () => {
   it('generates a URL-safe slug for a Japanese title', async () => {
-    const doc = await payload.create({ collection: 'stories', data: { title: '日本語だけのタイトル', _status: 'draft' }, draft: true })
+    const doc = await payload.create({ collection: 'stories', data: storyData({ title: '日本語だけのタイトル', _status: 'draft' }), draft: true })
     expect(doc.slug).toMatch(/^story-[a-z0-9]+$/)
   })
 
   it('keeps the slug when the title changes', async () => {
-    const doc = await payload.create({ collection: 'stories', data: { title: 'Morning walk in Kisuki' } })
+    const doc = await payload.create({ collection: 'stories', data: storyData({ title: 'Morning walk in Kisuki' }) })
     const updated = await payload.update({ collection: 'stories', id: doc.id, data: { title: '別のタイトル' } })
     expect(updated.slug).toBe(doc.slug)
     expect(doc.slug).toMatch(/^morning-walk-in-kisuki-[0-9a-f]{4}$/)
@@ -88,7 +89,7 @@ describe('slugs', () => {
 
   it('refuses a duplicate slug', async () => {
     await expect(
-      payload.create({ collection: 'stories', data: { title: '重複', slug: publishedFeatured[0].slug } }),
+      payload.create({ collection: 'stories', data: storyData({ title: '重複', slug: publishedFeatured[0].slug }) }),
     ).rejects.toThrow()
   })
 })

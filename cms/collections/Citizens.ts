@@ -1,0 +1,160 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
+import { personalDataOfRegistrant, staffOnlyField } from '../access/personalData'
+import { hasRole } from '../access/roles'
+import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { slugField } from '../fields/slug'
+import { setRegistrant } from '../hooks/setRegistrant'
+import { stampCitizenSince } from '../hooks/stampCitizenSince'
+import { countParticipant } from '../hooks/countParticipant'
+
+export const CITIZEN_STATUSES = [
+  { value: 'candidate', label: { ja: '候補', en: 'Candidate' } },
+  { value: 'registered', label: { ja: '登録', en: 'Registered' } },
+  { value: 'paused', label: { ja: '休止', en: 'Paused' } },
+]
+
+export const CONSENT_METHODS = [
+  { value: 'web', label: { ja: 'ウェブ', en: 'Web' } },
+  { value: 'paper', label: { ja: '紙の同意書', en: 'Paper form' } },
+  { value: 'in_person', label: { ja: '対面（口頭）', en: 'In person' } },
+]
+
+export const DISCOVERY_CHANNELS = [
+  { value: 'nomination', label: { ja: '住民からの推薦', en: 'Nominated by a resident' } },
+  { value: 'self', label: { ja: '本人からの申し出', en: 'Came forward' } },
+  { value: 'organisation', label: { ja: '団体からの紹介', en: 'Introduced by an organisation' } },
+  { value: 'event', label: { ja: 'イベントで出会った', en: 'Met at an event' } },
+  { value: 'coordinator', label: { ja: 'コーディネーターが発掘', en: 'Found by a coordinator' } },
+  { value: 'other', label: { ja: 'その他', en: 'Other' } },
+]
+
+// The photo is public only with photo consent; staff always see it.
+const photoReadable: FieldAccess = ({ req, doc }) =>
+  hasRole(req.user, 'admin', 'editor', 'coordinator') || Boolean(doc?.consent?.photo)
+
+export const Citizens: CollectionConfig = {
+  slug: 'citizens',
+  labels: { singular: { ja: 'えすこ市民', en: 'Esuko citizen' }, plural: { ja: 'えすこ市民', en: 'Esuko citizens' } },
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'town', 'status', 'registeredAt'],
+    group: { ja: '人と団体', en: 'People & organisations' },
+    description: {
+      ja: '公開されるのは「登録」かつ掲載に同意した方の公開欄だけです。非公開欄は編集者と登録したコーディネーターだけが見られます。',
+      en: 'Only registered citizens who consented to publication are public, and only their public fields.',
+    },
+  },
+  access: {
+    create: isStaff,
+    read: consentedCitizenOrStaff,
+    update: isStaff,
+    delete: isEditor,
+  },
+  defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
+  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [countParticipant('citizen', 'private')] },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { ja: '公開プロフィール', en: 'Public profile' },
+          fields: [
+            {
+              name: 'displayName',
+              type: 'text',
+              label: { ja: '表示名（ニックネーム可）', en: 'Display name' },
+              required: true,
+              maxLength: 40,
+              admin: { description: { ja: '例:「山王寺の佐藤さん」。フルネームは非公開欄へ。', en: 'e.g. “Sato-san of Sannōji”. Full names go in the private tab.' } },
+            },
+            slugField('citizen', 'none'),
+            townField({ required: true }),
+            {
+              name: 'district',
+              type: 'text',
+              label: { ja: '地区（地域自主組織の範囲まで）', en: 'District (no finer)' },
+              maxLength: 40,
+              admin: { description: { ja: '集落名・番地など、これより細かい場所は入れないでください。', en: 'Nothing finer than the district.' } },
+            },
+            themesField(),
+            { name: 'interests', type: 'text', label: { ja: '興味・得意なこと', en: 'Interests' }, maxLength: 120 },
+            { name: 'intro', type: 'text', label: { ja: 'ひとこと紹介', en: 'One-line intro' }, maxLength: 80 },
+            { name: 'activities', type: 'textarea', label: { ja: '活動の内容', en: 'Activities' }, maxLength: 1000 },
+            { name: 'photo', type: 'upload', relationTo: 'media', label: { ja: '写真', en: 'Photo' }, access: { read: photoReadable } },
+          ],
+        },
+        {
+          label: { ja: 'つながり', en: 'Connections' },
+          description: { ja: '新しいつながりがどのように生まれたかを記録します（仕様書の登録項目）。', en: 'How this person’s new connections came about.' },
+          fields: [
+            { name: 'discoveredThrough', type: 'select', label: { ja: '発見のきっかけ', en: 'Discovered through' }, options: DISCOVERY_CHANNELS },
+            { name: 'connectionMethod', type: 'textarea', label: { ja: '新たなつながりを生んだ方法', en: 'How the connections came about' }, maxLength: 1000 },
+            {
+              name: 'connections',
+              type: 'join',
+              collection: 'connections',
+              on: 'citizen',
+              label: { ja: '記録されたつながり', en: 'Recorded connections' },
+              defaultLimit: 20,
+              admin: { defaultColumns: ['partnerLabel', 'connectedAt', 'origin'] },
+            },
+          ],
+        },
+        {
+          label: { ja: '同意と非公開情報', en: 'Consent & private data' },
+          fields: [
+            {
+              name: 'consent',
+              type: 'group',
+              label: { ja: '同意', en: 'Consent' },
+              fields: [
+                { name: 'publication', type: 'checkbox', label: { ja: 'プロフィールの掲載に同意', en: 'Consents to a public profile' }, defaultValue: false, index: true },
+                { name: 'photo', type: 'checkbox', label: { ja: '写真の掲載に同意', en: 'Consents to a public photo' }, defaultValue: false },
+                { name: 'method', type: 'select', label: { ja: '同意の方法', en: 'How consent was given' }, options: CONSENT_METHODS, access: { read: staffOnlyField } },
+                { name: 'givenAt', type: 'date', label: { ja: '同意日', en: 'Consent date' }, access: { read: staffOnlyField } },
+                { name: 'enteredBy', type: 'relationship', relationTo: 'users', label: { ja: '同意を入力した職員', en: 'Entered by' }, access: { read: staffOnlyField } },
+              ],
+            },
+            {
+              name: 'private',
+              type: 'group',
+              label: { ja: '非公開情報', en: 'Private data' },
+              admin: { description: { ja: '編集者と、この方を登録したコーディネーターだけが閲覧できます。', en: 'Editors and the registering coordinator only.' } },
+              access: { read: personalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
+              fields: [
+                { name: 'legalName', type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
+                emailField(),
+                phoneField(),
+                { name: 'birthYear', type: 'number', label: { ja: '生まれ年', en: 'Birth year' }, min: 1900, max: 2030 },
+                { name: 'notes', type: 'textarea', label: { ja: '職員メモ', en: 'Staff notes' }, maxLength: 2000 },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      label: { ja: '状態', en: 'Status' },
+      options: CITIZEN_STATUSES,
+      defaultValue: 'candidate',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'citizenSince',
+      type: 'date',
+      label: { ja: 'えすこ市民になった日', en: 'Citizen since' },
+      index: true,
+      admin: { position: 'sidebar', description: { ja: '状態が「登録」になった日（KPIの集計に使います）。', en: 'When the status first became “registered” (counted for the KPI).' } },
+    },
+    { name: 'registeredBy', type: 'relationship', relationTo: 'users', label: { ja: '登録した職員', en: 'Registered by' }, admin: { position: 'sidebar', readOnly: true }, access: { read: staffOnlyField } },
+    { name: 'registeredAt', type: 'date', label: { ja: '登録日', en: 'Registered at' }, index: true, admin: { position: 'sidebar', readOnly: true }, access: { read: staffOnlyField } },
+  ],
+}

@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { personalDataStaff, editorsOnlyField } from '../access/personalData'
+import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { emailField, phoneField } from '../fields/common'
+
+/**
+ * A resident asks for their personal data to be deleted. The erase-personal-data job removes it from
+ * every record that matches the contact, keeping only anonymous counts; then the contact here is cleared too.
+ */
+export const DeletionRequests: CollectionConfig = {
+  slug: 'deletion-requests',
+  labels: { singular: { ja: '削除依頼', en: 'Deletion request' }, plural: { ja: '削除依頼', en: 'Deletion requests' } },
+  admin: { defaultColumns: ['createdAt', 'status', 'processedAt', 'erasedRecords'], group: { ja: '管理', en: 'Admin' } },
+  access: {
+    create: viaSiteFormOrStaff,
+    read: isEditor,
+    update: isEditor,
+    delete: () => false,
+  },
+  fields: [
+    {
+      name: 'contact',
+      type: 'group',
+      label: { ja: '依頼者の連絡先', en: 'Requester contact' },
+      access: { read: personalDataStaff, update: personalDataStaff },
+      fields: [emailField(), phoneField()],
+    },
+    { name: 'note', type: 'textarea', maxLength: 1000, label: { ja: '依頼内容', en: 'Request' } },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'received',
+      required: true,
+      index: true,
+      options: [
+        { value: 'received', label: { ja: '受付', en: 'Received' } },
+        { value: 'done', label: { ja: '削除済み', en: 'Done' } },
+        { value: 'rejected', label: { ja: '対応不可', en: 'Rejected' } },
+      ],
+      label: { ja: '状態', en: 'Status' },
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+    },
+    { name: 'processedAt', type: 'date', label: { ja: '処理日時', en: 'Processed at' }, admin: { readOnly: true } },
+    { name: 'erasedRecords', type: 'number', label: { ja: '消去したレコード数', en: 'Records erased' }, admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,88 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
+import { publishedOrStaff } from '../access/publishedOrStaff'
+import { themesField, townField } from '../fields/common'
+import { slugField } from '../fields/slug'
+
+export const EVENT_KINDS = [
+  { value: 'furumai', label: { ja: 'えすこなふるまい市', en: 'Furumai market' } },
+  { value: 'kaigi', label: { ja: 'えすこ共助会議', en: 'Mutual-aid meeting' } },
+  { value: 'other', label: { ja: 'その他', en: 'Other' } },
+]
+
+const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy/MM/dd HH:mm' }
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: { singular: { ja: 'イベント', en: 'Event' }, plural: { ja: 'イベント', en: 'Events' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'startsAt', 'town', '_status'], group: { ja: 'コンテンツ', en: 'Content' } },
+  access: {
+    create: isStaff,
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    update: isStaff,
+    delete: isEditor,
+  },
+  versions: { drafts: true, maxPerDoc: 20 },
+  defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
+  fields: [
+    { name: 'kind', type: 'select', options: EVENT_KINDS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
+    { name: 'title', type: 'text', required: true, maxLength: 120, label: { ja: 'イベント名', en: 'Title' } },
+    slugField('event'),
+    {
+      type: 'row',
+      fields: [
+        // Stored as UTC instants; the site renders them in Asia/Tokyo.
+        { name: 'startsAt', type: 'date', required: true, index: true, label: { ja: '開始', en: 'Starts' }, timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] }, admin: { date: dateTime } },
+        {
+          name: 'endsAt',
+          type: 'date',
+          label: { ja: '終了', en: 'Ends' },
+          timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
+          admin: { date: dateTime },
+          validate: (value: Date | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
+            !value || !siblingData?.startsAt || new Date(value) >= new Date(siblingData.startsAt) ? true : '終了は開始より後の日時にしてください。',
+        },
+      ],
+    },
+    { type: 'row', fields: [{ name: 'venue', type: 'text', maxLength: 120, label: { ja: '会場', en: 'Venue' } }, townField()] },
+    { name: 'summary', type: 'textarea', maxLength: 300, label: { ja: '概要', en: 'Summary' } },
+    { name: 'description', type: 'richText', label: { ja: '詳細', en: 'Details' } },
+    themesField(),
+    {
+      type: 'collapsible',
+      label: { ja: '参加申し込み', en: 'Registration' },
+      fields: [
+        { name: 'capacity', type: 'number', min: 0, label: { ja: '定員（空欄なら制限なし）', en: 'Capacity (empty: unlimited)' } },
+        { type: 'row', fields: [
+          { name: 'registrationOpensAt', type: 'date', label: { ja: '受付開始', en: 'Registration opens' }, admin: { date: dateTime } },
+          { name: 'registrationClosesAt', type: 'date', label: { ja: '受付締切', en: 'Registration closes' }, admin: { date: dateTime } },
+        ] },
+        { name: 'registrationEnabled', type: 'checkbox', defaultValue: true, label: { ja: 'ウェブで申し込みを受け付ける', en: 'Accept registrations on the site' } },
+      ],
+    },
+    {
+      name: 'participatingOrganisations',
+      type: 'relationship',
+      relationTo: 'organisations',
+      hasMany: true,
+      index: true,
+      label: { ja: '参画団体', en: 'Participating organisations' },
+      admin: { description: { ja: '共助会議の参画団体数（KPI）はここから数えます。', en: 'KPI 6 counts the organisations listed here for 共助会議 events.' } },
+    },
+    { name: 'showcasedCitizens', type: 'relationship', relationTo: 'citizens', hasMany: true, label: { ja: '紹介するえすこ市民', en: 'Showcased citizens' } },
+    { name: 'showcasedStories', type: 'relationship', relationTo: 'stories', hasMany: true, label: { ja: '紹介するストーリー', en: 'Showcased stories' } },
+    { name: 'attendance', type: 'number', min: 0, label: { ja: '参加者数（開催後に記入）', en: 'Attendance (after the event)' }, admin: { position: 'sidebar' } },
+    { name: 'cancelled', type: 'checkbox', defaultValue: false, index: true, label: { ja: '中止', en: 'Cancelled' }, admin: { position: 'sidebar' } },
+    {
+      name: 'registrations',
+      type: 'join',
+      collection: 'event-registrations',
+      on: 'event',
+      label: { ja: '申し込み', en: 'Registrations' },
+      defaultLimit: 50,
+    },
+  ],
+}

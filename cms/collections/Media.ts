@@ -1,0 +1,48 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { hasRole } from '../access/roles'
+import { isStaff } from '../access/isStaff'
+import { dataDir } from '../runtime/paths'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: { ja: '画像', en: 'Image' }, plural: { ja: '画像', en: 'Images' } },
+  admin: { useAsTitle: 'alt', group: { ja: 'コンテンツ', en: 'Content' } },
+  access: {
+    // Organisation managers upload their logo; everything else is staff work.
+    create: ({ req }) => hasRole(req.user, 'admin', 'editor', 'coordinator', 'organisation'),
+    read: () => true,
+    update: isStaff,
+    delete: isEditor,
+  },
+  upload: {
+    // Runtime path from env/cwd: this file is bundled into the site build.
+    staticDir: path.join(dataDir(), 'media'),
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+    imageSizes: [
+      { name: 'thumb', width: 320, height: 320, position: 'centre', formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'hero', width: 1280, formatOptions: { format: 'webp', options: { quality: 78 } } },
+    ],
+    adminThumbnail: 'thumb',
+    focalPoint: true,
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      label: { ja: '代替テキスト（画像の説明）', en: 'Alt text (Japanese)' },
+      required: true,
+      maxLength: 200,
+      admin: { description: { ja: '画像が見えない方のための説明です。例:「斐伊川の堤防でごみを拾う親子」', en: 'Describe the image for people who cannot see it, in Japanese.' } },
+      validate: (value: string | null | undefined) =>
+        value && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value)
+          ? true
+          : '代替テキストを日本語で入力してください。',
+    },
+    { name: 'credit', type: 'text', label: { ja: '撮影・提供', en: 'Credit' }, maxLength: 80 },
+  ],
+}

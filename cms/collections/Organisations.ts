@@ -1,0 +1,89 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { ownOrganisations } from '../access/isOrganisationManager'
+import { editorsOnlyField, staffOnlyField } from '../access/personalData'
+import { publishedFlagOrStaff } from '../access/publishedFlagOrStaff'
+import { isStaff } from '../access/isStaff'
+import { emailField, phoneField, townField } from '../fields/common'
+import { slugField } from '../fields/slug'
+
+export const ORGANISATION_KINDS = [
+  { value: 'jichi', label: { ja: '地域自主組織', en: 'Community self-governing body' } },
+  { value: 'shakyo', label: { ja: '社会福祉協議会', en: 'Council of social welfare' } },
+  { value: 'npo', label: { ja: 'NPO・市民団体', en: 'NPO / civic group' } },
+  { value: 'company', label: { ja: '企業', en: 'Company' } },
+  { value: 'government', label: { ja: '行政', en: 'Government' } },
+  { value: 'other', label: { ja: 'その他', en: 'Other' } },
+]
+
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　]+$/u
+
+export const Organisations: CollectionConfig = {
+  slug: 'organisations',
+  labels: { singular: { ja: '団体', en: 'Organisation' }, plural: { ja: '団体', en: 'Organisations' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'town', 'verified', 'published'],
+    group: { ja: '人と団体', en: 'People & organisations' },
+  },
+  access: {
+    create: isStaff,
+    read: publishedFlagOrStaff,
+    // Managers edit their own organisations' public profile; field rules below keep the rest out of reach.
+    update: (args) => (isStaff(args) ? true : ownOrganisations(args)),
+    delete: isEditor,
+  },
+  defaultPopulate: { name: true, slug: true, kind: true, town: true },
+  fields: [
+    { name: 'name', type: 'text', label: { ja: '団体名', en: 'Name' }, required: true, maxLength: 100, index: true },
+    {
+      name: 'reading',
+      type: 'text',
+      label: { ja: 'よみがな', en: 'Reading (kana)' },
+      maxLength: 200,
+      validate: (value: string | null | undefined) =>
+        !value || KANA.test(value) ? true : 'よみがなは、ひらがな または カタカナで入力してください。',
+    },
+    slugField('org', 'name'),
+    {
+      name: 'kind',
+      type: 'select',
+      label: { ja: '種別', en: 'Kind' },
+      options: ORGANISATION_KINDS,
+      required: true,
+      index: true,
+      access: { update: staffOnlyField },
+    },
+    townField(),
+    { name: 'district', type: 'text', label: { ja: '地区', en: 'District' }, maxLength: 40 },
+    { name: 'summary', type: 'textarea', label: { ja: '紹介文（短く）', en: 'Summary' }, maxLength: 300 },
+    { name: 'body', type: 'richText', label: { ja: '詳しい紹介', en: 'About' } },
+    { name: 'logo', type: 'upload', relationTo: 'media', label: { ja: 'ロゴ', en: 'Logo' } },
+    {
+      name: 'contact',
+      type: 'group',
+      label: { ja: '公開する連絡先', en: 'Public contact' },
+      admin: { description: { ja: '団体の窓口として公開される連絡先です。個人の連絡先は入れないでください。', en: 'Shown publicly: the organisation’s own contact, never a person’s.' } },
+      fields: [emailField(), phoneField(), { name: 'website', type: 'text', label: { ja: 'ウェブサイト', en: 'Website' }, validate: (v: string | null | undefined) => !v || /^https?:\/\/\S+$/.test(v) ? true : 'ウェブサイトは http:// または https:// で始まるURLを入力してください。' }],
+    },
+    {
+      name: 'verified',
+      type: 'checkbox',
+      label: { ja: '市が確認済み', en: 'Verified by the city' },
+      defaultValue: false,
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'published',
+      type: 'checkbox',
+      label: { ja: '公開する', en: 'Published' },
+      defaultValue: false,
+      index: true,
+      access: { create: staffOnlyField, update: staffOnlyField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}
+

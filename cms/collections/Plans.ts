@@ -1,0 +1,99 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
+import { personalDataStaff, staffOnlyField } from '../access/personalData'
+import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
+import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
+import { countParticipant } from '../hooks/countParticipant'
+
+export const PLAN_KINDS = [
+  { value: 'want_to_try', label: { ja: 'やってみたい', en: 'I want to try' } },
+  { value: 'challenge', label: { ja: '挑戦したい', en: 'I want to take on' } },
+  { value: 'use_skill', label: { ja: '得意を活かしたい', en: 'I want to use what I’m good at' } },
+]
+
+export const PLAN_STATUS_OPTIONS = [
+  { value: 'received', label: { ja: '受付', en: 'Received' } },
+  { value: 'published', label: { ja: '公開', en: 'Published' } },
+  { value: 'in_progress', label: { ja: '進行中', en: 'In progress' } },
+  { value: 'realised', label: { ja: '実現', en: 'Realised' } },
+  { value: 'withdrawn', label: { ja: '取り下げ', en: 'Withdrawn' } },
+]
+
+const stamp = (name: string, ja: string, en: string) => ({
+  name,
+  type: 'date' as const,
+  label: { ja, en },
+  index: true,
+  admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' as const } },
+})
+
+/** ウエルビーイングプラン: "I want to try / take on / do what I'm good at", for others or the area. */
+export const Plans: CollectionConfig = {
+  slug: 'plans',
+  labels: { singular: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plan' }, plural: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plans' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'town', 'status', 'createdAt'],
+    group: { ja: 'コンテンツ', en: 'Content' },
+  },
+  access: {
+    create: viaSiteFormOrStaff,
+    read: publicPlanOrStaff,
+    update: isStaff,
+    delete: isEditor,
+  },
+  defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
+  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [countParticipant('plan', 'proposerContact')] },
+  fields: [
+    { name: 'kind', type: 'select', options: PLAN_KINDS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
+    { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },
+    { name: 'description', type: 'textarea', required: true, maxLength: 2000, label: { ja: '内容', en: 'Description' } },
+    { type: 'row', fields: [townField({ required: true }), themesField()] },
+    { name: 'proposer', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' } },
+    { name: 'proposerNickname', type: 'text', maxLength: 40, label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' } },
+    {
+      name: 'proposerContact',
+      type: 'group',
+      label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' },
+      access: { read: personalDataStaff, update: personalDataStaff },
+      fields: [emailField(), phoneField(), { name: 'consentAt', type: 'date', label: { ja: '同意日時', en: 'Consent given at' } }],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      options: PLAN_STATUS_OPTIONS,
+      defaultValue: 'received',
+      required: true,
+      index: true,
+      label: { ja: '状態', en: 'Status' },
+      access: { create: staffOnlyField, update: staffOnlyField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'lifecycle',
+      type: 'group',
+      label: { ja: '経過', en: 'Lifecycle' },
+      admin: { position: 'sidebar' },
+      fields: [
+        stamp('receivedAt', '受付日時', 'Received'),
+        stamp('publishedAt', '公開日時', 'Published'),
+        stamp('startedAt', '開始日時', 'Started'),
+        stamp('realisedAt', '実現日時', 'Realised'),
+        stamp('withdrawnAt', '取り下げ日時', 'Withdrawn'),
+      ],
+    },
+    { name: 'realisationStory', type: 'relationship', relationTo: 'stories', label: { ja: '実現のストーリー', en: 'Realisation story' } },
+    {
+      name: 'supportOffers',
+      type: 'join',
+      collection: 'support-offers',
+      on: 'plan',
+      label: { ja: '応援・お手伝いの申し出', en: 'Support offers' },
+      defaultLimit: 20,
+    },
+  ],
+}

@@ -1,0 +1,63 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
+import { personalDataStaff, staffOnlyField } from '../access/personalData'
+import { hasRole } from '../access/roles'
+import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { emailField, phoneField } from '../fields/common'
+import { countParticipant } from '../hooks/countParticipant'
+
+/** 応援したい・手伝える: a resident or an organisation offers help with a plan. */
+export const SupportOffers: CollectionConfig = {
+  slug: 'support-offers',
+  labels: { singular: { ja: '応援の申し出', en: 'Support offer' }, plural: { ja: '応援の申し出', en: 'Support offers' } },
+  admin: { useAsTitle: 'nickname', defaultColumns: ['plan', 'nickname', 'kind', 'status', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
+  access: {
+    create: viaSiteFormOrStaff,
+    // Approved offers are public (nickname and message); the rest is for staff.
+    read: ({ req }) => (hasRole(req.user, 'admin', 'editor', 'coordinator') ? true : { status: { equals: 'approved' } }),
+    update: isStaff,
+    delete: isEditor,
+  },
+  hooks: { afterChange: [countParticipant('support', 'contact')] },
+  fields: [
+    { name: 'plan', type: 'relationship', relationTo: 'plans', required: true, index: true, label: { ja: 'プラン', en: 'Plan' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'cheer',
+      options: [
+        { value: 'cheer', label: { ja: '応援したい', en: 'Cheer on' } },
+        { value: 'help', label: { ja: '手伝える', en: 'Can help' } },
+      ],
+      label: { ja: '申し出の種類', en: 'Kind' },
+    },
+    { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: { ja: '団体として', en: 'As an organisation' } },
+    { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'ニックネーム', en: 'Nickname' } },
+    { name: 'message', type: 'textarea', maxLength: 500, label: { ja: 'メッセージ', en: 'Message' } },
+    {
+      name: 'contact',
+      type: 'group',
+      label: { ja: '連絡先（非公開）', en: 'Contact (private)' },
+      access: { read: personalDataStaff, update: personalDataStaff },
+      fields: [emailField(), phoneField(), { name: 'consentAt', type: 'date', label: { ja: '同意日時', en: 'Consent given at' } }],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'received',
+      required: true,
+      index: true,
+      options: [
+        { value: 'received', label: { ja: '受付', en: 'Received' } },
+        { value: 'approved', label: { ja: '承認（公開）', en: 'Approved (public)' } },
+        { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
+      ],
+      label: { ja: '確認状況', en: 'Review status' },
+      access: { create: staffOnlyField, update: staffOnlyField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

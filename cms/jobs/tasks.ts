@@ -1,0 +1,21 @@
+import type { TaskConfig } from 'payload'
+
+import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
+
+/** Nightly: clear residents' contact details past the retention period (site settings). */
+export const purgeExpiredContactsTask: TaskConfig<{ input: Record<string, never>; output: { erased: number } }> = {
+  slug: 'purgeExpiredContacts',
+  label: '保存期間を過ぎた連絡先の消去',
+  schedule: [{ cron: '0 30 3 * * *', queue: 'nightly' }],
+  retries: 2,
+  handler: async ({ req }) => ({ output: { erased: await purgeExpiredContacts(req.payload) } }),
+}
+
+/** Hourly: carry out residents' deletion requests. */
+export const processDeletionRequestsTask: TaskConfig<{ input: Record<string, never>; output: { processed: number } }> = {
+  slug: 'processDeletionRequests',
+  label: '削除依頼の処理',
+  schedule: [{ cron: '0 0 * * * *', queue: 'nightly' }],
+  retries: 2,
+  handler: async ({ req }) => ({ output: { processed: await processDeletionRequests(req.payload) } }),
+}

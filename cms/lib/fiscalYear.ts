@@ -1,0 +1,19 @@
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000
+
+/** Japanese fiscal year (April–March, Asia/Tokyo) of an instant: 2026-03-31T23:59 JST → 2025. */
+export function fiscalYearOf(date: Date): number {
+  const tokyo = new Date(date.getTime() + TOKYO_OFFSET_MS)
+  const year = tokyo.getUTCFullYear()
+  return tokyo.getUTCMonth() >= 3 ? year : year - 1
+}
+
+/** [start, end) of a fiscal year as UTC instants: FY2025 = 2025-04-01T00:00+09:00 … 2026-04-01T00:00+09:00. */
+export function fiscalYearRange(fy: number): { start: Date; end: Date } {
+  return {
+    start: new Date(Date.UTC(fy, 3, 1) - TOKYO_OFFSET_MS),
+    end: new Date(Date.UTC(fy + 1, 3, 1) - TOKYO_OFFSET_MS),
+  }
+}
+
+/** 令和 label: 2025 → 令和7年度. */
+export const reiwaLabel = (fy: number): string => `令和${fy - 2018}年度`
