@@ -71,11 +71,12 @@ if (prepared !== 0) {
 const children =
   mode === 'dev'
     ? [
-        run(bin('next'), ['dev', 'cms', '-p', cmsPort, '-H', host]),
+        run(bin('next'), ['dev', 'cms', '-p', cmsPort, '-H', host], { ESUKO_JOBS: '1' }),
         run(bin('astro'), ['dev', '--port', sitePort, '--host', host]),
       ]
     : [
-        run(bin('next'), ['start', 'cms', '-p', cmsPort, '-H', host]),
+        // The admin process alone runs the jobs queue (retention, deletion requests).
+        run(bin('next'), ['start', 'cms', '-p', cmsPort, '-H', host], { ESUKO_JOBS: '1' }),
         run(process.execPath, ['dist/server/entry.mjs'], { PORT: sitePort, HOST: host }),
       ]
 

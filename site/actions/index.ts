@@ -1,0 +1,225 @@
+import { defineAction } from 'astro:actions'
+import { z } from 'astro/zod'
+
+import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
+import { TOWNS } from '../lib/options'
+import { checkRateLimit, type RuleName } from '../lib/rateLimit'
+import { createFromSite } from '../lib/submit'
+
+// Astro hands a missing form field over as null: optional fields accept it and become undefined.
+const blank = z
+  .string()
+  .nullish()
+  .transform((v) => v?.trim() || undefined)
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}を入力してください。` }).trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`)
+const optionalText = (label: string, max: number) =>
+  blank.refine((v) => !v || v.length <= max, `${label}は${max}文字以内で入力してください。`)
+const email = blank
+  .refine((v) => !v || v.length <= 254, 'メールアドレスが長すぎます。')
+  .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'メールアドレスの形式が正しくありません（例: taro@example.jp）。')
+const phone = blank.refine(
+  (v) => !v || /^[0-9０-９+\-‐－() （）]{10,20}$/.test(v),
+  '電話番号は数字とハイフンで入力してください（例: 0854-00-0000）。',
+)
+const town = z.enum(TOWNS, { error: 'お住まいの町を選んでください。' })
+const consent = z.boolean().refine((v) => v, '内容をご確認のうえ、同意のチェックを入れてください。')
+const guard = { _t: blank, website: blank }
+const id = z.string().trim().min(1).max(40).regex(/^[0-9a-f]+$/i, '送信先が正しくありません。')
+
+const needContact = (v: { email?: string; phone?: string }) => Boolean(v.email || v.phone)
+const contactMessage = { message: 'ご連絡先として、メールアドレスか電話番号のどちらかを入力してください。', path: ['email'] }
+
+/** Shared front door of every public form: bot checks first, then the per-client rate limit. */
+function admit(rule: RuleName, fields: { _t?: string; website?: string }, address: string | undefined): string {
+  checkFormGuard(fields)
+  const client = clientKey(address)
+  checkRateLimit(rule, client)
+  return client
+}
+
+const nowIso = () => new Date().toISOString()
+
+export const server = {
+  submitPlan: defineAction({
+    accept: 'form',
+    input: z
+      .object({
+        kind: z.enum(['want_to_try', 'challenge', 'use_skill'], { error: 'プランの種類を選んでください。' }),
+        title: text('プラン名', 80),
+        description: text('内容', 2000),
+        town,
+        nickname: text('ニックネーム', 40),
+        email,
+        phone,
+        consent,
+        ...guard,
+      })
+      .refine(needContact, contactMessage),
+    handler: async (input, context) => {
+      admit('plan', input, context.clientAddress)
+      const doc = await createFromSite('plans', {
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        town: input.town,
+        proposerNickname: input.nickname,
+        proposerContact: { email: input.email, phone: input.phone, consentAt: nowIso() },
+      })
+      return { id: String(doc.id) }
+    },
+  }),
+
+  offerSupport: defineAction({
+    accept: 'form',
+    input: z
+      .object({
+        plan: id,
+        kind: z.enum(['cheer', 'help'], { error: '申し出の種類を選んでください。' }),
+        nickname: text('ニックネーム', 40),
+        message: optionalText('メッセージ', 500),
+        email,
+        phone,
+        consent,
+        ...guard,
+      })
+      .refine(needContact, contactMessage),
+    handler: async (input, context) => {
+      admit('support', input, context.clientAddress)
+      await createFromSite('support-offers', {
+        plan: input.plan,
+        kind: input.kind,
+        nickname: input.nickname,
+        message: input.message,
+        contact: { email: input.email, phone: input.phone, consentAt: nowIso() },
+      })
+      return { plan: input.plan }
+    },
+  }),
+
+  registerForEvent: defineAction({
+    accept: 'form',
+    input: z
+      .object({
+        event: id,
+        nickname: text('お名前', 40),
+        partySize: z.coerce.number({ error: '人数を数字で入力してください。' }).int('人数は整数で入力してください。').min(1, '人数は1人以上で入力してください。').max(10, '一度に申し込めるのは10人までです。'),
+        town: z.enum([...TOWNS, 'outside'], { error: 'お住まいを選んでください。' }),
+        email,
+        phone,
+        accessibilityNeeds: optionalText('配慮してほしいこと', 500),
+        consent,
+        ...guard,
+      })
+      .refine(needContact, contactMessage),
+    handler: async (input, context) => {
+      admit('register', input, context.clientAddress)
+      await createFromSite('event-registrations', {
+        event: input.event,
+        nickname: input.nickname,
+        partySize: input.partySize,
+        town: input.town,
+        contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
+      })
+      return { event: input.event }
+    },
+  }),
+
+  nominate: defineAction({
+    accept: 'form',
+    input: z
+      .object({
+        kind: z.enum(['nominate', 'story'], { error: '推薦かストーリーかを選んでください。' }),
+        title: text('タイトル', 120),
+        about: text('どんな方か・どんなできごとか', 2000),
+        connection: optionalText('つながりのきっかけ', 500),
+        town,
+        nickname: text('あなたのニックネーム', 40),
+        email,
+        phone,
+        consent,
+        ...guard,
+      })
+      .refine(needContact, contactMessage),
+    handler: async (input, context) => {
+      admit('nominate', input, context.clientAddress)
+      await createFromSite('stories', {
+        title: input.title,
+        lead: input.kind === 'nominate' ? '住民からの推薦' : '住民からのストーリー投稿',
+        body: plainRichText(input.about),
+        connectionOrigin: input.connection,
+        town: input.town,
+        origin: 'resident',
+        reviewStatus: 'received',
+        _status: 'draft',
+        submission: { nickname: input.nickname, email: input.email, phone: input.phone, consentAt: nowIso() },
+      })
+      return { ok: true }
+    },
+  }),
+
+  cheer: defineAction({
+    accept: 'form',
+    input: z.object({
+      targetType: z.enum(['stories', 'citizens', 'plans'], { error: '拍手の相手が正しくありません。' }),
+      target: id,
+      message: optionalText('メッセージ', 200),
+      ...guard,
+    }),
+    handler: async (input, context) => {
+      const client = admit('cheer', input, context.clientAddress)
+      await createFromSite(
+        'cheers',
+        {
+          target: { relationTo: input.targetType, value: input.target },
+          message: input.message,
+          dedupeKey: cheerKey(client, `${input.targetType}:${input.target}`),
+        },
+        '拍手は同じ相手に1日1回までです。また明日お願いします。',
+      )
+      return { ok: true }
+    },
+  }),
+
+  answerSurvey: defineAction({
+    accept: 'form',
+    input: z.object({
+      answer: z.enum(['1', '2', '3', '4', '5'], { error: '5つの選択肢から1つ選んでください。' }),
+      town,
+      ageBand: z.enum(['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered'], { error: '年代を選んでください（「回答しない」も選べます）。' }),
+      ...guard,
+    }),
+    handler: async (input, context) => {
+      admit('survey', input, context.clientAddress)
+      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
+      return { ok: true }
+    },
+  }),
+
+  requestDeletion: defineAction({
+    accept: 'form',
+    input: z
+      .object({ email, phone, note: optionalText('ご依頼の内容', 1000), ...guard })
+      .refine(needContact, { message: '削除したい情報を探すため、ご登録のメールアドレスか電話番号を入力してください。', path: ['email'] }),
+    handler: async (input, context) => {
+      admit('deletion', input, context.clientAddress)
+      await createFromSite('deletion-requests', { contact: { email: input.email, phone: input.phone }, note: input.note })
+      return { ok: true }
+    },
+  }),
+}
+
+/** A resident's plain text as Lexical paragraphs (one per line); the converter escapes it on output. */
+function plainRichText(value: string) {
+  const paragraph = (line: string) => ({
+    type: 'paragraph',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    textFormat: 0,
+    children: line ? [{ type: 'text', text: line, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] : [],
+  })
+  return { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: value.split(/\r?\n/).map(paragraph) } }
+}
+

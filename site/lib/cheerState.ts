@@ -1,0 +1,11 @@
+import { actions, isInputError } from 'astro:actions'
+import type { AstroGlobal } from 'astro'
+
+/** The outcome of a no-JS cheer POST on a page that shows the cheer form. */
+export function cheerState(Astro: AstroGlobal): { done: boolean; error?: string } {
+  const result = Astro.getActionResult(actions.cheer)
+  if (!result) return { done: false }
+  if (!result.error) return { done: true }
+  Astro.response.status = result.error.status ?? 400
+  return { done: false, error: isInputError(result.error) ? 'メッセージは200文字以内で入力してください。' : result.error.message }
+}

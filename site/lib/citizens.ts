@@ -1,0 +1,45 @@
+import type { Where } from 'payload'
+
+import type { Citizen, Media } from '../../cms/payload-types'
+import { payloadClient } from './payload'
+
+export type CitizenCard = Pick<Citizen, 'id' | 'displayName' | 'slug' | 'town' | 'district' | 'intro' | 'themes'> & {
+  photo?: Media | number | null
+}
+export type CitizenPage = CitizenCard & Pick<Citizen, 'interests' | 'activities' | 'connectionMethod'>
+
+const cardSelect = { displayName: true, slug: true, town: true, district: true, intro: true, themes: true, photo: true } as const
+
+// Access control on: only registered citizens who consented to publication come back, without private data.
+
+export async function listCitizens({ town, theme, page = 1 }: { town?: string; theme?: string; page?: number } = {}) {
+  const payload = await payloadClient()
+  const and: Where[] = []
+  if (town) and.push({ town: { equals: town } })
+  if (theme) and.push({ themes: { in: [theme] } })
+  const result = await payload.find({
+    collection: 'citizens',
+    where: and.length ? { and } : undefined,
+    sort: 'displayName',
+    select: cardSelect,
+    depth: 1,
+    limit: 24,
+    page,
+    overrideAccess: false,
+  })
+  return { ...result, docs: result.docs as CitizenCard[] }
+}
+
+export async function findCitizenBySlug(slug: string): Promise<CitizenPage | null> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'citizens',
+    where: { slug: { equals: slug } },
+    select: { ...cardSelect, interests: true, activities: true, connectionMethod: true },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return (result.docs[0] as CitizenPage | undefined) ?? null
+}

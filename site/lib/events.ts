@@ -1,0 +1,106 @@
+import type { Event, Organisation } from '../../cms/payload-types'
+import { payloadClient } from './payload'
+
+export type EventCard = Pick<Event, 'id' | 'kind' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'venue' | 'town' | 'summary' | 'cancelled'>
+export type EventPage = EventCard &
+  Pick<Event, 'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt'> & {
+    participatingOrganisations?: (Pick<Organisation, 'id' | 'name' | 'slug'> | number)[] | null
+  }
+
+const cardSelect = { kind: true, title: true, slug: true, startsAt: true, endsAt: true, venue: true, town: true, summary: true, cancelled: true } as const
+
+export async function listUpcomingEvents(limit = 3, now = new Date()): Promise<EventCard[]> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'events',
+    where: { startsAt: { greater_than_equal: now.toISOString() } },
+    sort: 'startsAt',
+    select: cardSelect,
+    depth: 0,
+    limit,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return result.docs as EventCard[]
+}
+
+export async function listEvents({ page = 1, past = false, now = new Date() }: { page?: number; past?: boolean; now?: Date } = {}) {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'events',
+    where: past ? { startsAt: { less_than: now.toISOString() } } : { startsAt: { greater_than_equal: now.toISOString() } },
+    sort: past ? '-startsAt' : 'startsAt',
+    select: cardSelect,
+    depth: 0,
+    limit: 12,
+    page,
+    overrideAccess: false,
+  })
+  return { ...result, docs: result.docs as EventCard[] }
+}
+
+export async function listAllEventsForCalendar(): Promise<EventPage[]> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'events',
+    sort: 'startsAt',
+    select: { ...cardSelect, updatedAt: true },
+    depth: 0,
+    limit: 500,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return result.docs as EventPage[]
+}
+
+export async function findEventBySlug(slug: string): Promise<EventPage | null> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'events',
+    where: { slug: { equals: slug } },
+    select: {
+      ...cardSelect,
+      description: true,
+      capacity: true,
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      registrationEnabled: true,
+      participatingOrganisations: true,
+      updatedAt: true,
+    },
+    populate: { organisations: { name: true, slug: true } },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return (result.docs[0] as EventPage | undefined) ?? null
+}
+
+/** Seats left (null: no capacity set). Counts only confirmed registrations; no personal data is read. */
+export async function remainingSeats(event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
+  if (typeof event.capacity !== 'number') return null
+  const payload = await payloadClient()
+  // Registrations are closed to the public, so this count runs with access control off but selects nothing personal.
+  const { docs } = await payload.find({
+    collection: 'event-registrations',
+    where: { and: [{ event: { equals: event.id } }, { status: { equals: 'confirmed' } }] },
+    select: { partySize: true },
+    depth: 0,
+    pagination: false,
+  })
+  const taken = docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)
+  return Math.max(0, event.capacity - taken)
+}
+
+export type RegistrationState = 'open' | 'not_yet' | 'closed' | 'full' | 'cancelled' | 'disabled'
+
+export function registrationState(event: EventPage, seatsLeft: number | null, now = new Date()): RegistrationState {
+  if (event.cancelled) return 'cancelled'
+  if (event.registrationEnabled === false) return 'disabled'
+  if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) return 'not_yet'
+  const closes = event.registrationClosesAt ?? event.startsAt
+  if (closes && now > new Date(closes)) return 'closed'
+  if (seatsLeft === 0) return 'full'
+  return 'open'
+}

@@ -1,0 +1,43 @@
+import type { Where } from 'payload'
+
+import type { Media, Organisation } from '../../cms/payload-types'
+import { payloadClient } from './payload'
+
+export type OrganisationCard = Pick<Organisation, 'id' | 'name' | 'reading' | 'slug' | 'kind' | 'town' | 'district' | 'summary' | 'verified'> & {
+  logo?: Media | number | null
+}
+export type OrganisationPage = OrganisationCard & Pick<Organisation, 'body' | 'contact'>
+
+const cardSelect = { name: true, reading: true, slug: true, kind: true, town: true, district: true, summary: true, verified: true, logo: true } as const
+
+export async function listOrganisations({ kind, town, page = 1 }: { kind?: string; town?: string; page?: number } = {}) {
+  const payload = await payloadClient()
+  const and: Where[] = []
+  if (kind) and.push({ kind: { equals: kind } })
+  if (town) and.push({ town: { equals: town } })
+  const result = await payload.find({
+    collection: 'organisations',
+    where: and.length ? { and } : undefined,
+    sort: 'reading',
+    select: cardSelect,
+    depth: 1,
+    limit: 24,
+    page,
+    overrideAccess: false,
+  })
+  return { ...result, docs: result.docs as OrganisationCard[] }
+}
+
+export async function findOrganisationBySlug(slug: string): Promise<OrganisationPage | null> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'organisations',
+    where: { slug: { equals: slug } },
+    select: { ...cardSelect, body: true, contact: true },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return (result.docs[0] as OrganisationPage | undefined) ?? null
+}

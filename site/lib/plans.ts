@@ -1,0 +1,62 @@
+import type { Where } from 'payload'
+
+import type { Plan, SupportOffer } from '../../cms/payload-types'
+import { payloadClient } from './payload'
+
+export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
+export type PlanPage = PlanCard & Pick<Plan, 'lifecycle'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
+export type PublicOffer = Pick<SupportOffer, 'id' | 'kind' | 'nickname' | 'message' | 'createdAt'>
+
+const cardSelect = { kind: true, title: true, description: true, town: true, themes: true, status: true, proposerNickname: true, createdAt: true } as const
+
+// Access control on: only plans from 公開 on are returned, never the proposer's contact.
+
+export async function listPlans({ kind, town, status, page = 1 }: { kind?: string; town?: string; status?: string; page?: number } = {}) {
+  const payload = await payloadClient()
+  const and: Where[] = []
+  if (kind) and.push({ kind: { equals: kind } })
+  if (town) and.push({ town: { equals: town } })
+  if (status) and.push({ status: { equals: status } })
+  const result = await payload.find({
+    collection: 'plans',
+    where: and.length ? { and } : undefined,
+    sort: '-createdAt',
+    select: cardSelect,
+    depth: 0,
+    limit: 12,
+    page,
+    overrideAccess: false,
+  })
+  return { ...result, docs: result.docs as PlanCard[] }
+}
+
+export async function findPlan(id: string): Promise<PlanPage | null> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'plans',
+    where: { id: { equals: id } },
+    select: { ...cardSelect, lifecycle: true, realisationStory: true },
+    populate: { stories: { title: true, slug: true } },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return (result.docs[0] as PlanPage | undefined) ?? null
+}
+
+/** Approved support offers for a plan: nickname and message only. */
+export async function findPublicOffers(planId: number | string): Promise<PublicOffer[]> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'support-offers',
+    where: { plan: { equals: planId } },
+    sort: '-createdAt',
+    select: { kind: true, nickname: true, message: true, createdAt: true },
+    depth: 0,
+    limit: 50,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return result.docs as PublicOffer[]
+}
