@@ -73,6 +73,8 @@ export default buildConfig({
   },
   i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts') },
-  graphQL: { maxComplexity: 1000 },
+  // The portal reads through the Local API and REST only; GraphQL stays off (smaller surface, and Japanese
+  // select values such as 大東町 cannot be GraphQL enum names).
+  graphQL: { disable: true },
   telemetry: false,
 })

@@ -1,3 +1,4 @@
+import { getViteConfig } from 'astro/config'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -16,6 +17,13 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Astro components rendered with the container API: needs Astro's own Vite plugins (.astro files).
+      getViteConfig({
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.ts'],
+        },
+      }),
     ],
   },
 })

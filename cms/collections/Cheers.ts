@@ -39,8 +39,11 @@ export const Cheers: CollectionConfig = {
       access: { create: staffOnlyField, update: staffOnlyField },
       hooks: {
         beforeChange: [
-          ({ value, siblingData, operation }) =>
-            operation === 'create' && !value ? (siblingData.message?.trim() ? 'pending' : 'none') : value,
+          // Residents cannot set this field, so the default 'none' arrives: a message always goes to moderation.
+          ({ value, siblingData, operation, req }) =>
+            operation === 'create' && (!value || value === 'none' || !hasRole(req.user, 'admin', 'editor', 'coordinator'))
+              ? siblingData.message?.trim() ? 'pending' : 'none'
+              : value,
         ],
       },
     },

@@ -3,11 +3,12 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataOfRegistrant, staffOnlyField } from '../access/personalData'
+import { personalDataOfRegistrant, readPersonalDataOfRegistrant, staffOnlyField } from '../access/personalData'
 import { hasRole } from '../access/roles'
 import { emailField, phoneField, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
+import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
 import { countParticipant } from '../hooks/countParticipant'
 
@@ -55,7 +56,7 @@ export const Citizens: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
-  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [countParticipant('citizen', 'private')] },
+  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [countParticipant('citizen', 'private'), syncPhotoVisibility] },
   fields: [
     {
       type: 'tabs',
@@ -124,7 +125,7 @@ export const Citizens: CollectionConfig = {
               type: 'group',
               label: { ja: '非公開情報', en: 'Private data' },
               admin: { description: { ja: '編集者と、この方を登録したコーディネーターだけが閲覧できます。', en: 'Editors and the registering coordinator only.' } },
-              access: { read: personalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
+              access: { read: readPersonalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
               fields: [
                 { name: 'legalName', type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
                 emailField(),

@@ -14,7 +14,8 @@ export const Media: CollectionConfig = {
   access: {
     // Organisation managers upload their logo; everything else is staff work.
     create: ({ req }) => hasRole(req.user, 'admin', 'editor', 'coordinator', 'organisation'),
-    read: () => true,
+    // Staff see every image; the public only those not restricted (e.g. a photo without consent).
+    read: ({ req }) => (hasRole(req.user, 'admin', 'editor', 'coordinator') ? true : { restricted: { not_equals: true } }),
     update: isStaff,
     delete: isEditor,
   },
@@ -44,5 +45,13 @@ export const Media: CollectionConfig = {
           : '代替テキストを日本語で入力してください。',
     },
     { name: 'credit', type: 'text', label: { ja: '撮影・提供', en: 'Credit' }, maxLength: 80 },
+    {
+      name: 'restricted',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: { ja: '非公開（関係者のみ）', en: 'Restricted (staff only)' },
+      admin: { position: 'sidebar', description: { ja: '本人の掲載同意がない写真などは非公開にします。えすこ市民の写真は同意の有無に合わせて自動で切り替わります。', en: 'Set automatically for esuko citizens’ photos from their photo consent.' } },
+    },
   ],
 }

@@ -77,6 +77,8 @@ export const Plans: CollectionConfig = {
       name: 'lifecycle',
       type: 'group',
       label: { ja: '経過', en: 'Lifecycle' },
+      // Stamped by the lifecycle hook; residents can never send their own.
+      access: { create: staffOnlyField, update: staffOnlyField },
       admin: { position: 'sidebar' },
       fields: [
         stamp('receivedAt', '受付日時', 'Received'),

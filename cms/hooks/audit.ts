@@ -3,6 +3,8 @@ import type {
   CollectionAfterDeleteHook,
   CollectionAfterReadHook,
   CollectionConfig,
+  CollectionSlug,
+  FlattenedField,
   PayloadRequest,
 } from 'payload'
 
@@ -12,9 +14,62 @@ type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfea
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
 
+const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
+
+/**
+ * A field's value in a form that does not depend on how deeply it was read: the saved document comes
+ * back populated, the previous one does not, so relationships compare by id, and joins (computed from
+ * other collections, absent from the previous document) not at all.
+ */
+function comparable(field: FlattenedField, value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  switch (field.type) {
+    case 'join':
+      return undefined
+    case 'relationship':
+    case 'upload': {
+      const one = (v: unknown) => {
+        if (!v || typeof v !== 'object' || !('relationTo' in v)) return idOf(v)
+        const { relationTo, value } = v as { relationTo: string; value: unknown }
+        return { relationTo, value: idOf(value) }
+      }
+      return Array.isArray(value) ? value.map(one) : one(value)
+    }
+    case 'group':
+    case 'tab':
+      return typeof value === 'object' ? comparableDoc(field.flattenedFields, value as Record<string, unknown>) : value
+    case 'array':
+      return Array.isArray(value) ? value.map((row) => comparableDoc(field.flattenedFields, row as Record<string, unknown>)) : value
+    case 'blocks':
+      return Array.isArray(value)
+        ? value.map((row: Record<string, unknown>) => {
+            const block = field.blocks.find((b) => typeof b === 'object' && b.slug === row.blockType)
+            return block && typeof block === 'object' ? { blockType: row.blockType, ...comparableDoc(block.flattenedFields, row) } : row
+          })
+        : value
+    default:
+      return value
+  }
+}
+
+const comparableDoc = (fields: FlattenedField[], doc: Record<string, unknown>) =>
+  Object.fromEntries(fields.filter((f) => 'name' in f).map((f) => [f.name, comparable(f, doc?.[f.name])]))
+
 /** Top-level field names whose values differ; values themselves never go into the log. */
-const changedFields = (doc: Record<string, unknown>, previous: Record<string, unknown> | undefined): string[] =>
-  Object.keys(doc).filter((k) => !SKIP.has(k) && JSON.stringify(doc[k]) !== JSON.stringify(previous?.[k]))
+const changedFields = (fields: FlattenedField[], doc: Record<string, unknown>, previous: Record<string, unknown> | undefined): string[] =>
+  fields
+    .filter((f) => f.type !== 'join' && !SKIP.has(f.name))
+    .filter((f) => JSON.stringify(comparable(f, doc[f.name])) !== JSON.stringify(comparable(f, previous?.[f.name])))
+    .map((f) => f.name)
+
+/**
+ * Saving a draft over a published document leaves the published one live: only a write to the
+ * document itself (the draft status stored there) is an unpublish.
+ */
+async function isStillPublished(req: PayloadRequest, collection: CollectionSlug, id: unknown): Promise<boolean> {
+  const main = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
+  return (main as { _status?: string } | null)?._status === 'published'
+}
 
 async function writeEntry(req: PayloadRequest, entry: { action: Action; collection: string; docId: unknown; summary?: string; fields?: string[] }) {
   await req.payload.create({
@@ -39,10 +94,12 @@ const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previou
   if (context?.audit === false) return doc
   const actions: Action[] = [operation]
   if (doc._status === 'published' && previousDoc?._status !== 'published') actions.push('publish')
-  if (operation === 'update' && doc._status === 'draft' && previousDoc?._status === 'published') actions.push('unpublish')
+  if (operation === 'update' && doc._status === 'draft' && previousDoc?._status === 'published' && !(await isStillPublished(req, collection.slug, doc.id))) {
+    actions.push('unpublish')
+  }
   if (doc.featured === true && previousDoc?.featured !== true) actions.push('feature')
   if (operation === 'update' && doc.featured === false && previousDoc?.featured === true) actions.push('unfeature')
-  const fields = operation === 'update' ? changedFields(doc, previousDoc) : undefined
+  const fields = operation === 'update' ? changedFields(collection.flattenedFields, doc, previousDoc) : undefined
   for (const action of actions) await writeEntry(req, { action, collection: collection.slug, docId: doc.id, fields })
   return doc
 }

@@ -9,5 +9,6 @@ export const setRegistrant: CollectionBeforeChangeHook = ({ data, operation, req
       registeredAt: data.registeredAt ?? new Date().toISOString(),
     }
   }
-  return { ...data, registeredBy: originalDoc?.registeredBy ?? data.registeredBy, registeredAt: originalDoc?.registeredAt ?? data.registeredAt }
+  // The stored values win even when empty: otherwise a coordinator could claim an unregistered record (and its private data).
+  return { ...data, registeredBy: originalDoc?.registeredBy ?? null, registeredAt: originalDoc?.registeredAt ?? null }
 }

@@ -28,11 +28,17 @@ const LABEL: Record<PlanStatus, string> = {
   withdrawn: '取り下げ',
 }
 
-/** Stamps the time of each lifecycle step (skipped steps get the same time) and refuses going back. */
-export const stampPlanLifecycle: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {
+/**
+ * Stamps the time of each lifecycle step (skipped steps get the same time) and refuses going back.
+ * The stamps belong to this hook: times sent by a resident's form or an editor are ignored; only
+ * server code (no user, not the site channel — imports, seed) may bring historical stamps.
+ */
+export const stampPlanLifecycle: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   const from = (operation === 'create' ? undefined : originalDoc?.status) as PlanStatus | undefined
   const to = (data.status ?? from ?? 'received') as PlanStatus
-  const lifecycle = { ...(originalDoc?.lifecycle ?? {}), ...(data.lifecycle ?? {}) }
+  const trusted = !req.user && req.context?.channel !== 'site'
+  const stored = operation === 'create' ? {} : (originalDoc?.lifecycle ?? {})
+  const lifecycle = { ...stored, ...(trusted ? (data.lifecycle ?? {}) : {}) }
   const now = new Date().toISOString()
 
   if (from && from !== to && !ALLOWED[from].includes(to)) {

@@ -6,10 +6,12 @@ export type Contact = { email?: string | null; phone?: string | null }
 
 export const normaliseEmail = (email: string): string => email.normalize('NFKC').trim().toLowerCase()
 
-/** Digits only, with a +81 country code turned into the domestic leading 0. */
+/** Digits only, with a +81 country code turned into the domestic leading 0 ("+81 (0)90…" too). */
 export const normalisePhone = (phone: string): string => {
   const digits = phone.normalize('NFKC').replace(/\D/g, '')
-  return digits.startsWith('81') && digits.length >= 11 ? `0${digits.slice(2)}` : digits
+  if (!digits.startsWith('81') || digits.length < 11) return digits
+  const national = digits.slice(2)
+  return national.startsWith('0') ? national : `0${national}`
 }
 
 let key: Buffer | undefined

@@ -2,14 +2,21 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { type Contact, contactHashes, normaliseEmail, normalisePhone } from './contactHash'
 
-type Location = { collection: CollectionSlug; group: string; fields: string[]; versions?: boolean }
+/**
+ * `names`: what else identifies the person in the same record; kept through the retention period (the
+ * record needs a name to show), removed when the person asks for deletion. `null` clears a field, a
+ * string replaces a required one; `group.` names a field in the contact group.
+ */
+type Location = { collection: CollectionSlug; group: string; fields: string[]; versions?: boolean; names?: Record<string, null | string> }
+
+const ERASED_NAME = '（削除済み）'
 
 /** Every place a resident's contact details live, outside esuko citizens' own records. */
 export const CONTACT_LOCATIONS: Location[] = [
-  { collection: 'plans', group: 'proposerContact', fields: ['email', 'phone'] },
-  { collection: 'support-offers', group: 'contact', fields: ['email', 'phone'] },
-  { collection: 'event-registrations', group: 'contact', fields: ['email', 'phone', 'accessibilityNeeds'] },
-  { collection: 'stories', group: 'submission', fields: ['email', 'phone'], versions: true },
+  { collection: 'plans', group: 'proposerContact', fields: ['email', 'phone'], names: { proposerNickname: null } },
+  { collection: 'support-offers', group: 'contact', fields: ['email', 'phone'], names: { nickname: ERASED_NAME } },
+  { collection: 'event-registrations', group: 'contact', fields: ['email', 'phone', 'accessibilityNeeds'], names: { nickname: ERASED_NAME } },
+  { collection: 'stories', group: 'submission', fields: ['email', 'phone'], versions: true, names: { 'group.nickname': null } },
   { collection: 'deletion-requests', group: 'contact', fields: ['email', 'phone'] },
 ]
 
@@ -17,26 +24,45 @@ const DAY = 24 * 60 * 60 * 1000
 const cleared = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, null]))
 const hasContact = (loc: Location): Where => ({ or: loc.fields.map((f) => ({ [`${loc.group}.${f}`]: { exists: true } })) })
 
-async function clearDoc(payload: Payload, loc: Location, id: number | string, req?: PayloadRequest) {
-  await payload.update({
-    collection: loc.collection,
-    id,
-    data: { [loc.group]: cleared(loc.fields) },
-    overrideAccess: true,
-    depth: 0,
-    req,
-    context: { audit: false },
-  })
-  if (!loc.versions) return
-  // Older versions keep a copy of the submission: clear it there too.
+/** The write that clears a document's contact (and, on a deletion request, the names beside it). */
+function clearing(loc: Location, doc: Record<string, unknown> | undefined, eraseNames: boolean): Record<string, unknown> {
+  const group: Record<string, unknown> = { ...(doc?.[loc.group] as object), ...cleared(loc.fields) }
+  const top: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(eraseNames ? (loc.names ?? {}) : {})) {
+    if (field.startsWith('group.')) group[field.slice('group.'.length)] = value
+    else top[field] = value
+  }
+  return { ...top, [loc.group]: group }
+}
+
+async function clearDoc(payload: Payload, loc: Location, id: number | string, options: { eraseNames?: boolean; req?: PayloadRequest } = {}) {
+  const { eraseNames = false, req } = options
+  if (!loc.versions) {
+    await payload.update({
+      collection: loc.collection,
+      id,
+      data: clearing(loc, undefined, eraseNames),
+      overrideAccess: true,
+      depth: 0,
+      req,
+      context: { audit: false },
+    })
+    return
+  }
+  // With drafts, a Local API update would save the latest version over the published document (and so
+  // publish or unpublish it, and add a version): write only these fields, in the document itself and
+  // in every version that keeps a copy of the submission.
+  const main = (await payload.db.findOne({ collection: loc.collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+  if (main) await payload.db.updateOne({ collection: loc.collection, id, data: clearing(loc, main, eraseNames), req, returning: false })
   const versions = await payload.findVersions({ collection: loc.collection, where: { parent: { equals: id } }, pagination: false, depth: 0, overrideAccess: true, req })
   for (const v of versions.docs) {
     const version = v.version as unknown as Record<string, unknown>
     await payload.db.updateVersion({
       collection: loc.collection,
       id: v.id,
-      versionData: { ...version, [loc.group]: { ...(version[loc.group] as object), ...cleared(loc.fields) } } as never,
+      versionData: { ...v, version: { ...version, ...clearing(loc, version, eraseNames) } } as never,
       req,
+      returning: false,
     })
   }
 }
@@ -73,6 +99,24 @@ export async function purgeExpiredContacts(payload: Payload, options: { now?: Da
   return erased
 }
 
+type MongooseModels = { collections: Record<string, { updateOne: (filter: object, update: object) => Promise<unknown> }> }
+
+/**
+ * Removes a participant's hashes, keeping the participant (and so the counts). On MongoDB the fields are
+ * unset rather than set to null: the unique (sparse) hash indexes admit one null only, so a second
+ * erased participant would otherwise be refused as a duplicate.
+ */
+async function unlinkParticipant(payload: Payload, id: number | string) {
+  if (payload.db.name === 'mongoose') {
+    await (payload.db as unknown as MongooseModels).collections.participants.updateOne(
+      { _id: id },
+      { $unset: { emailHash: '', phoneHash: '' }, $set: { erased: true, updatedAt: new Date() } },
+    )
+    return
+  }
+  await payload.update({ collection: 'participants', id, data: { emailHash: null, phoneHash: null, erased: true }, overrideAccess: true, depth: 0 })
+}
+
 const matches = (stored: { email?: string | null; phone?: string | null } | undefined, contact: Contact) =>
   Boolean(
     stored &&
@@ -98,7 +142,7 @@ export async function eraseContact(payload: Payload, contact: Contact): Promise<
     })
     for (const doc of docs as unknown as Array<{ id: number | string } & Record<string, never>>) {
       if (!matches(doc[loc.group], contact)) continue
-      await clearDoc(payload, loc, doc.id)
+      await clearDoc(payload, loc, doc.id, { eraseNames: true })
       erased++
     }
   }
@@ -141,7 +185,7 @@ export async function eraseContact(payload: Payload, contact: Contact): Promise<
   if (or.length) {
     const { docs } = await payload.find({ collection: 'participants', where: { or }, pagination: false, depth: 0, overrideAccess: true })
     for (const p of docs) {
-      await payload.update({ collection: 'participants', id: p.id, data: { emailHash: null, phoneHash: null, erased: true }, overrideAccess: true, depth: 0 })
+      await unlinkParticipant(payload, p.id)
       erased++
     }
   }

@@ -1,9 +1,9 @@
-import * as migration_20261124_202402_init from './20261124_202402_init';
+import * as migration_20261124_204241_init from './20261124_204241_init';
 
 export const migrations = [
   {
-    up: migration_20261124_202402_init.up,
-    down: migration_20261124_202402_init.down,
-    name: '20261124_202402_init'
+    up: migration_20261124_204241_init.up,
+    down: migration_20261124_204241_init.down,
+    name: '20261124_204241_init'
   },
 ];

@@ -1,3 +1,9 @@
+import type { Story } from '../payload-types'
+import type { CitizenKey } from './citizens'
+import type { EventKey } from './events'
+import type { MediaKey } from './media'
+import type { OrgKey } from './organisations'
+import type { PlanKey } from './plans'
 import { richText } from './richText'
 
 export { TOWNS, type Town } from '../fields/options'
@@ -11,6 +17,14 @@ type SeedStory = {
   featuredOrder?: number
   status: 'draft' | 'published'
   daysAgo: number
+  town: NonNullable<Story['town']>
+  themes: NonNullable<Story['themes']>
+  connectionOrigin: string
+  citizens: CitizenKey[]
+  organisations: OrgKey[]
+  relatedPlan?: PlanKey
+  relatedEvent?: EventKey
+  heroImage?: MediaKey
 }
 
 // Fictional people and groups; names are given the way residents introduce each other, never in full.
@@ -30,6 +44,12 @@ export const STORIES: SeedStory[] = [
     featuredOrder: 1,
     status: 'published',
     daysAgo: 3,
+    town: '大東町',
+    themes: ['elderly', 'food'],
+    connectionOrigin: '地域自主組織の健康ウォーキングで同じ班になった、ひとり暮らしの方の「買い物がおっくうで」という一言。',
+    citizens: ['sato'],
+    organisations: ['ushio'],
+    relatedPlan: 'osusowake',
   },
   {
     title: '高校生が先生に。古民家カフェの「スマホよろず相談」',
@@ -45,6 +65,12 @@ export const STORIES: SeedStory[] = [
     featuredOrder: 2,
     status: 'published',
     daysAgo: 10,
+    town: '加茂町',
+    themes: ['learning', 'place'],
+    connectionOrigin: 'カフェの店先の張り紙「スマホの困りごと、聞きます」に、学校帰りの高校生が「教えられます」と名乗り出たこと。',
+    citizens: ['cafeOwner'],
+    organisations: ['hiyori'],
+    relatedPlan: 'smartphone',
   },
   {
     title: '斐伊川の桜並木を、朝そうじで守る',
@@ -60,6 +86,13 @@ export const STORIES: SeedStory[] = [
     featuredOrder: 3,
     status: 'published',
     daysAgo: 18,
+    town: '木次町',
+    themes: ['nature', 'kids'],
+    connectionOrigin: 'SNSに載せたごみ拾いの写真に、保育園の保護者が「子どもと一緒に参加してもいいですか」とコメントしたこと。',
+    citizens: ['kenichi'],
+    organisations: ['sakuraMamori', 'kisukiSakuraDistrict'],
+    relatedPlan: 'sakuraSouji',
+    heroImage: 'sakura',
   },
   {
     title: '三刀屋の「みんなの台所」、食べる人がつくる人に',
@@ -75,6 +108,12 @@ export const STORIES: SeedStory[] = [
     featuredOrder: 4,
     status: 'published',
     daysAgo: 25,
+    town: '三刀屋町',
+    themes: ['food', 'kids'],
+    connectionOrigin: '地域の農家さんからの「規格外の野菜を使ってほしい」という申し出が、食材の寄付と食堂をつないだこと。',
+    citizens: ['yumi'],
+    organisations: ['daidokoro', 'shakyo'],
+    relatedPlan: 'daidokoroTasuke',
   },
   {
     title: 'たたらの里の語り部は、移住してきた元エンジニア',
@@ -88,6 +127,13 @@ export const STORIES: SeedStory[] = [
     featured: false,
     status: 'published',
     daysAgo: 40,
+    town: '吉田町',
+    themes: ['culture', 'learning'],
+    connectionOrigin: '移住者向けの交流会で、地域自主組織の会長から「語り部が足りない」と聞いたこと。',
+    citizens: ['koji'],
+    organisations: ['kataribe', 'yoshidaYama'],
+    relatedPlan: 'kataribe',
+    heroImage: 'tatara',
   },
   {
     title: '移動販売を待つ時間が、山あいのお茶会に',
@@ -101,6 +147,12 @@ export const STORIES: SeedStory[] = [
     featured: false,
     status: 'published',
     daysAgo: 55,
+    town: '掛合町',
+    themes: ['elderly', 'mobility', 'place'],
+    connectionOrigin: '移動販売の販売員さんの「待っとられる間、寒かろうに」という一言。',
+    citizens: ['junko'],
+    organisations: ['yamabiko', 'kakeyaYamaai'],
+    relatedPlan: 'ochakai',
   },
   {
     title: '【下書き】ふるまい市の準備レポート（公開前）',
@@ -111,10 +163,19 @@ export const STORIES: SeedStory[] = [
     featuredOrder: 0,
     status: 'draft',
     daysAgo: 1,
+    town: '三刀屋町',
+    themes: ['food', 'place'],
+    connectionOrigin: 'ふるまい市の準備会で、出店者どうしが得意なことを紹介し合ったこと。',
+    citizens: ['soba', 'bicycle'],
+    organisations: ['daidokoro', 'city'],
+    relatedEvent: 'furumaiWinter',
+    heroImage: 'furumai',
   },
 ]
 
 export const DEMO_USERS = [
   { email: 'admin@esuko.example', name: 'デモ管理者', roles: ['admin'] },
   { email: 'editor@esuko.example', name: 'デモ編集者（市広報）', roles: ['editor'] },
+  { email: 'coordinator@esuko.example', name: 'デモコーディネーター', roles: ['coordinator'] },
+  { email: 'org@esuko.example', name: 'デモ団体管理者（みんなの台所）', roles: ['organisation'] },
 ] as const

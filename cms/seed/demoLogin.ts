@@ -27,6 +27,6 @@ export function demoPassword(): string | undefined {
 /** Development only: the demo login, for the console. */
 export function printDemoLogin(password: string | undefined, adminUrl: string): void {
   if (!isDevelopment() || !password) return
-  const lines = DEMO_USERS.map((u) => `   ${u.email.padEnd(24)} ${password}   (${u.roles.join(', ')})`)
+  const lines = DEMO_USERS.map((u) => `   ${u.email.padEnd(26)} ${password}   (${u.roles.join(', ')})`)
   console.log(['', `🔑 デモ用ログイン / Demo login — ${adminUrl}`, ...lines, ''].join('\n'))
 }

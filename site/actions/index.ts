@@ -1,10 +1,10 @@
-import { defineAction } from 'astro:actions'
+import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import { TOWNS } from '../lib/options'
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
-import { createFromSite } from '../lib/submit'
+import { createFromSite, docId, oneAtATime } from '../lib/submit'
 
 // Astro hands a missing form field over as null: optional fields accept it and become undefined.
 const blank = z
@@ -15,7 +15,9 @@ const text = (label: string, max: number) =>
   z.string({ error: `${label}を入力してください。` }).trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`)
 const optionalText = (label: string, max: number) =>
   blank.refine((v) => !v || v.length <= max, `${label}は${max}文字以内で入力してください。`)
+// NFKC first: a full-width ＠ or letters typed on a Japanese keyboard are still the same address.
 const email = blank
+  .transform((v) => v?.normalize('NFKC').trim())
   .refine((v) => !v || v.length <= 254, 'メールアドレスが長すぎます。')
   .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'メールアドレスの形式が正しくありません（例: taro@example.jp）。')
 const phone = blank.refine(
@@ -40,6 +42,25 @@ function admit(rule: RuleName, fields: { _t?: string; website?: string }, addres
 
 const nowIso = () => new Date().toISOString()
 
+/**
+ * Refusals (ActionError) reach the resident as they are; anything unexpected is logged for the operators
+ * and answered with a plain Japanese message, never with internal details.
+ */
+function reported<A extends unknown[], R>(handler: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await handler(...args)
+    } catch (error) {
+      if (error instanceof ActionError) throw error
+      console.error('[site action] unexpected error', error)
+      throw new ActionError({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'システムの問題で、送信を受け付けられませんでした。お手数ですが、時間をおいてもう一度お試しください。',
+      })
+    }
+  }
+}
+
 export const server = {
   submitPlan: defineAction({
     accept: 'form',
@@ -56,7 +77,7 @@ export const server = {
         ...guard,
       })
       .refine(needContact, contactMessage),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('plan', input, context.clientAddress)
       const doc = await createFromSite('plans', {
         kind: input.kind,
@@ -67,7 +88,7 @@ export const server = {
         proposerContact: { email: input.email, phone: input.phone, consentAt: nowIso() },
       })
       return { id: String(doc.id) }
-    },
+    }),
   }),
 
   offerSupport: defineAction({
@@ -84,17 +105,17 @@ export const server = {
         ...guard,
       })
       .refine(needContact, contactMessage),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('support', input, context.clientAddress)
       await createFromSite('support-offers', {
-        plan: input.plan,
+        plan: await docId(input.plan),
         kind: input.kind,
         nickname: input.nickname,
         message: input.message,
         contact: { email: input.email, phone: input.phone, consentAt: nowIso() },
       })
       return { plan: input.plan }
-    },
+    }),
   }),
 
   registerForEvent: defineAction({
@@ -112,17 +133,19 @@ export const server = {
         ...guard,
       })
       .refine(needContact, contactMessage),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('register', input, context.clientAddress)
-      await createFromSite('event-registrations', {
-        event: input.event,
+      // One registration per event at a time in this process, so two residents cannot take the last seat together.
+      const event = await docId(input.event)
+      await oneAtATime(`event:${input.event}`, () => createFromSite('event-registrations', {
+        event,
         nickname: input.nickname,
         partySize: input.partySize,
         town: input.town,
         contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
-      })
+      }))
       return { event: input.event }
-    },
+    }),
   }),
 
   nominate: defineAction({
@@ -141,7 +164,7 @@ export const server = {
         ...guard,
       })
       .refine(needContact, contactMessage),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('nominate', input, context.clientAddress)
       await createFromSite('stories', {
         title: input.title,
@@ -155,7 +178,7 @@ export const server = {
         submission: { nickname: input.nickname, email: input.email, phone: input.phone, consentAt: nowIso() },
       })
       return { ok: true }
-    },
+    }),
   }),
 
   cheer: defineAction({
@@ -166,19 +189,19 @@ export const server = {
       message: optionalText('メッセージ', 200),
       ...guard,
     }),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       const client = admit('cheer', input, context.clientAddress)
       await createFromSite(
         'cheers',
         {
-          target: { relationTo: input.targetType, value: input.target },
+          target: { relationTo: input.targetType, value: await docId(input.target) },
           message: input.message,
           dedupeKey: cheerKey(client, `${input.targetType}:${input.target}`),
         },
         '拍手は同じ相手に1日1回までです。また明日お願いします。',
       )
       return { ok: true }
-    },
+    }),
   }),
 
   answerSurvey: defineAction({
@@ -189,11 +212,11 @@ export const server = {
       ageBand: z.enum(['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered'], { error: '年代を選んでください（「回答しない」も選べます）。' }),
       ...guard,
     }),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('survey', input, context.clientAddress)
       await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
       return { ok: true }
-    },
+    }),
   }),
 
   requestDeletion: defineAction({
@@ -201,11 +224,11 @@ export const server = {
     input: z
       .object({ email, phone, note: optionalText('ご依頼の内容', 1000), ...guard })
       .refine(needContact, { message: '削除したい情報を探すため、ご登録のメールアドレスか電話番号を入力してください。', path: ['email'] }),
-    handler: async (input, context) => {
+    handler: reported(async (input, context) => {
       admit('deletion', input, context.clientAddress)
       await createFromSite('deletion-requests', { contact: { email: input.email, phone: input.phone }, note: input.note })
       return { ok: true }
-    },
+    }),
   }),
 }
 

@@ -1,7 +1,12 @@
+import { en } from '@payloadcms/translations/languages/en'
+import { ja } from '@payloadcms/translations/languages/ja'
 import { ActionError } from 'astro:actions'
 import type { CollectionSlug } from 'payload'
 
 import { payloadClient } from './payload'
+
+// Payload words a unique-index refusal in the request's language (ja for the site: the fallback language).
+const UNIQUE_MESSAGES = new Set([ja, en].map((language) => language.translations.error.valueMustBeUnique))
 
 type PayloadLikeError = Error & { status?: number; isPublic?: boolean; data?: { errors?: { path?: string; message?: string }[] } }
 
@@ -10,7 +15,7 @@ export function toActionError(error: unknown, duplicateMessage?: string): never 
   const e = error as PayloadLikeError
   if (e?.name === 'ValidationError') {
     const messages = (e.data?.errors ?? []).map((x) => x.message).filter(Boolean)
-    const unique = messages.some((m) => /unique|一意|既に|already/i.test(m ?? ''))
+    const unique = messages.some((m) => UNIQUE_MESSAGES.has(m!) || /unique|一意|既に|already/i.test(m ?? ''))
     if (unique && duplicateMessage) throw new ActionError({ code: 'CONFLICT', message: duplicateMessage })
     throw new ActionError({ code: 'BAD_REQUEST', message: `入力内容を確認してください。${messages.join(' ')}` })
   }
@@ -24,6 +29,17 @@ export function toActionError(error: unknown, duplicateMessage?: string): never 
 }
 
 /**
+ * A document id from a form field, in the database's own type: the SQLite adapter's ids are numbers and
+ * Payload refuses a relationship given as the string "12"; MongoDB's are strings and stay as they are.
+ */
+export async function docId(value: string): Promise<number | string> {
+  const payload = await payloadClient()
+  if (payload.db.defaultIDType !== 'number') return value
+  if (!/^\d{1,15}$/.test(value)) throw new ActionError({ code: 'BAD_REQUEST', message: '送信先が正しくありません。' })
+  return Number(value)
+}
+
+/**
  * Stores a resident's submission: the Local API with access control on and the site channel, so the
  * collection's own rules decide what a resident may set. Returns once the write has been committed.
  */
@@ -34,4 +50,18 @@ export async function createFromSite<T extends CollectionSlug>(collection: T, da
   } catch (error) {
     toActionError(error, duplicateMessage)
   }
+}
+
+const queues = new Map<string, Promise<unknown>>()
+
+/** Runs tasks with the same key one after another (this process serves the whole site). */
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve()
+  const run = previous.then(task, task)
+  const settled = run.catch(() => undefined)
+  queues.set(key, settled)
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key)
+  })
+  return run
 }

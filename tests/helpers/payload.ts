@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 
 import type { Payload } from 'payload'
 import { getPayload } from 'payload'
@@ -19,8 +20,7 @@ export async function bootPayload(): Promise<Payload> {
 export async function shutdownPayload(payload: Payload | undefined): Promise<void> {
   if (!payload) return
   await payload.destroy()
-  const uri = process.env.DATABASE_URI ?? ''
-  if (uri.startsWith('file:')) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(uri.slice('file:'.length) + suffix, { force: true })
-  }
+  // setup.ts gave this file a folder of its own under tests/.tmp: database, media and secret go with it.
+  const dir = process.env.ESUKO_DATA_DIR
+  if (dir?.includes(`${path.sep}tests${path.sep}.tmp${path.sep}`)) fs.rmSync(dir, { recursive: true, force: true })
 }

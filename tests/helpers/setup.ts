@@ -4,7 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
-const tmp = path.resolve('tests/.tmp')
+// A folder per test file: its database and uploaded media go away with it (see shutdownPayload).
+const tmp = path.resolve('tests/.tmp', id)
 fs.mkdirSync(tmp, { recursive: true })
 
 process.env.PAYLOAD_SECRET = 'integration-test-secret'
@@ -16,5 +17,5 @@ if (mongoBase) {
   url.pathname = `/esuko_test_${id}`
   process.env.DATABASE_URI = url.toString()
 } else {
-  process.env.DATABASE_URI = `file:${path.join(tmp, `test_${id}.db`)}`
+  process.env.DATABASE_URI = `file:${path.join(tmp, 'test.db')}`
 }

@@ -1,0 +1,58 @@
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { bootPayload, shutdownPayload } from '../helpers/payload'
+
+let payload: Payload
+let storyId: number | string
+
+beforeAll(async () => {
+  payload = await bootPayload()
+  const story = await payload.create({ collection: 'stories', data: { title: 'Moderation', origin: 'editorial', reviewStatus: 'published', _status: 'published' } })
+  storyId = story.id
+})
+afterAll(() => shutdownPayload(payload))
+
+const fromSite = { overrideAccess: false, context: { channel: 'site' } } as const
+
+describe('cheers from residents', () => {
+  it.each([
+    ['with a message', 'いつもありがとう', 'pending'],
+    ['without a message', undefined, 'none'],
+  ])('%s → %s', async (_label, message, status) => {
+    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message, messageStatus: 'approved' } as never, ...fromSite })
+    const stored = await payload.findByID({ collection: 'cheers', id: cheer.id, depth: 0 })
+    expect(stored.messageStatus).toBe(status)
+  })
+
+  it('hides a message from the public until an editor approves it', async () => {
+    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message: '承認待ちの言葉' } as never, ...fromSite })
+    const before = await payload.findByID({ collection: 'cheers', id: cheer.id, overrideAccess: false })
+    expect(before.message).toBeUndefined()
+    await payload.update({ collection: 'cheers', id: cheer.id, data: { messageStatus: 'approved' } })
+    const after = await payload.findByID({ collection: 'cheers', id: cheer.id, overrideAccess: false })
+    expect(after.message).toBe('承認待ちの言葉')
+  })
+})
+
+describe('citizen photos follow photo consent', () => {
+  const upload = async () => {
+    const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0b5f3a' } }).png().toBuffer()
+    return payload.create({ collection: 'media', data: { alt: '畑で笑う人の写真' }, file: { data, mimetype: 'image/png', name: `photo-${Date.now()}.png`, size: data.length } })
+  }
+  const publicMediaIds = async () => (await payload.find({ collection: 'media', overrideAccess: false, pagination: false })).docs.map((m) => String(m.id))
+
+  it('restricts the file without consent and opens it with consent', async () => {
+    const photo = await upload()
+    expect(await publicMediaIds()).toContain(String(photo.id))
+    const citizen = await payload.create({
+      collection: 'citizens',
+      data: { displayName: '写真の人', town: '加茂町', status: 'registered', photo: photo.id, consent: { publication: true, photo: false } },
+    })
+    expect(await publicMediaIds()).not.toContain(String(photo.id))
+
+    await payload.update({ collection: 'citizens', id: citizen.id, data: { consent: { publication: true, photo: true } } })
+    expect(await publicMediaIds()).toContain(String(photo.id))
+  })
+})
