@@ -1,6 +1,8 @@
 import { isInputError } from 'astro:actions'
 import type { AstroGlobal } from 'astro'
 
+import { RETRY_AFTER_SECONDS } from './rateLimit'
+
 export type FormState = {
   values: Record<string, string>
   fieldErrors: Record<string, string>
@@ -34,6 +36,7 @@ export async function formState(Astro: AstroGlobal, action: Parameters<AstroGlob
     }
     // Responses for a refused submission carry a 4xx, never 200 or 500.
     Astro.response.status = result.error.status ?? 400
+    if (result.error.code === 'TOO_MANY_REQUESTS') Astro.response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
   }
   return { values, fieldErrors, formError, succeeded: Boolean(result && !result.error) }
 }

@@ -15,6 +15,9 @@ export const RULES = {
 
 export type RuleName = keyof typeof RULES
 
+/** Every window is ten minutes: a refused client may try again after at most this long. */
+export const RETRY_AFTER_SECONDS = 600
+
 const hits = new Map<string, number[]>()
 let sweeps = 0
 
