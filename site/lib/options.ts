@@ -34,8 +34,3 @@ export const ORG_KIND_LABEL: Record<string, string> = {
   government: '行政',
   other: 'その他',
 }
-
-export const isTown = (value: string | undefined | null): value is (typeof TOWNS)[number] =>
-  Boolean(value && (TOWNS as readonly string[]).includes(value))
-
-export const isTheme = (value: string | undefined | null): boolean => Boolean(value && value in THEME_LABEL)
