@@ -1,4 +1,4 @@
-// Browser tests need Debian's Chromium and a Japanese font; install them when missing and we may.
+// Browser tests need Debian's Chromium, a Japanese font and poppler-utils (PDF report checks); install them when missing and we may.
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 
@@ -11,16 +11,26 @@ const hasCjkFont = () => {
   }
 }
 
-if (fs.existsSync(chromium) && hasCjkFont()) process.exit(0)
+// pdftotext / pdfinfo / pdftoppm (poppler-utils) read the report PDF in tests/e2e/report.test.ts.
+const hasPoppler = () => {
+  try {
+    execSync('command -v pdftotext pdfinfo pdftoppm', { stdio: 'ignore', shell: '/bin/sh' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+if (fs.existsSync(chromium) && hasCjkFont() && hasPoppler()) process.exit(0)
 
 const isRoot = process.getuid?.() === 0
 const sudo = isRoot ? '' : 'sudo '
-console.log('Chromium か日本語フォントが見つからないため、Debian のパッケージをインストールします…')
+console.log('Chromium・日本語フォント・poppler-utils のいずれかが見つからないため、Debian のパッケージをインストールします…')
 try {
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk`, {
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils`, {
     stdio: 'inherit',
   })
 } catch {
-  console.error('インストールできませんでした。手動で実行してください: apt-get install -y chromium fonts-noto-cjk')
+  console.error('インストールできませんでした。手動で実行してください: apt-get install -y chromium fonts-noto-cjk poppler-utils')
   process.exit(1)
 }
