@@ -25,6 +25,7 @@ import { databaseAdapter } from './cms/db/adapter'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
 import { withAudit } from './cms/hooks/audit'
+import { withSiteInvalidation, withSiteInvalidationGlobals } from './cms/hooks/invalidateSite'
 import { processDeletionRequestsTask, purgeExpiredContactsTask } from './cms/jobs/tasks'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
@@ -38,7 +39,8 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [
+  // Edits reach the public site's cache at once (cms/hooks/invalidateSite.ts).
+  collections: withSiteInvalidation([
     withAudit(Stories, ['submission']),
     withAudit(Citizens, ['private']),
     withAudit(Connections),
@@ -54,8 +56,8 @@ export default buildConfig({
     withAudit(DeletionRequests, ['contact']),
     withAudit(Users),
     AuditLog,
-  ],
-  globals: [SiteSettings, KpiTargets],
+  ]),
+  globals: withSiteInvalidationGlobals([SiteSettings, KpiTargets]),
   jobs: {
     tasks: [purgeExpiredContactsTask, processDeletionRequestsTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
@@ -69,6 +71,14 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: '｜えすこポータル管理' },
+    components: {
+      // KPI progress and the moderation inbox for staff; the digest link for organisation managers.
+      beforeDashboard: ['/components/KpiDashboard#KpiDashboard'],
+      views: {
+        // An organisation's feedback digest (cms/lib/digest.ts); its CSV is GET /api/organisations/:id/digest.csv.
+        digest: { Component: '/components/DigestView#DigestView', path: '/digest', exact: true, meta: { title: '団体へのフィードバック' } },
+      },
+    },
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },
   },
   i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },

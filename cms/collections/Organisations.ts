@@ -5,6 +5,7 @@ import { ownOrganisations } from '../access/isOrganisationManager'
 import { editorsOnlyField, staffOnlyField } from '../access/personalData'
 import { publishedFlagOrStaff } from '../access/publishedFlagOrStaff'
 import { isStaff } from '../access/isStaff'
+import { digestEndpoints } from '../endpoints/digest'
 import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 
@@ -35,6 +36,8 @@ export const Organisations: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { name: true, slug: true, kind: true, town: true },
+  // The feedback digest: GET /api/organisations/:id/digest(.csv), see cms/lib/digest.ts.
+  endpoints: digestEndpoints,
   fields: [
     { name: 'name', type: 'text', label: { ja: '団体名', en: 'Name' }, required: true, maxLength: 100, index: true },
     {

@@ -268,3 +268,32 @@ export function suppressSmallCells(cells: number[], min = MIN_CELL): (number | n
   }
   return out
 }
+
+/**
+ * KPI 1 over the year, for the admin dashboard's trend: the cumulative positive share (percent) at the end
+ * of each fiscal month, by answer date (entry date when none was given). null until the first answer.
+ */
+export async function surveyShareByMonth(payload: Payload, fiscalYear: number): Promise<(number | null)[]> {
+  const { docs } = await payload.find({
+    collection: 'survey-responses',
+    where: { fiscalYear: { equals: fiscalYear } },
+    select: { answer: true, answeredAt: true, createdAt: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const all = Array(12).fill(0)
+  const positive = Array(12).fill(0)
+  for (const doc of docs as unknown as { answer?: string; answeredAt?: string | null; createdAt: string }[]) {
+    const month = fiscalMonthIndex(doc.answeredAt || doc.createdAt)
+    all[month] += 1
+    if (doc.answer === '4' || doc.answer === '5') positive[month] += 1
+  }
+  let respondents = 0
+  let positives = 0
+  return all.map((n, i) => {
+    respondents += n
+    positives += positive[i]
+    return respondents ? (positives / respondents) * 100 : null
+  })
+}

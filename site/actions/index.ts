@@ -1,6 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
+import { isCheerable } from '../lib/cheers'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import { TOWNS } from '../lib/options'
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
@@ -191,10 +192,14 @@ export const server = {
     }),
     handler: reported(async (input, context) => {
       const client = admit('cheer', input, context.clientAddress)
+      const target = await docId(input.target)
+      if (!(await isCheerable(input.targetType, target))) {
+        throw new ActionError({ code: 'BAD_REQUEST', message: '拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。' })
+      }
       await createFromSite(
         'cheers',
         {
-          target: { relationTo: input.targetType, value: await docId(input.target) },
+          target: { relationTo: input.targetType, value: target },
           message: input.message,
           dedupeKey: cheerKey(client, `${input.targetType}:${input.target}`),
         },

@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { payloadClient } from './payload'
+import { cached } from './cache'
 
 export type CheerTarget = 'stories' | 'citizens' | 'plans'
 
@@ -8,14 +9,14 @@ const targetIs = (type: CheerTarget, id: number | string): Where => ({
   and: [{ 'target.relationTo': { equals: type } }, { 'target.value': { equals: id } }],
 })
 
-export async function countCheers(type: CheerTarget, id: number | string): Promise<number> {
+async function countCheersUncached(type: CheerTarget, id: number | string): Promise<number> {
   const payload = await payloadClient()
   const { totalDocs } = await payload.count({ collection: 'cheers', where: targetIs(type, id), overrideAccess: false })
   return totalDocs
 }
+export const countCheers = cached('cheers.countCheers', (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`], countCheersUncached)
 
-/** Messages an editor approved; the message field is unreadable before that. */
-export async function findCheerMessages(type: CheerTarget, id: number | string, limit = 10): Promise<{ id: number | string; message: string; createdAt: string }[]> {
+async function findCheerMessagesUncached(type: CheerTarget, id: number | string, limit = 10): Promise<{ id: number | string; message: string; createdAt: string }[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'cheers',
@@ -28,4 +29,16 @@ export async function findCheerMessages(type: CheerTarget, id: number | string, 
     overrideAccess: false,
   })
   return docs.filter((d) => d.message) as { id: number | string; message: string; createdAt: string }[]
+}
+/** Messages an editor approved; the message field is unreadable before that. */
+export const findCheerMessages = cached('cheers.findCheerMessages', (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`], findCheerMessagesUncached)
+
+/**
+ * A cheer may only go to something the public can see: checked before the write, because SQLite stores
+ * the cheer's row before its relationship row, and a refused relationship must not leave half a cheer.
+ */
+export async function isCheerable(type: CheerTarget, id: number | string): Promise<boolean> {
+  const payload = await payloadClient()
+  const { totalDocs } = await payload.count({ collection: type, where: { id: { equals: id } }, overrideAccess: false })
+  return totalDocs === 1
 }

@@ -2,6 +2,9 @@ import type { Where } from 'payload'
 
 import type { Citizen, Media } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached } from './cache'
+
+const CITIZEN_TAGS = ['citizens', 'media']
 
 export type CitizenCard = Pick<Citizen, 'id' | 'displayName' | 'slug' | 'town' | 'district' | 'intro' | 'themes'> & {
   photo?: Media | number | null
@@ -12,7 +15,7 @@ const cardSelect = { displayName: true, slug: true, town: true, district: true, 
 
 // Access control on: only registered citizens who consented to publication come back, without private data.
 
-export async function listCitizens({ town, theme, page = 1 }: { town?: string; theme?: string; page?: number } = {}) {
+async function listCitizensUncached({ town, theme, page = 1 }: { town?: string; theme?: string; page?: number } = {}) {
   const payload = await payloadClient()
   const and: Where[] = []
   if (town) and.push({ town: { equals: town } })
@@ -29,8 +32,9 @@ export async function listCitizens({ town, theme, page = 1 }: { town?: string; t
   })
   return { ...result, docs: result.docs as CitizenCard[] }
 }
+export const listCitizens = cached('citizens.listCitizens', CITIZEN_TAGS, listCitizensUncached)
 
-export async function findCitizenBySlug(slug: string): Promise<CitizenPage | null> {
+async function findCitizenBySlugUncached(slug: string): Promise<CitizenPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'citizens',
@@ -43,3 +47,4 @@ export async function findCitizenBySlug(slug: string): Promise<CitizenPage | nul
   })
   return (result.docs[0] as CitizenPage | undefined) ?? null
 }
+export const findCitizenBySlug = cached('citizens.findCitizenBySlug', CITIZEN_TAGS, findCitizenBySlugUncached)

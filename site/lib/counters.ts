@@ -1,6 +1,7 @@
 import { type HeadlineCounts, headlineCounts } from '../../cms/lib/headlineCounts'
+import { cached } from './cache'
 import { payloadClient } from './payload'
 
 export type { HeadlineCounts }
 
-export const getHeadlineCounts = async (): Promise<HeadlineCounts> => headlineCounts(await payloadClient())
+export const getHeadlineCounts = cached('counters.getHeadlineCounts', ['citizens', 'plans', 'events'], async (): Promise<HeadlineCounts> => headlineCounts(await payloadClient()))

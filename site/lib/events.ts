@@ -1,5 +1,8 @@
 import type { Event, Organisation } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached, remember } from './cache'
+
+const EVENT_TAGS = ['events', 'organisations']
 
 export type EventCard = Pick<Event, 'id' | 'kind' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'venue' | 'town' | 'summary' | 'cancelled'>
 export type EventPage = EventCard &
@@ -9,7 +12,7 @@ export type EventPage = EventCard &
 
 const cardSelect = { kind: true, title: true, slug: true, startsAt: true, endsAt: true, venue: true, town: true, summary: true, cancelled: true } as const
 
-export async function listUpcomingEvents(limit = 3, now = new Date()): Promise<EventCard[]> {
+async function listUpcomingEventsUncached(limit = 3, now = new Date()): Promise<EventCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'events',
@@ -23,8 +26,9 @@ export async function listUpcomingEvents(limit = 3, now = new Date()): Promise<E
   })
   return result.docs as EventCard[]
 }
+export const listUpcomingEvents = cached('events.listUpcomingEvents', EVENT_TAGS, listUpcomingEventsUncached)
 
-export async function listEvents({ page = 1, past = false, now = new Date() }: { page?: number; past?: boolean; now?: Date } = {}) {
+async function listEventsUncached({ page = 1, past = false, now = new Date() }: { page?: number; past?: boolean; now?: Date } = {}) {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'events',
@@ -38,8 +42,9 @@ export async function listEvents({ page = 1, past = false, now = new Date() }: {
   })
   return { ...result, docs: result.docs as EventCard[] }
 }
+export const listEvents = cached('events.listEvents', EVENT_TAGS, listEventsUncached)
 
-export async function listAllEventsForCalendar(): Promise<EventPage[]> {
+async function listAllEventsForCalendarUncached(): Promise<EventPage[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'events',
@@ -52,8 +57,9 @@ export async function listAllEventsForCalendar(): Promise<EventPage[]> {
   })
   return result.docs as EventPage[]
 }
+export const listAllEventsForCalendar = cached('events.listAllEventsForCalendar', EVENT_TAGS, listAllEventsForCalendarUncached)
 
-export async function findEventBySlug(slug: string): Promise<EventPage | null> {
+async function findEventBySlugUncached(slug: string): Promise<EventPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'events',
@@ -76,9 +82,9 @@ export async function findEventBySlug(slug: string): Promise<EventPage | null> {
   })
   return (result.docs[0] as EventPage | undefined) ?? null
 }
+export const findEventBySlug = cached('events.findEventBySlug', EVENT_TAGS, findEventBySlugUncached)
 
-/** Seats left (null: no capacity set). Counts only confirmed registrations; no personal data is read. */
-export async function remainingSeats(event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
+async function remainingSeatsUncached(event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
   if (typeof event.capacity !== 'number') return null
   const payload = await payloadClient()
   // Registrations are closed to the public, so this count runs with access control off but selects nothing personal.
@@ -92,6 +98,9 @@ export async function remainingSeats(event: Pick<Event, 'id' | 'capacity'>): Pro
   const taken = docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)
   return Math.max(0, event.capacity - taken)
 }
+/** Seats left (null: no capacity set). Counts only confirmed registrations; no personal data is read. */
+export const remainingSeats = (event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> =>
+  remember(`events.remainingSeats:${event.id}:${event.capacity}`, ['event-registrations', 'events'], () => remainingSeatsUncached(event))
 
 export type RegistrationState = 'open' | 'not_yet' | 'closed' | 'full' | 'cancelled' | 'disabled'
 

@@ -3,6 +3,20 @@ import type { AstroGlobal } from 'astro'
 
 import { RETRY_AFTER_SECONDS } from './rateLimit'
 
+/**
+ * Astro's own refusals (before our handler runs) carry English messages: a body over the size limit, a body
+ * that is not a form, an unknown action. Residents get Japanese; our ActionErrors are Japanese already.
+ */
+const ASTRO_REFUSALS: Record<string, string> = {
+  CONTENT_TOO_LARGE: '送信内容が大きすぎます。入力を短くするか、添付をはずしてから、もう一度送信してください。',
+  UNSUPPORTED_MEDIA_TYPE: '送信内容を読み取れませんでした。ページを開き直してから、フォームからもう一度送信してください。',
+  NOT_FOUND: '送信先のフォームが見つかりません。ページを開き直してから、もう一度送信してください。',
+}
+
+/** The message a resident sees for a refused submission that is not a per-field input error. */
+export const refusalMessage = (error: { code: string; message: string }): string =>
+  ASTRO_REFUSALS[error.code] && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(error.message) ? ASTRO_REFUSALS[error.code] : error.message
+
 export type FormState = {
   values: Record<string, string>
   fieldErrors: Record<string, string>
@@ -32,7 +46,7 @@ export async function formState(Astro: AstroGlobal, action: Parameters<AstroGlob
       for (const [field, messages] of Object.entries(result.error.fields)) if (messages?.length) fieldErrors[field] = messages[0]
       if (!Object.keys(fieldErrors).length) formError = '入力内容を確認してください。'
     } else {
-      formError = result.error.message
+      formError = refusalMessage(result.error)
     }
     // Responses for a refused submission carry a 4xx, never 200 or 500.
     Astro.response.status = result.error.status ?? 400

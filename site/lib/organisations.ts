@@ -2,6 +2,9 @@ import type { Where } from 'payload'
 
 import type { Media, Organisation } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached } from './cache'
+
+const ORG_TAGS = ['organisations', 'media']
 
 export type OrganisationCard = Pick<Organisation, 'id' | 'name' | 'reading' | 'slug' | 'kind' | 'town' | 'district' | 'summary' | 'verified'> & {
   logo?: Media | number | null
@@ -10,7 +13,7 @@ export type OrganisationPage = OrganisationCard & Pick<Organisation, 'body' | 'c
 
 const cardSelect = { name: true, reading: true, slug: true, kind: true, town: true, district: true, summary: true, verified: true, logo: true } as const
 
-export async function listOrganisations({ kind, town, page = 1 }: { kind?: string; town?: string; page?: number } = {}) {
+async function listOrganisationsUncached({ kind, town, page = 1 }: { kind?: string; town?: string; page?: number } = {}) {
   const payload = await payloadClient()
   const and: Where[] = []
   if (kind) and.push({ kind: { equals: kind } })
@@ -27,8 +30,9 @@ export async function listOrganisations({ kind, town, page = 1 }: { kind?: strin
   })
   return { ...result, docs: result.docs as OrganisationCard[] }
 }
+export const listOrganisations = cached('organisations.listOrganisations', ORG_TAGS, listOrganisationsUncached)
 
-export async function findOrganisationBySlug(slug: string): Promise<OrganisationPage | null> {
+async function findOrganisationBySlugUncached(slug: string): Promise<OrganisationPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'organisations',
@@ -41,3 +45,4 @@ export async function findOrganisationBySlug(slug: string): Promise<Organisation
   })
   return (result.docs[0] as OrganisationPage | undefined) ?? null
 }
+export const findOrganisationBySlug = cached('organisations.findOrganisationBySlug', ORG_TAGS, findOrganisationBySlugUncached)

@@ -2,6 +2,7 @@ import type { Where } from 'payload'
 
 import type { Plan, SupportOffer } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached } from './cache'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
 export type PlanPage = PlanCard & Pick<Plan, 'lifecycle'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
@@ -11,7 +12,7 @@ const cardSelect = { kind: true, title: true, description: true, town: true, the
 
 // Access control on: only plans from 公開 on are returned, never the proposer's contact.
 
-export async function listPlans({ kind, town, status, page = 1 }: { kind?: string; town?: string; status?: string; page?: number } = {}) {
+async function listPlansUncached({ kind, town, status, page = 1 }: { kind?: string; town?: string; status?: string; page?: number } = {}) {
   const payload = await payloadClient()
   const and: Where[] = []
   if (kind) and.push({ kind: { equals: kind } })
@@ -29,8 +30,9 @@ export async function listPlans({ kind, town, status, page = 1 }: { kind?: strin
   })
   return { ...result, docs: result.docs as PlanCard[] }
 }
+export const listPlans = cached('plans.listPlans', ['plans'], listPlansUncached)
 
-export async function findPlan(id: string): Promise<PlanPage | null> {
+async function findPlanUncached(id: string): Promise<PlanPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'plans',
@@ -44,9 +46,9 @@ export async function findPlan(id: string): Promise<PlanPage | null> {
   })
   return (result.docs[0] as PlanPage | undefined) ?? null
 }
+export const findPlan = cached('plans.findPlan', ['plans', 'stories'], findPlanUncached)
 
-/** Approved support offers for a plan: nickname and message only. */
-export async function findPublicOffers(planId: number | string): Promise<PublicOffer[]> {
+async function findPublicOffersUncached(planId: number | string): Promise<PublicOffer[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'support-offers',
@@ -60,3 +62,5 @@ export async function findPublicOffers(planId: number | string): Promise<PublicO
   })
   return result.docs as PublicOffer[]
 }
+/** Approved support offers for a plan: nickname and message only. */
+export const findPublicOffers = cached('plans.findPublicOffers', ['support-offers'], findPublicOffersUncached)

@@ -1,9 +1,10 @@
 import type { SiteSetting } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached } from './cache'
 
 export type PublicSettings = Pick<SiteSetting, 'hero' | 'navigation' | 'notices'>
 
-export async function getSiteSettings(): Promise<PublicSettings> {
+async function getSiteSettingsUncached(): Promise<PublicSettings> {
   const payload = await payloadClient()
   return payload.findGlobal({
     slug: 'site-settings',
@@ -12,6 +13,7 @@ export async function getSiteSettings(): Promise<PublicSettings> {
     overrideAccess: false,
   }) as Promise<PublicSettings>
 }
+export const getSiteSettings = cached('settings.getSiteSettings', ['site-settings', 'media'], getSiteSettingsUncached)
 
 /** Notices whose display window includes now. */
 export const activeNotices = (settings: PublicSettings, now = new Date()) =>

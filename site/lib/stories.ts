@@ -2,6 +2,10 @@ import type { Where } from 'payload'
 
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
 import { payloadClient } from './payload'
+import { cached, remember } from './cache'
+
+// Stories come back with their hero image, people and organisations populated.
+const STORY_TAGS = ['stories', 'media', 'citizens', 'organisations']
 
 export type StoryCard = Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishedAt' | 'town' | 'themes'> & {
   heroImage?: Media | number | null
@@ -18,8 +22,7 @@ const cardSelect = { title: true, slug: true, lead: true, publishedAt: true, tow
 
 // Every finder runs with overrideAccess: false, so the collection's public read filter (published only) applies.
 
-/** Featured, published stories in the editors' order, leaving out those whose featured period ended. */
-export async function findFeaturedStories(limit = 6, now = new Date()): Promise<StoryCard[]> {
+async function findFeaturedStoriesUncached(limit = 6, now = new Date()): Promise<StoryCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
@@ -38,11 +41,12 @@ export async function findFeaturedStories(limit = 6, now = new Date()): Promise<
   })
   return result.docs as StoryCard[]
 }
+/** Featured, published stories in the editors' order, leaving out those whose featured period ended. */
+export const findFeaturedStories = cached('stories.findFeaturedStories', STORY_TAGS, findFeaturedStoriesUncached)
 
 export type StoryFilter = { theme?: string; town?: string; page?: number }
 
-/** Published stories, newest first, filtered by theme and town, paginated. */
-export async function listStories({ theme, town, page = 1 }: StoryFilter = {}) {
+async function listStoriesUncached({ theme, town, page = 1 }: StoryFilter = {}) {
   const payload = await payloadClient()
   const and: Where[] = []
   if (theme) and.push({ themes: { in: [theme] } })
@@ -59,9 +63,10 @@ export async function listStories({ theme, town, page = 1 }: StoryFilter = {}) {
   })
   return { ...result, docs: result.docs as StoryCard[] }
 }
+/** Published stories, newest first, filtered by theme and town, paginated. */
+export const listStories = cached('stories.listStories', STORY_TAGS, listStoriesUncached)
 
-/** One published story by its slug, with the people and organisations in it, or null. */
-export async function findStoryBySlug(slug: string): Promise<StoryPage | null> {
+async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
@@ -78,9 +83,10 @@ export async function findStoryBySlug(slug: string): Promise<StoryPage | null> {
   })
   return (result.docs[0] as StoryPage | undefined) ?? null
 }
+/** One published story by its slug, with the people and organisations in it, or null. */
+export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, findStoryBySlugUncached)
 
-/** Other published stories sharing a theme or town with this one. */
-export async function findRelatedStories(story: StoryPage, limit = 3): Promise<StoryCard[]> {
+async function findRelatedStoriesUncached(story: StoryPage, limit = 3): Promise<StoryCard[]> {
   const payload = await payloadClient()
   const or: Where[] = []
   if (story.themes?.length) or.push({ themes: { in: story.themes } })
@@ -98,9 +104,11 @@ export async function findRelatedStories(story: StoryPage, limit = 3): Promise<S
   })
   return result.docs as StoryCard[]
 }
+/** Other published stories sharing a theme or town with this one. */
+export const findRelatedStories = (story: StoryPage, limit = 3): Promise<StoryCard[]> =>
+  remember(`stories.findRelatedStories:${JSON.stringify([story.id, story.themes, story.town, limit])}`, STORY_TAGS, () => findRelatedStoriesUncached(story, limit))
 
-/** Published stories that feature a citizen. */
-export async function findStoriesOfCitizen(citizenId: number | string, limit = 12): Promise<StoryCard[]> {
+async function findStoriesOfCitizenUncached(citizenId: number | string, limit = 12): Promise<StoryCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
@@ -114,9 +122,10 @@ export async function findStoriesOfCitizen(citizenId: number | string, limit = 1
   })
   return result.docs as StoryCard[]
 }
+/** Published stories that feature a citizen. */
+export const findStoriesOfCitizen = cached('stories.findStoriesOfCitizen', STORY_TAGS, findStoriesOfCitizenUncached)
 
-/** Published stories that involve an organisation. */
-export async function findStoriesOfOrganisation(organisationId: number | string, limit = 12): Promise<StoryCard[]> {
+async function findStoriesOfOrganisationUncached(organisationId: number | string, limit = 12): Promise<StoryCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
@@ -130,9 +139,10 @@ export async function findStoriesOfOrganisation(organisationId: number | string,
   })
   return result.docs as StoryCard[]
 }
+/** Published stories that involve an organisation. */
+export const findStoriesOfOrganisation = cached('stories.findStoriesOfOrganisation', STORY_TAGS, findStoriesOfOrganisationUncached)
 
-/** Slugs and dates of every published story, for the sitemap and feed. */
-export async function listStoriesForFeed(limit = 50) {
+async function listStoriesForFeedUncached(limit = 50) {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
@@ -145,3 +155,5 @@ export async function listStoriesForFeed(limit = 50) {
   })
   return result.docs as Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishedAt' | 'updatedAt'>[]
 }
+/** Slugs and dates of every published story, for the sitemap and feed. */
+export const listStoriesForFeed = cached('stories.listStoriesForFeed', STORY_TAGS, listStoriesForFeedUncached)

@@ -1,0 +1,227 @@
+// SQLite-ONLY bench module: bulk rows for the scale dataset, written with raw SQL through node:sqlite in one
+// transaction per table. Only the bench uses it, on a throw-away database that `payload run prepare.ts` has
+// already migrated (cms/db/ensureSchema.ts) and seeded. Rows mirror what the Local API would store (published
+// documents get a `latest` version row, hasMany selects and relationships their child rows); hooks are not run.
+import { DatabaseSync } from 'node:sqlite'
+
+export const BASE_COUNTS = {
+  stories: 10_000,
+  citizens: 2_000,
+  plans: 5_000,
+  events: 500,
+  organisations: 200,
+  cheers: 200_000,
+  surveyResponses: 20_000,
+}
+
+const TOWNS = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町']
+const THEMES = ['kids', 'elderly', 'food', 'nature', 'culture', 'learning', 'health', 'safety', 'mobility', 'place', 'other']
+const PLAN_KINDS = ['want_to_try', 'challenge', 'use_skill']
+const ORG_KINDS = ['jichi', 'shakyo', 'npo', 'company', 'government', 'other']
+const EVENT_KINDS = ['furumai', 'kaigi', 'other']
+const PLAN_STATUSES = ['received', 'published', 'published', 'in_progress', 'realised', 'withdrawn']
+const AGE_BANDS = ['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered']
+
+// A small deterministic PRNG so two runs at the same scale build the same dataset.
+function rng(seed) {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const paragraph = (text) => ({
+  type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
+  children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+})
+const richText = (lines) => JSON.stringify({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: lines.map(paragraph) } })
+
+const fiscalYearOf = (d) => (d.getUTCMonth() + 1 >= 4 ? d.getUTCFullYear() : d.getUTCFullYear() - 1)
+
+/** Adds the scale dataset to the SQLite file at `file`; returns ids the load generator needs. */
+export function generateDataset(file, scale = 1, now = new Date()) {
+  const n = Object.fromEntries(Object.entries(BASE_COUNTS).map(([k, v]) => [k, Math.max(1, Math.round(v * scale))]))
+  const db = new DatabaseSync(file)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 10000')
+  const rand = rng(42 + Math.round(scale * 1000))
+  const pick = (a) => a[Math.floor(rand() * a.length)]
+  const iso = (ms) => new Date(ms).toISOString()
+  const day = 86_400_000
+  const nowMs = now.getTime()
+  const maxId = (table) => Number(db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get().m)
+  const tx = (fn) => {
+    db.exec('BEGIN')
+    try {
+      fn()
+      db.exec('COMMIT')
+    } catch (e) {
+      db.exec('ROLLBACK')
+      throw e
+    }
+  }
+  const started = performance.now()
+
+  // Organisations
+  const orgBase = maxId('organisations')
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO organisations (id, name, reading, slug, kind, town, summary, verified, published, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+    for (let i = 1; i <= n.organisations; i++) {
+      const t = iso(nowMs - rand() * 700 * day)
+      ins.run(orgBase + i, `ベンチ団体${i}`, `べんちだんたい${String(i).padStart(5, '0')}`, `bench-org-${i}`, pick(ORG_KINDS), pick(TOWNS), '地域の見守りと居場所づくりに取り組む団体です。', rand() < 0.5 ? 1 : 0, 1, t, t)
+    }
+  })
+  const orgIds = Array.from({ length: n.organisations }, (_, i) => orgBase + i + 1)
+
+  // Citizens: 70% registered with publication consent (public), the rest candidates/paused.
+  const citBase = maxId('citizens')
+  const publicCitizens = []
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO citizens (id, display_name, slug, town, intro, consent_publication, status, citizen_since, registered_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+    const theme = db.prepare(`INSERT INTO citizens_themes ("order", parent_id, value) VALUES (?,?,?)`)
+    for (let i = 1; i <= n.citizens; i++) {
+      const id = citBase + i
+      const r = rand()
+      const status = r < 0.7 ? 'registered' : r < 0.85 ? 'paused' : 'candidate'
+      const t = iso(nowMs - rand() * 700 * day)
+      ins.run(id, `ベンチ市民${i}`, `bench-citizen-${i}`, pick(TOWNS), 'ふだんの暮らしの中で、近所の人に声をかけています。', status === 'registered' ? 1 : 0, status, status === 'candidate' ? null : t, status === 'candidate' ? null : t, t, t)
+      theme.run(1, id, pick(THEMES))
+      if (status === 'registered') publicCitizens.push(id)
+    }
+  })
+
+  // Stories: 90% published, publishedAt over the last two years, one version row each (latest = 1).
+  const stBase = maxId('stories')
+  const publishedStories = []
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO stories (id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const theme = db.prepare(`INSERT INTO stories_themes ("order", parent_id, value) VALUES (?,?,?)`)
+    const rel = db.prepare(`INSERT INTO stories_rels ("order", parent_id, path, citizens_id, organisations_id) VALUES (?,?,?,?,?)`)
+    for (let i = 1; i <= n.stories; i++) {
+      const id = stBase + i
+      const published = rand() < 0.9
+      const t = nowMs - rand() * 730 * day
+      const body = richText([`ベンチ用のストーリー${i}の本文です。`, '朝のごみ出しのついでに、ひとり暮らしの方に声をかけるようになりました。', 'そこから、週に一度のお茶会が生まれました。'])
+      ins.run(id, `ベンチストーリー${i}：ついでの見守りから始まったつながり`, `bench-story-${i}`, '暮らしの「ついで」から始まった助け合いの物語です。', body, '回覧板を届けたときの立ち話から。', pick(TOWNS), 'editorial', published ? 'published' : 'reviewing', 0, 100, published ? iso(t) : null, iso(t), iso(t), published ? 'published' : 'draft')
+      theme.run(1, id, pick(THEMES))
+      if (rand() < 0.5) theme.run(2, id, pick(THEMES))
+      if (publicCitizens.length) rel.run(1, id, 'citizens', pick(publicCitizens), null)
+      if (rand() < 0.5) rel.run(1, id, 'organisations', null, pick(orgIds))
+      if (published) publishedStories.push(id)
+    }
+    db.exec(`INSERT INTO _stories_v (parent_id, version_title, version_slug, version_lead, version_body, version_connection_origin, version_town, version_origin, version_review_status, version_featured, version_featured_order, version_published_at, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
+      SELECT id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status, updated_at, updated_at, 1 FROM stories WHERE id > ${stBase}`)
+  })
+
+  // Plans
+  const plBase = maxId('plans')
+  const publicPlans = []
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO plans (id, kind, title, description, town, proposer_nickname, status, lifecycle_received_at, lifecycle_published_at, lifecycle_realised_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const theme = db.prepare(`INSERT INTO plans_themes ("order", parent_id, value) VALUES (?,?,?)`)
+    for (let i = 1; i <= n.plans; i++) {
+      const id = plBase + i
+      const status = pick(PLAN_STATUSES)
+      const t = nowMs - rand() * 700 * day
+      const isPublic = ['published', 'in_progress', 'realised'].includes(status)
+      ins.run(id, pick(PLAN_KINDS), `ベンチプラン${i}：地域の居場所をつくりたい`, '空き家を使って、子どもとお年寄りが集まれる場所をつくりたいです。', pick(TOWNS), `ベンチ${i}`, status, iso(t), isPublic ? iso(t + day) : null, status === 'realised' ? iso(Math.min(nowMs, t + 60 * day)) : null, iso(t), iso(t))
+      theme.run(1, id, pick(THEMES))
+      if (isPublic) publicPlans.push(id)
+    }
+  })
+
+  // Events: spread over a year back and a year ahead; kaigi list participating organisations.
+  const evBase = maxId('events')
+  const eventSlugs = []
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO events (id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const rel = db.prepare(`INSERT INTO events_rels ("order", parent_id, path, organisations_id) VALUES (?,?,?,?)`)
+    for (let i = 1; i <= n.events; i++) {
+      const id = evBase + i
+      const kind = pick(EVENT_KINDS)
+      const start = nowMs + (rand() * 730 - 365) * day
+      const past = start < nowMs
+      ins.run(id, kind, `ベンチイベント${i}`, `bench-event-${i}`, iso(start), iso(start + 2 * 3_600_000), '交流センター', pick(TOWNS), '地域のみなさんが集まる会です。', richText(['どなたでも参加できます。']), 40, 1, past ? Math.floor(rand() * 40) : null, rand() < 0.05 ? 1 : 0, iso(start - 30 * day), iso(start - 30 * day), 'published')
+      if (kind === 'kaigi') for (let k = 1; k <= 3; k++) rel.run(k, id, 'participatingOrganisations', pick(orgIds))
+      if (!past) eventSlugs.push(`bench-event-${i}`)
+    }
+    db.exec(`INSERT INTO _events_v (parent_id, version_kind, version_title, version_slug, version_starts_at, version_ends_at, version_venue, version_town, version_summary, version_description, version_capacity, version_registration_enabled, version_attendance, version_cancelled, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
+      SELECT id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, updated_at, created_at, _status, updated_at, updated_at, 1 FROM events WHERE id > ${evBase}`)
+  })
+
+  // Cheers: over the last 400 days, 60% stories, 20% citizens, 20% plans; a few approved messages.
+  const chBase = maxId('cheers')
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO cheers (id, message, message_status, dedupe_key, updated_at, created_at) VALUES (?,?,?,?,?,?)`)
+    const rel = db.prepare(`INSERT INTO cheers_rels ("order", parent_id, path, stories_id, citizens_id, plans_id) VALUES (?,?,?,?,?,?)`)
+    for (let i = 1; i <= n.cheers; i++) {
+      const id = chBase + i
+      const t = iso(nowMs - rand() * 400 * day)
+      const withMessage = rand() < 0.02
+      ins.run(id, withMessage ? 'すてきな取り組みですね！' : null, withMessage ? 'approved' : 'none', `bench-${i}`, t, t)
+      const r = rand()
+      if (r < 0.6 || !publicCitizens.length || !publicPlans.length) rel.run(null, id, 'target', pick(publishedStories), null, null)
+      else if (r < 0.8) rel.run(null, id, 'target', null, pick(publicCitizens), null)
+      else rel.run(null, id, 'target', null, null, pick(publicPlans))
+    }
+  })
+
+  // Survey responses over the last 400 days.
+  const svBase = maxId('survey_responses')
+  tx(() => {
+    const ins = db.prepare(`INSERT INTO survey_responses (id, answer, town, age_band, fiscal_year, answered_at, channel, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`)
+    for (let i = 1; i <= n.surveyResponses; i++) {
+      const d = new Date(nowMs - rand() * 400 * day)
+      ins.run(svBase + i, String(1 + Math.floor(rand() * 5)), pick(TOWNS), pick(AGE_BANDS), fiscalYearOf(d), d.toISOString(), rand() < 0.7 ? 'web' : 'paper', d.toISOString(), d.toISOString())
+    }
+  })
+
+  db.exec('PRAGMA synchronous = FULL; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)')
+  db.close()
+  return {
+    counts: n,
+    ms: Math.round(performance.now() - started),
+    storySlug: `bench-story-${publishedStories[Math.floor(publishedStories.length / 2)] - stBase}`,
+    eventSlug: eventSlugs[0] ?? `bench-event-1`,
+    cheerTargets: { stories: publishedStories, citizens: publicCitizens, plans: publicPlans },
+  }
+}
+
+/** Cheers stored so far (read-only, safe next to the running servers: WAL). */
+export function countCheers(file) {
+  const db = new DatabaseSync(file, { readOnly: true })
+  try {
+    return Number(db.prepare('SELECT count(*) AS c FROM cheers').get().c)
+  } finally {
+    db.close()
+  }
+}
+
+/** The highest cheer id so far: cheers after it are the bench's own. */
+export function maxCheerId(file) {
+  const db = new DatabaseSync(file, { readOnly: true })
+  try {
+    return Number(db.prepare('SELECT coalesce(max(id), 0) AS m FROM cheers').get().m)
+  } finally {
+    db.close()
+  }
+}
+
+/** Cheers stored after `afterId`, counted per target ("stories:12" → n). */
+export function cheersPerTarget(file, afterId) {
+  const db = new DatabaseSync(file, { readOnly: true })
+  try {
+    const rows = db
+      .prepare(
+        `SELECT CASE WHEN r.stories_id IS NOT NULL THEN 'stories:' || r.stories_id WHEN r.citizens_id IS NOT NULL THEN 'citizens:' || r.citizens_id ELSE 'plans:' || r.plans_id END AS target, count(*) AS n
+         FROM cheers c JOIN cheers_rels r ON r.parent_id = c.id AND r.path = 'target' WHERE c.id > ? GROUP BY target`,
+      )
+      .all(afterId)
+    return new Map(rows.map((r) => [r.target, Number(r.n)]))
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,399 @@
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…] [--label x] [--keep]
+// npm run bench -- --compare a.json b.json
+//
+// Builds a scale dataset on a throw-away SQLite database, starts the production servers on loopback ports and
+// loads them with autocannon next to a bare node:http ceiling. Results go to bench/results/<timestamp>.json.
+// Load only ever targets 127.0.0.1 and is bounded in time (--duration) and in count (cheers: one per target).
+import { spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { parseArgs } from 'node:util'
+import zlib from 'node:zlib'
+
+import autocannon from 'autocannon'
+
+import { cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+
+const root = process.cwd()
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scale: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+    'no-build': { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    // Baseline: the site's data and page caches off (ESUKO_SITE_CACHE=0), same build.
+    'no-cache': { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
+  },
+})
+
+const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : Number(n).toFixed(d))
+
+if (args.compare) {
+  const [a, b] = positionals.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')))
+  if (!a || !b) throw new Error('usage: npm run bench -- --compare a.json b.json')
+  console.log(`A: ${positionals[0]} (scale ${a.scale}, ${a.label || a.startedAt})\nB: ${positionals[1]} (scale ${b.scale}, ${b.label || b.startedAt})`)
+  const pct = (x, y) => (x && y ? `${y >= x ? '+' : ''}${fmt(((y - x) / x) * 100)}%` : '')
+  console.log(`\n${'target'.padEnd(12)} ${'req/s A → B'.padEnd(24)} ${'p50 ms A → B'.padEnd(16)} ${'p99 ms A → B'.padEnd(16)} ${'cold ms A → B'.padEnd(18)} errors A → B`)
+  for (const t of Object.keys({ ...a.targets, ...b.targets })) {
+    const x = a.targets[t] ?? {}
+    const y = b.targets[t] ?? {}
+    console.log(
+      `${t.padEnd(12)} ${`${fmt(x.rps)} → ${fmt(y.rps)} ${pct(x.rps, y.rps)}`.padEnd(24)} ${`${fmt(x.p50)} → ${fmt(y.p50)}`.padEnd(16)} ${`${fmt(x.p99)} → ${fmt(y.p99)}`.padEnd(16)} ${`${fmt(x.coldMs, 1)} → ${fmt(y.coldMs, 1)}`.padEnd(18)} ${x.errors ?? '—'} → ${y.errors ?? '—'}`,
+    )
+  }
+  console.log(`\nKPI median ms: ${fmt(a.kpi?.medianMs, 1)} → ${fmt(b.kpi?.medianMs, 1)}`)
+  for (const p of Object.keys({ ...a.pageSizes, ...b.pageSizes })) {
+    console.log(`size ${p.padEnd(10)} br ${a.pageSizes?.[p]?.br ?? '—'} → ${b.pageSizes?.[p]?.br ?? '—'} B, gzip ${a.pageSizes?.[p]?.gzip ?? '—'} → ${b.pageSizes?.[p]?.gzip ?? '—'} B`)
+  }
+  process.exit(0)
+}
+
+const scale = Number(args.scale)
+const duration = Number(args.duration)
+const connections = Number(args.connections)
+if (!(scale > 0 && scale <= 10) || !(duration > 0 && duration <= 120) || !(connections > 0 && connections <= 200)) {
+  throw new Error('--scale must be in (0, 10], --duration in (0, 120] s, --connections in (0, 200]')
+}
+const only = args.only ? new Set(args.only.split(',')) : null
+const want = (t) => !only || only.has(t)
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const secret = `bench-secret-${Date.now().toString(36)}-0123456789abcdef0123`
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-bench-'))
+const dbFile = path.join(dataDir, 'esuko.db')
+const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, ESUKO_DATA_DIR: dataDir, DATABASE_URI: '', SEED_ADMIN_PASSWORD: 'bench-demo-password', NODE_ENV: 'production' }
+const started = new Date()
+const result = { startedAt: started.toISOString(), label: args.label, cache: !args['no-cache'], scale, duration, connections, host: { cpus: os.cpus().length, loadavg: os.loadavg() }, notes: [], targets: {}, pageSizes: {} }
+
+const log = (...m) => console.log('[bench]', ...m)
+
+function runStep(command, argv, env = baseEnv, capture = false) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] })
+    let out = ''
+    child.stdout?.on('data', (d) => (out += d))
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${argv.join(' ')} exited with ${code}`))))
+  })
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+const rssKb = (pid) => {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    return { rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) }
+  } catch {
+    return { rssKb: null, hwmKb: null }
+  }
+}
+
+/** CPU time (user + system, ms) the process has used so far. */
+const cpuMs = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // clock ticks (USER_HZ = 100)
+  } catch {
+    return null
+  }
+}
+
+/** The site server's pid: the child of serve.mjs that runs dist/server/entry.mjs. */
+function findSitePid(servePid) {
+  const children = (pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    } catch {
+      return []
+    }
+  }
+  for (const pid of children(servePid)) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server/entry.mjs')) return pid
+    } catch {}
+  }
+  return null
+}
+
+async function waitFor(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: 'manual' })
+      if (res.status < 500) return
+    } catch {}
+    await sleep(300)
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+}
+
+function cannon(opts, onInstance) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections, duration, timeout: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)))
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
+    onInstance?.(instance)
+  })
+}
+
+const summarise = (res, accepted = (code) => code >= 200 && code < 400) => {
+  const codes = Object.fromEntries(Object.entries(res.statusCodeStats ?? {}).map(([c, v]) => [c, v.count]))
+  const bad = Object.entries(codes).reduce((s, [c, n]) => s + (accepted(Number(c)) ? 0 : n), 0)
+  return {
+    requests: res.requests.total,
+    rps: res.requests.total / (res.duration || duration),
+    p50: res.latency.p50,
+    p99: res.latency.p99,
+    errors: res.errors + res.timeouts + bad,
+    statusCodes: codes,
+  }
+}
+
+// The invalidation endpoint's signature (same scheme as cms/hooks/invalidateSite.ts), used to measure
+// uncached ("cold") server time: drop the site cache, then time one request.
+const invalidationKey = createHmac('sha256', secret).update('esuko-site-invalidate').digest()
+async function invalidateAll(siteUrl) {
+  const body = JSON.stringify({ tags: ['*'] })
+  const ts = String(Date.now())
+  const sig = createHmac('sha256', invalidationKey).update(`${ts}.${body}`).digest('base64url')
+  try {
+    const res = await fetch(`${siteUrl}/_internal/invalidate`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-esuko-signature': `${ts}.${sig}` } })
+    return res.status === 204
+  } catch {
+    return false
+  }
+}
+
+async function coldMs(siteUrl, pathname, samples = 7) {
+  const times = []
+  for (let i = 0; i < samples; i++) {
+    await invalidateAll(siteUrl)
+    const t0 = performance.now()
+    const res = await fetch(siteUrl + pathname)
+    await res.arrayBuffer()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+async function pageSize(siteUrl, pathname) {
+  const html = Buffer.from(await (await fetch(siteUrl + pathname)).arrayBuffer())
+  const css = []
+  for (const m of html.toString('utf8').matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)) {
+    const href = /href="([^"]+)"/.exec(m[0])?.[1]
+    if (href) css.push(Buffer.from(await (await fetch(new URL(href, siteUrl))).arrayBuffer()))
+  }
+  const all = Buffer.concat([html, ...css])
+  const size = (buf) => ({
+    gzip: zlib.gzipSync(buf, { level: 6 }).length,
+    br: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
+  })
+  const h = size(html)
+  const c = css.reduce((s, b) => { const x = size(b); return { gzip: s.gzip + x.gzip, br: s.br + x.br } }, { gzip: 0, br: 0 })
+  return { htmlBytes: html.length, cssBytes: css.reduce((s, b) => s + b.length, 0), gzip: h.gzip + c.gzip, br: h.br + c.br }
+}
+
+let serve
+let ceiling
+const cleanup = () => {
+  if (serve && serve.exitCode === null) try { process.kill(-serve.pid, 'SIGTERM') } catch {}
+  if (ceiling && ceiling.exitCode === null) ceiling.kill('SIGTERM')
+}
+process.on('SIGINT', () => { cleanup(); process.exit(130) })
+
+try {
+  if (!args['no-build']) {
+    log('building (npm run build) …')
+    await runStep(process.execPath, ['scripts/build.mjs'], { ...process.env })
+  }
+  log(`data dir ${dataDir}; migrations + demo seed …`)
+  await runStep(bin('payload'), ['run', 'scripts/bench/prepare.ts'])
+  log(`generating scale ${scale} dataset (SQLite, raw inserts) …`)
+  const dataset = generateDataset(dbFile, scale)
+  result.dataset = { counts: dataset.counts, ms: dataset.ms, storySlug: dataset.storySlug, eventSlug: dataset.eventSlug }
+  log(`dataset: ${JSON.stringify(dataset.counts)} in ${dataset.ms} ms`)
+
+  log('KPI computation (median of 5) …')
+  const kpiOut = await runStep(bin('payload'), ['run', 'scripts/bench/kpi.ts'], baseEnv, true)
+  result.kpi = JSON.parse(/BENCH_KPI (.+)/.exec(kpiOut)[1])
+  log(`computeKpis FY${result.kpi.fiscalYear}: median ${fmt(result.kpi.medianMs, 1)} ms`)
+
+  // The ceiling: a bare node:http hello world in its own process, same Node binary.
+  const ceilingPort = await freePort()
+  ceiling = spawn(process.execPath, ['-e', `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('hello world') }).listen(${ceilingPort}, '127.0.0.1')`], { stdio: 'ignore' })
+  await waitFor(`http://127.0.0.1:${ceilingPort}/`, 10_000)
+
+  const [sitePort, cmsPort] = [await freePort(), await freePort()]
+  const siteUrl = `http://127.0.0.1:${sitePort}`
+  log(`starting production servers: site ${siteUrl}, admin http://127.0.0.1:${cmsPort}`)
+  serve = spawn(process.execPath, ['scripts/serve.mjs', 'start'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Bench-only: lifts the per-client form limits (every request comes from 127.0.0.1). Never set in production.
+    env: { ...baseEnv, SITE_PORT: String(sitePort), CMS_PORT: String(cmsPort), HOST: '127.0.0.1', ESUKO_RATE_LIMIT_SCALE: '1000000', ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}) },
+  })
+  await waitFor(`${siteUrl}/`)
+  result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
+  const sitePid = findSitePid(serve.pid)
+  if (!sitePid) result.notes.push('site pid not found: no RSS figures')
+
+  const pages = {
+    home: '/',
+    stories: '/stories',
+    story: `/stories/${dataset.storySlug}`,
+    plans: '/plans',
+    event: `/events/${dataset.eventSlug}`,
+    progress: '/progress',
+  }
+  for (const [name, p] of Object.entries(pages)) {
+    const res = await fetch(siteUrl + p, { redirect: 'manual' })
+    await res.arrayBuffer()
+    if (res.status !== 200) {
+      result.notes.push(`${name} (${p}) answered ${res.status}: skipped`)
+      log(`${name} ${p} → ${res.status}: skipped`)
+      delete pages[name]
+    }
+  }
+
+  if (want('ceiling')) {
+    log(`ceiling: ${duration} s × ${connections} connections …`)
+    result.targets.ceiling = summarise(await cannon({ url: `http://127.0.0.1:${ceilingPort}/` }))
+  }
+  const ceilingRps = result.targets.ceiling?.rps
+
+  for (const [name, p] of Object.entries(pages)) {
+    result.pageSizes[name] = await pageSize(siteUrl, p)
+    if (!want(name)) continue
+    const cold = await coldMs(siteUrl, p)
+    // Warm-up (JIT, caches), not measured.
+    await cannon({ url: siteUrl + p, duration: Math.min(3, duration), connections: Math.min(10, connections) })
+    log(`${name} ${p}: ${duration} s × ${connections} connections …`)
+    const cpu0 = sitePid ? cpuMs(sitePid) : null
+    const r = summarise(await cannon({ url: siteUrl + p }))
+    const siteCpuMsPerReq = cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null
+    result.targets[name] = { path: p, ...r, coldMs: cold, siteCpuMsPerReq, ...(sitePid ? rssKb(sitePid) : {}), ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null }
+  }
+
+  if (want('cheer') && pages.story) {
+    // A valid form token must be at least 3 s old: take it from the page, then wait.
+    const html = await (await fetch(siteUrl + pages.story)).text()
+    const token = /name="_t"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*name="_t"/.exec(html)?.[1]
+    if (!token) {
+      result.notes.push('cheer: no _t token on the story page: skipped')
+    } else {
+      await sleep(3_200)
+      // One cheer per target (the once-per-target-per-day rule holds for the single bench client), spread
+      // over every public story, citizen and plan; bounded by the target count and by --duration.
+      const list = [
+        ...dataset.cheerTargets.stories.map((id) => ['stories', id]),
+        ...dataset.cheerTargets.citizens.map((id) => ['citizens', id]),
+        ...dataset.cheerTargets.plans.map((id) => ['plans', id]),
+      ]
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1))
+        ;[list[i], list[j]] = [list[j], list[i]]
+      }
+      let next = 0
+      const before = countCheers(dbFile)
+      const beforeId = maxCheerId(dbFile)
+      const acceptedTargets = []
+      log(`cheer POST: up to ${list.length} targets, ${duration} s × ${connections} connections …`)
+      const cheerPath = `${pages.story}?_action=cheer`
+      const cpu0 = sitePid ? cpuMs(sitePid) : null
+      let instance
+      let stopping = false
+      const raw = await cannon({
+        url: siteUrl,
+        requests: [
+          {
+            method: 'POST',
+            path: cheerPath,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl },
+            setupRequest: (req, context) => {
+              // Every target used once: stop (the few requests still under way repeat one and get a 409).
+              if (next >= list.length && !stopping) {
+                stopping = true
+                setImmediate(() => instance.stop())
+              }
+              const [type, id] = list[next++ % list.length]
+              context.target = `${type}:${id}`
+              return { ...req, body: new URLSearchParams({ targetType: type, target: String(id), _t: token, website: '' }).toString() }
+            },
+            onResponse: (status, _body, context) => {
+              if (status === 303) acceptedTargets.push(context.target)
+            },
+          },
+        ],
+      }, (i) => (instance = i))
+      // Accepted cheers answer 303 (redirect back to the page); a refused one (dedupe, limit) a 4xx.
+      // 409 is the once-per-target-per-day rule refusing a repeat: correct, so neither accepted nor an error.
+      const r = summarise(raw, (code) => code === 303 || code === 409)
+      const elapsed = raw.duration || duration
+      const accepted = r.statusCodes['303'] ?? 0
+      const siteCpuMsPerReq = cpu0 !== null ? (cpuMs(sitePid) - cpu0) / raw.requests.total : null
+      await sleep(500)
+      const stored = countCheers(dbFile) - before
+      // Exactly once: every target whose cheer was accepted has exactly one new cheer, no target has two, and
+      // the only extra rows are requests still under way when the client stopped (at most one per connection).
+      const perTarget = cheersPerTarget(dbFile, beforeId)
+      const missing = acceptedTargets.filter((t) => perTarget.get(t) !== 1).length
+      const doubled = [...perTarget.values()].filter((n) => n > 1).length
+      const inFlight = stored - acceptedTargets.length
+      result.targets.cheer = { path: cheerPath, ...r, rps: accepted / elapsed, attempted: raw.requests.total, accepted, duplicates: r.statusCodes['409'] ?? 0, stored, inFlight, missing, doubled, exactlyOnce: missing === 0 && doubled === 0 && inFlight >= 0 && inFlight <= connections, siteCpuMsPerReq, ...(sitePid ? rssKb(sitePid) : {}), ratioToCeiling: ceilingRps ? accepted / elapsed / ceilingRps : null }
+      if (stopping) result.notes.push(`cheer: all ${list.length} targets used before --duration ended (one cheer per target per day)`)
+    }
+  }
+  // dist/ is shared with the working tree: a rebuild while the site runs breaks lazily loaded chunks.
+  if (result.distBuiltAt && fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString() !== result.distBuiltAt) {
+    result.notes.push('dist/ was rebuilt during the run (another build?): figures after that point are not valid')
+  }
+} finally {
+  cleanup()
+  await sleep(500)
+  if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+// Report
+console.log(`\nEsuko bench — scale ${scale}, ${duration} s × ${connections} connections, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+console.log(`${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'CPU ms/req'.padStart(10)}`)
+for (const [name, t] of Object.entries(result.targets)) {
+  console.log(
+    `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)}`,
+  )
+}
+if (result.targets.cheer) {
+  const c = result.targets.cheer
+  console.log(
+    `cheers: ${c.attempted} answered, ${c.accepted} accepted (303), ${c.duplicates} refused as repeats (409), ${c.stored} stored ` +
+      `(${c.inFlight} still under way at stop), ${c.missing} accepted but not stored once, ${c.doubled} targets doubled → ` +
+      (c.exactlyOnce ? 'every accepted cheer counted exactly once' : 'MISMATCH'),
+  )
+}
+console.log(`KPI computeKpis FY${result.kpi?.fiscalYear}: median ${fmt(result.kpi?.medianMs, 1)} ms (5 runs)`)
+for (const [name, s] of Object.entries(result.pageSizes)) {
+  console.log(`size ${name.padEnd(9)} HTML ${s.htmlBytes} B + CSS ${s.cssBytes} B → gzip ${fmt(s.gzip / 1024, 1)} KB, br ${fmt(s.br / 1024, 1)} KB`)
+}
+for (const note of result.notes) console.log(`note: ${note}`)
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
+const out = path.join(root, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}${args.label ? `-${args.label}` : ''}.json`)
+fs.writeFileSync(out, JSON.stringify(result, null, 2))
+console.log(`\nresults: ${path.relative(root, out)}`)
+process.exit(0)

@@ -1,0 +1,124 @@
+/**
+ * A small in-process TTL + tag cache for what the public pages read through the Local API.
+ *
+ * Entries carry tags (collection or global slugs, or finer tags such as `cheers:stories:12`). Payload's
+ * afterChange/afterDelete hooks (cms/hooks/invalidateSite.ts) drop the tags an edit touches: in this process
+ * directly, from the admin process through the signed POST /_internal/invalidate (site/middleware.ts). The TTL is
+ * only a safety net. Only anonymous, access-controlled reads may be cached here (the finders pass no user).
+ */
+
+type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
+
+export const DEFAULT_TTL_MS = 30_000
+const MAX_ENTRIES = 5_000
+
+const entries = new Map<string, Entry>()
+const byTag = new Map<string, Set<string>>()
+// Bumped on every invalidation: a read that started before it must not be stored after it.
+let generation = 0
+const listeners = new Set<(tags: string[]) => void>()
+
+const disabled = () => process.env.ESUKO_SITE_CACHE === '0'
+
+function drop(key: string): void {
+  const entry = entries.get(key)
+  if (!entry) return
+  entries.delete(key)
+  for (const tag of entry.tags) byTag.get(tag)?.delete(key)
+}
+
+function dropTags(tags: string[]): void {
+  generation++
+  if (tags.includes('*')) {
+    entries.clear()
+    byTag.clear()
+  } else {
+    for (const tag of tags) {
+      for (const key of byTag.get(tag) ?? []) drop(key)
+      byTag.delete(tag)
+    }
+  }
+  for (const listener of listeners) listener(tags)
+}
+
+// A write's afterChange hook runs just before its transaction commits, so a read racing with it can still see
+// the old row: the same tags are dropped once more a moment later (one timer for a burst of invalidations).
+const REPEAT_AFTER_MS = 400
+let pending: Set<string> | null = null
+
+/** Drops every entry carrying one of the tags (`*`: everything). */
+export function invalidate(tags: string[]): void {
+  if (!tags.length) return
+  dropTags(tags)
+  if (!pending) {
+    pending = new Set()
+    setTimeout(() => {
+      const again = [...pending!]
+      pending = null
+      dropTags(again)
+    }, REPEAT_AFTER_MS).unref?.()
+  }
+  for (const tag of tags) pending.add(tag)
+}
+
+/** Called with the tags of each invalidation (the page cache in the middleware listens). */
+export function onInvalidate(listener: (tags: string[]) => void): void {
+  listeners.add(listener)
+}
+
+/** The hooks in cms/ find the cache of this process here, so in-process writes skip the HTTP round trip. */
+;(globalThis as Record<symbol, unknown>)[Symbol.for('esuko.site-cache.invalidate')] = invalidate
+
+/** Returns the cached value for `key`, or runs `load` once (concurrent callers share the same promise). */
+export function remember<T>(key: string, tags: string[], load: () => Promise<T>, ttlMs = DEFAULT_TTL_MS): Promise<T> {
+  if (disabled()) return load()
+  const now = Date.now()
+  const hit = entries.get(key)
+  if (hit && hit.expires > now) {
+    // Most recently used last, so the oldest entry is the first to go when the cache is full.
+    entries.delete(key)
+    entries.set(key, hit)
+    return hit.value as Promise<T>
+  }
+  if (hit) drop(key)
+  const startedAt = generation
+  const value = load()
+  const entry: Entry = { value, expires: now + ttlMs, tags }
+  entries.set(key, entry)
+  for (const tag of tags) {
+    let keys = byTag.get(tag)
+    if (!keys) byTag.set(tag, (keys = new Set()))
+    keys.add(key)
+  }
+  if (entries.size > MAX_ENTRIES) drop(entries.keys().next().value!)
+  value.then(
+    () => {
+      // Invalidated while loading: keep serving the promise to those already waiting, but do not keep it.
+      if (generation !== startedAt && entries.get(key) === entry) drop(key)
+    },
+    () => {
+      if (entries.get(key) === entry) drop(key)
+    },
+  )
+  return value
+}
+
+/**
+ * Wraps a finder: same signature, results cached per argument list under the given tags (a function of the
+ * arguments for finer tags). Arguments must be JSON-serialisable; Dates serialise to their ISO string.
+ */
+export function cached<A extends unknown[], R>(
+  name: string,
+  tags: string[] | ((...args: A) => string[]),
+  finder: (...args: A) => Promise<R>,
+  ttlMs = DEFAULT_TTL_MS,
+): (...args: A) => Promise<R> {
+  return (...args: A) => {
+    const key = `${name}:${JSON.stringify(args)}`
+    return remember(key, typeof tags === 'function' ? tags(...args) : tags, () => finder(...args), ttlMs)
+  }
+}
+
+/** Test hook and statistics. */
+export const cacheSize = (): number => entries.size
+export const clearCache = (): void => dropTags(['*'])
