@@ -90,8 +90,13 @@ async function writeEntry(req: PayloadRequest, entry: { action: Action; collecti
   })
 }
 
+// Anonymous, high-volume residents' entries that hold no personal data: their arrival tells no "who", and
+// logging each would double the write cost of a cheer. Editors' later changes to them are still logged.
+const UNLOGGED_RESIDENT_CREATES = new Set(['cheers', 'survey-responses'])
+
 const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req, context }) => {
   if (context?.audit === false) return doc
+  if (operation === 'create' && !req.user && req.context?.channel === 'site' && UNLOGGED_RESIDENT_CREATES.has(collection.slug)) return doc
   const actions: Action[] = [operation]
   if (doc._status === 'published' && previousDoc?._status !== 'published') actions.push('publish')
   if (operation === 'update' && doc._status === 'draft' && previousDoc?._status === 'published' && !(await isStillPublished(req, collection.slug, doc.id))) {

@@ -36,6 +36,18 @@ describe('cheers from residents', () => {
   })
 })
 
+describe('audit of cheers', () => {
+  it('skips an anonymous cheer’s arrival but logs an editor approving its message', async () => {
+    const editor = { ...(await payload.create({ collection: 'users', data: { email: `ed-${Date.now()}@test.example`, name: '編集', roles: ['editor'], password: 'pw-123456789' } })), collection: 'users' as const }
+    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message: '監査の確認' } as never, ...fromSite })
+    const entries = (action: string) =>
+      payload.count({ collection: 'audit-log', where: { and: [{ collectionSlug: { equals: 'cheers' } }, { docId: { equals: String(cheer.id) } }, { action: { equals: action } }] } })
+    expect((await entries('create')).totalDocs).toBe(0)
+    await payload.update({ collection: 'cheers', id: cheer.id, data: { messageStatus: 'approved' }, overrideAccess: false, user: editor })
+    expect((await entries('update')).totalDocs).toBe(1)
+  })
+})
+
 describe('citizen photos follow photo consent', () => {
   const upload = async () => {
     const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0b5f3a' } }).png().toBuffer()
