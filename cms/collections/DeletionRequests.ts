@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
-import { personalDataStaff, editorsOnlyField } from '../access/personalData'
+import { editorsOnlyField } from '../access/personalData'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
-import { emailField, phoneField } from '../fields/common'
+import { contactGroup } from '../fields/common'
 
 /**
  * A resident asks for their personal data to be deleted. The erase-personal-data job removes it from
@@ -20,13 +20,7 @@ export const DeletionRequests: CollectionConfig = {
     delete: () => false,
   },
   fields: [
-    {
-      name: 'contact',
-      type: 'group',
-      label: { ja: '依頼者の連絡先', en: 'Requester contact' },
-      access: { read: personalDataStaff, update: personalDataStaff },
-      fields: [emailField(), phoneField()],
-    },
+    contactGroup({ label: { ja: '依頼者の連絡先', en: 'Requester contact' }, consent: false }),
     { name: 'note', type: 'textarea', maxLength: 1000, label: { ja: '依頼内容', en: 'Request' } },
     {
       name: 'status',

@@ -2,10 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataStaff, staffOnlyField } from '../access/personalData'
+import { staffOnlyField } from '../access/personalData'
 import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
-import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { countParticipant } from '../hooks/countParticipant'
 
@@ -55,13 +55,7 @@ export const Plans: CollectionConfig = {
     { type: 'row', fields: [townField({ required: true }), themesField()] },
     { name: 'proposer', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' } },
     { name: 'proposerNickname', type: 'text', maxLength: 40, label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' } },
-    {
-      name: 'proposerContact',
-      type: 'group',
-      label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' },
-      access: { read: personalDataStaff, update: personalDataStaff },
-      fields: [emailField(), phoneField(), { name: 'consentAt', type: 'date', label: { ja: '同意日時', en: 'Consent given at' } }],
-    },
+    contactGroup({ name: 'proposerContact', label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
     {
       name: 'status',
       type: 'select',

@@ -2,10 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataStaff, editorsOnlyField } from '../access/personalData'
+import { editorsOnlyField } from '../access/personalData'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
-import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
 import { countParticipant } from '../hooks/countParticipant'
@@ -82,19 +82,12 @@ export const Stories: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar' },
     },
-    {
+    contactGroup({
       name: 'submission',
-      type: 'group',
       label: { ja: '投稿者（非公開）', en: 'Submitter (private)' },
-      admin: { condition: (data) => data?.origin === 'resident' },
-      access: { read: personalDataStaff, update: personalDataStaff },
-      fields: [
-        { name: 'nickname', type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 },
-        emailField(),
-        phoneField(),
-        { name: 'consentAt', type: 'date', label: { ja: '個人情報の取扱いに同意した日時', en: 'Consent given at' } },
-      ],
-    },
+      admin: { condition: (data: { origin?: string }) => data?.origin === 'resident' },
+      before: [{ name: 'nickname', type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 }],
+    }),
     {
       name: 'featured',
       type: 'checkbox',

@@ -2,10 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataStaff, staffOnlyField } from '../access/personalData'
+import { staffOnlyField } from '../access/personalData'
 import { hasRole } from '../access/roles'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
-import { emailField, phoneField } from '../fields/common'
+import { contactGroup } from '../fields/common'
 import { countParticipant } from '../hooks/countParticipant'
 
 /** 応援したい・手伝える: a resident or an organisation offers help with a plan. */
@@ -37,13 +37,7 @@ export const SupportOffers: CollectionConfig = {
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: { ja: '団体として', en: 'As an organisation' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'ニックネーム', en: 'Nickname' } },
     { name: 'message', type: 'textarea', maxLength: 500, label: { ja: 'メッセージ', en: 'Message' } },
-    {
-      name: 'contact',
-      type: 'group',
-      label: { ja: '連絡先（非公開）', en: 'Contact (private)' },
-      access: { read: personalDataStaff, update: personalDataStaff },
-      fields: [emailField(), phoneField(), { name: 'consentAt', type: 'date', label: { ja: '同意日時', en: 'Consent given at' } }],
-    },
+    contactGroup({ label: { ja: '連絡先（非公開）', en: 'Contact (private)' } }),
     {
       name: 'status',
       type: 'select',

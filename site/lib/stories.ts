@@ -87,32 +87,22 @@ async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> 
 export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, findStoryBySlugUncached)
 
 async function findRelatedStoriesUncached(story: StoryPage, limit = 3): Promise<StoryCard[]> {
-  const payload = await payloadClient()
   const or: Where[] = []
   if (story.themes?.length) or.push({ themes: { in: story.themes } })
   if (story.town) or.push({ town: { equals: story.town } })
   if (!or.length) return []
-  const result = await payload.find({
-    collection: 'stories',
-    where: { and: [{ id: { not_equals: story.id } }, { or }] },
-    sort: '-publishedAt',
-    select: cardSelect,
-    depth: 1,
-    limit,
-    pagination: false,
-    overrideAccess: false,
-  })
-  return result.docs as StoryCard[]
+  return newestCards({ and: [{ id: { not_equals: story.id } }, { or }] }, limit)
 }
 /** Other published stories sharing a theme or town with this one. */
 export const findRelatedStories = (story: StoryPage, limit = 3): Promise<StoryCard[]> =>
   remember(`stories.findRelatedStories:${JSON.stringify([story.id, story.themes, story.town, limit])}`, STORY_TAGS, () => findRelatedStoriesUncached(story, limit))
 
-async function findStoriesOfCitizenUncached(citizenId: number | string, limit = 12): Promise<StoryCard[]> {
+/** Newest published story cards matching a filter (public read rules apply). */
+async function newestCards(where: Where, limit: number): Promise<StoryCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
-    where: { citizens: { in: [citizenId] } },
+    where,
     sort: '-publishedAt',
     select: cardSelect,
     depth: 1,
@@ -122,25 +112,16 @@ async function findStoriesOfCitizenUncached(citizenId: number | string, limit = 
   })
   return result.docs as StoryCard[]
 }
-/** Published stories that feature a citizen. */
-export const findStoriesOfCitizen = cached('stories.findStoriesOfCitizen', STORY_TAGS, findStoriesOfCitizenUncached)
 
-async function findStoriesOfOrganisationUncached(organisationId: number | string, limit = 12): Promise<StoryCard[]> {
-  const payload = await payloadClient()
-  const result = await payload.find({
-    collection: 'stories',
-    where: { organisations: { in: [organisationId] } },
-    sort: '-publishedAt',
-    select: cardSelect,
-    depth: 1,
-    limit,
-    pagination: false,
-    overrideAccess: false,
-  })
-  return result.docs as StoryCard[]
-}
+/** Published stories that feature a citizen. */
+export const findStoriesOfCitizen = cached('stories.findStoriesOfCitizen', STORY_TAGS, (citizenId: number | string, limit: number = 12) =>
+  newestCards({ citizens: { in: [citizenId] } }, limit),
+)
+
 /** Published stories that involve an organisation. */
-export const findStoriesOfOrganisation = cached('stories.findStoriesOfOrganisation', STORY_TAGS, findStoriesOfOrganisationUncached)
+export const findStoriesOfOrganisation = cached('stories.findStoriesOfOrganisation', STORY_TAGS, (organisationId: number | string, limit: number = 12) =>
+  newestCards({ organisations: { in: [organisationId] } }, limit),
+)
 
 async function listStoriesForFeedUncached(limit = 50) {
   const payload = await payloadClient()
