@@ -3,10 +3,9 @@
 // on its own admin and site processes (fresh database, ESUKO_RATE_LIMIT_SCALE raised only there).
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-// @ts-expect-error plain ESM script without types
 import { runLoad, startServers } from '../../scripts/load-submissions.mjs'
 
-type Servers = { siteUrl: string; cmsUrl: string; killAndRestartSite: () => Promise<void>; stop: () => Promise<void> }
+type Servers = { siteUrl: string; cmsUrl: string; killAndRestartSite: (downMs?: number) => Promise<void>; stop: () => Promise<void> }
 type Result = { acknowledged: number; stored: number; byCollection: Record<string, { acknowledged: number; stored: number }>; reqPerSec: number }
 
 let servers: Servers
@@ -16,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => servers?.stop())
 
 it('stores every acknowledged submission, with one SIGKILL and restart of the site halfway', async () => {
-  const steady: Result = await runLoad({ siteUrl: servers.siteUrl, cmsUrl: servers.cmsUrl, total: 150, concurrency: 25, log: () => {} })
+  const steady: Result = await runLoad({ siteUrl: servers.siteUrl, cmsUrl: servers.cmsUrl, total: 150, concurrency: 25, midway: undefined, log: () => {} })
   expect(steady.acknowledged).toBe(150)
   expect(steady.stored).toBe(steady.acknowledged)
 

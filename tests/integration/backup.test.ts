@@ -37,7 +37,7 @@ describe.skipIf(!onSqlite)('backup and restore of the embedded database', () => 
     // A write racing the snapshot must not tear it: the snapshot holds all of it or none of it.
     const [manifest] = await Promise.all([
       backupSqlite(payload, backupDir),
-      payload.create({ collection: 'survey-responses', data: { answer: '4', town: '木次町', ageBand: '30s' } }),
+      payload.create({ collection: 'survey-responses', data: { answer: '4', town: '木次町', ageBand: '30s', channel: 'web' } }),
     ])
     expect(Object.keys(manifest.counts)).toContain('citizens')
     expect(manifest.counts.stories).toBeGreaterThan(0)

@@ -10,8 +10,10 @@ import { rest } from '../helpers/api'
 import { citizenData, planData } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { createUser } from '../helpers/users'
+import type { Plan } from '../../cms/payload-types'
 
-type Id = number | string
+// The generated id type (numbers on SQLite); MongoDB hands strings, which these tests only pass along.
+type Id = Plan['id']
 
 let payload: Payload
 const ids: Record<string, Id> = {}
@@ -78,8 +80,8 @@ const digestOf = async (org: 'A' | 'B', token = tokens.editor): Promise<Digest> 
   expect(res.status).toBe(200)
   return res.json as Digest
 }
-const idSet = (docs: { id: Id }[]) => docs.map((d) => String(d.id)).sort()
-const expectIds = (docs: { id: Id }[], keys: string[]) => expect(idSet(docs)).toEqual(keys.map((k) => String(ids[k])).sort())
+const idSet = (docs: { id: number | string }[]) => docs.map((d) => String(d.id)).sort()
+const expectIds = (docs: { id: number | string }[], keys: string[]) => expect(idSet(docs)).toEqual(keys.map((k) => String(ids[k])).sort())
 
 beforeAll(async () => {
   payload = await bootPayload()
