@@ -33,6 +33,10 @@ const id = z.string().trim().min(1).max(40).regex(/^[0-9a-f]+$/i, '送信先が�
 const needContact = (v: { email?: string; phone?: string }) => Boolean(v.email || v.phone)
 const contactMessage = { message: 'ご連絡先として、メールアドレスか電話番号のどちらかを入力してください。', path: ['email'] }
 
+/** A resident's form that asks for personal data: its own fields plus contact, consent and the bot checks. */
+const withContact = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ ...shape, email, phone, consent, ...guard }).refine((v) => needContact(v as { email?: string; phone?: string }), contactMessage)
+
 /** Shared front door of every public form: bot checks first, then the per-client rate limit. */
 function admit(rule: RuleName, fields: { _t?: string; website?: string }, address: string | undefined): string {
   checkFormGuard(fields)
@@ -65,19 +69,13 @@ function reported<A extends unknown[], R>(handler: (...args: A) => Promise<R>): 
 export const server = {
   submitPlan: defineAction({
     accept: 'form',
-    input: z
-      .object({
-        kind: z.enum(['want_to_try', 'challenge', 'use_skill'], { error: 'プランの種類を選んでください。' }),
-        title: text('プラン名', 80),
-        description: text('内容', 2000),
-        town,
-        nickname: text('ニックネーム', 40),
-        email,
-        phone,
-        consent,
-        ...guard,
-      })
-      .refine(needContact, contactMessage),
+    input: withContact({
+      kind: z.enum(['want_to_try', 'challenge', 'use_skill'], { error: 'プランの種類を選んでください。' }),
+      title: text('プラン名', 80),
+      description: text('内容', 2000),
+      town,
+      nickname: text('ニックネーム', 40),
+    }),
     handler: reported(async (input, context) => {
       admit('plan', input, context.clientAddress)
       const doc = await createFromSite('plans', {
@@ -94,18 +92,12 @@ export const server = {
 
   offerSupport: defineAction({
     accept: 'form',
-    input: z
-      .object({
-        plan: id,
-        kind: z.enum(['cheer', 'help'], { error: '申し出の種類を選んでください。' }),
-        nickname: text('ニックネーム', 40),
-        message: optionalText('メッセージ', 500),
-        email,
-        phone,
-        consent,
-        ...guard,
-      })
-      .refine(needContact, contactMessage),
+    input: withContact({
+      plan: id,
+      kind: z.enum(['cheer', 'help'], { error: '申し出の種類を選んでください。' }),
+      nickname: text('ニックネーム', 40),
+      message: optionalText('メッセージ', 500),
+    }),
     handler: reported(async (input, context) => {
       admit('support', input, context.clientAddress)
       await createFromSite('support-offers', {
@@ -121,19 +113,13 @@ export const server = {
 
   registerForEvent: defineAction({
     accept: 'form',
-    input: z
-      .object({
-        event: id,
-        nickname: text('お名前', 40),
-        partySize: z.coerce.number({ error: '人数を数字で入力してください。' }).int('人数は整数で入力してください。').min(1, '人数は1人以上で入力してください。').max(10, '一度に申し込めるのは10人までです。'),
-        town: z.enum([...TOWNS, 'outside'], { error: 'お住まいを選んでください。' }),
-        email,
-        phone,
-        accessibilityNeeds: optionalText('配慮してほしいこと', 500),
-        consent,
-        ...guard,
-      })
-      .refine(needContact, contactMessage),
+    input: withContact({
+      event: id,
+      nickname: text('お名前', 40),
+      partySize: z.coerce.number({ error: '人数を数字で入力してください。' }).int('人数は整数で入力してください。').min(1, '人数は1人以上で入力してください。').max(10, '一度に申し込めるのは10人までです。'),
+      town: z.enum([...TOWNS, 'outside'], { error: 'お住まいを選んでください。' }),
+      accessibilityNeeds: optionalText('配慮してほしいこと', 500),
+    }),
     handler: reported(async (input, context) => {
       admit('register', input, context.clientAddress)
       // One registration per event at a time in this process, so two residents cannot take the last seat together.
@@ -151,20 +137,14 @@ export const server = {
 
   nominate: defineAction({
     accept: 'form',
-    input: z
-      .object({
-        kind: z.enum(['nominate', 'story'], { error: '推薦かストーリーかを選んでください。' }),
-        title: text('タイトル', 120),
-        about: text('どんな方か・どんなできごとか', 2000),
-        connection: optionalText('つながりのきっかけ', 500),
-        town,
-        nickname: text('あなたのニックネーム', 40),
-        email,
-        phone,
-        consent,
-        ...guard,
-      })
-      .refine(needContact, contactMessage),
+    input: withContact({
+      kind: z.enum(['nominate', 'story'], { error: '推薦かストーリーかを選んでください。' }),
+      title: text('タイトル', 120),
+      about: text('どんな方か・どんなできごとか', 2000),
+      connection: optionalText('つながりのきっかけ', 500),
+      town,
+      nickname: text('あなたのニックネーム', 40),
+    }),
     handler: reported(async (input, context) => {
       admit('nominate', input, context.clientAddress)
       await createFromSite('stories', {
