@@ -5,7 +5,7 @@
 //   LOAD_TOTAL=5000 LOAD_CONCURRENCY=50 npm run load:submissions
 //
 // Starts its own production servers on a fresh database (the admin with `next start`, the site with
-// `node dist/server/entry.mjs`, so the site alone can be killed); needs `npm run build` first. With SITE_URL and
+// `node scripts/site-server.mjs`, so the site alone can be killed); needs `npm run build` first. With SITE_URL and
 // CMS_URL set it uses running servers instead (the kill phase is then skipped). The site it starts has
 // ESUKO_RATE_LIMIT_SCALE raised: all submissions come from one machine.
 // Each cheer comes from its own loopback address (127.0.x.y), so every (client, target) pair is distinct.
@@ -77,7 +77,7 @@ export async function startServers({ quiet = true } = {}) {
   if (code !== 0) throw new Error(`prepare failed (${code})`)
   const cms = spawn(bin('next'), ['start', 'cms', '-p', String(cmsPort), '-H', '127.0.0.1'], { cwd: root, env: { ...env, ESUKO_JOBS: '1' }, stdio, detached: true })
   const siteEnv = { ...env, PORT: String(sitePort), ESUKO_RATE_LIMIT_SCALE: process.env.ESUKO_RATE_LIMIT_SCALE ?? '100000' }
-  const startSite = () => spawn(process.execPath, ['dist/server/entry.mjs'], { cwd: root, env: siteEnv, stdio })
+  const startSite = () => spawn(process.execPath, ['scripts/site-server.mjs'], { cwd: root, env: siteEnv, stdio })
   const servers = {
     siteUrl: `http://127.0.0.1:${sitePort}`,
     cmsUrl: `http://127.0.0.1:${cmsPort}`,

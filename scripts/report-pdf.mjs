@@ -56,7 +56,7 @@ export async function startSiteServer({ timeoutMs = 90_000 } = {}) {
   const prepare = spawn(path.join(root, 'node_modules', '.bin', 'payload'), ['run', 'scripts/prepare.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const prepared = await exitOf(prepare)
   if (prepared !== 0) throw new Error(`database preparation failed (${prepared})`)
-  const child = spawn(process.execPath, ['dist/server/entry.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['scripts/site-server.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const exited = exitOf(child)
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {

@@ -77,7 +77,7 @@ const children =
     : [
         // The admin process alone runs the jobs queue (retention, deletion requests).
         run(bin('next'), ['start', 'cms', '-p', cmsPort, '-H', host], { ESUKO_JOBS: '1' }),
-        run(process.execPath, ['dist/server/entry.mjs'], { PORT: sitePort, HOST: host }),
+        run(process.execPath, ['scripts/site-server.mjs'], { PORT: sitePort, HOST: host }),
       ]
 
 console.log(`\nえすこポータル: site http://localhost:${sitePort}  admin http://localhost:${cmsPort}/admin\n`)

@@ -115,7 +115,7 @@ const cpuMs = (pid) => {
   }
 }
 
-/** The site server's pid: the child of serve.mjs that runs dist/server/entry.mjs. */
+/** The site server's pid: the child of serve.mjs that runs scripts/site-server.mjs. */
 function findSitePid(servePid) {
   const children = (pid) => {
     try {
@@ -126,7 +126,7 @@ function findSitePid(servePid) {
   }
   for (const pid of children(servePid)) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server/entry.mjs')) return pid
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/site-server.mjs')) return pid
     } catch {}
   }
   return null

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TLSSocket } from 'node:tls'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
@@ -6,6 +8,7 @@ import type { APIContext, MiddlewareNext } from 'astro'
 
 import { verifyInvalidation } from '../../cms/hooks/invalidateSite'
 import { invalidate, onInvalidate } from './cache'
+import { CSP, HSTS, SECURITY_HEADERS } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
 // Rendered pages are kept per URL for a few seconds and dropped on every invalidation (an edit in the admin, a
@@ -16,7 +19,17 @@ const PAGE_MAX = 500
 // Browsers revalidate every time (max-age=0): a resident who just cheered or registered must see the new count on
 // the same URL at once. Revalidation is cheap: an unchanged page answers 304 with no body.
 const BROWSER_MAX_AGE = 0
-type Page = { body: Buffer; etag: string; headers: [string, string][]; expires: number; br?: Buffer; gzip?: Buffer }
+type Encoding = 'br' | 'gzip'
+type Page = {
+  body: Buffer
+  etag: string
+  headers: [string, string][]
+  expires: number
+  br?: Buffer
+  gzip?: Buffer
+  /** Complete header lists for the fast path, per variant (built on first use). */
+  wire: Map<string, string[]>
+}
 const pages = new Map<string, Page>()
 onInvalidate(() => pages.clear())
 
@@ -34,12 +47,11 @@ const etagOf = (body: Buffer) =>
 const cacheable = (request: Request, url: URL) =>
   request.method === 'GET' && !url.searchParams.has('_action') && !request.headers.has('cookie') && !url.pathname.startsWith('/_')
 
-function encodingOf(request: Request): 'br' | 'gzip' | null {
-  const accept = request.headers.get('accept-encoding') ?? ''
+function encodingOf(accept: string): Encoding | null {
   return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null
 }
 
-async function compressed(page: Page, encoding: 'br' | 'gzip'): Promise<Buffer> {
+async function compressed(page: Page, encoding: Encoding): Promise<Buffer> {
   if (encoding === 'br') return (page.br ??= await brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }))
   return (page.gzip ??= await gzip(page.body, { level: 6 }))
 }
@@ -51,7 +63,7 @@ async function respond(request: Request, page: Page): Promise<Response> {
   headers.set('Vary', 'Accept-Encoding')
   headers.delete('Content-Length')
   if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers })
-  const encoding = page.body.length >= 1024 ? encodingOf(request) : null
+  const encoding = page.body.length >= 1024 ? encodingOf(request.headers.get('accept-encoding') ?? '') : null
   if (!encoding) return new Response(bytes(page.body), { status: 200, headers })
   headers.set('Content-Encoding', encoding)
   return new Response(bytes(await compressed(page, encoding)), { status: 200, headers })
@@ -88,11 +100,69 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   const response = await next()
   if (response.status !== 200 || !isHtml(response) || response.headers.has('set-cookie')) return response
   const body = Buffer.from(await response.arrayBuffer())
-  const page: Page = { body, etag: etagOf(body), headers: [...response.headers], expires: Date.now() + PAGE_TTL_MS }
+  const page: Page = { body, etag: etagOf(body), headers: [...response.headers], expires: Date.now() + PAGE_TTL_MS, wire: new Map() }
   if (!response.headers.has('cache-control')) {
     pages.delete(key)
     pages.set(key, page)
     if (pages.size > PAGE_MAX) pages.delete(pages.keys().next().value!)
+    // Both encodings ready before the next request, so the fast path below can answer it.
+    if (body.length >= 1024) void Promise.all([compressed(page, 'br'), compressed(page, 'gzip')]).catch(() => {})
   }
   return respond(request, page)
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Fast path: the production server (scripts/site-server.mjs) asks here first, before Astro sees the request.
+// A fresh cached page is written straight to the socket: no Request/Response objects, no middleware, no
+// routing. It answers exactly what the path above would (same key, same rules, same headers); anything it
+// cannot answer from memory (a miss, an expired page, an encoding not yet compressed) returns false and
+// goes through Astro as before.
+
+// Only URLs whose raw form is already what the WHATWG URL parser would produce (no dot segments, no
+// characters it would escape), so the raw request line is the same key as `url.pathname + url.search`.
+const PLAIN_URL = /^\/(?!.*\/\.)(?!.*\/\/)[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/
+
+function wireHeaders(page: Page, variant: string, encoding: Encoding | null, length: number | null, https: boolean): string[] {
+  const key = `${variant}:${https ? 's' : ''}`
+  let list = page.wire.get(key)
+  if (!list) {
+    const headers = new Headers(page.headers)
+    headers.set('ETag', page.etag)
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', `public, max-age=${BROWSER_MAX_AGE}, must-revalidate`)
+    headers.set('Vary', 'Accept-Encoding')
+    headers.delete('Content-Length')
+    if (encoding) headers.set('Content-Encoding', encoding)
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
+    headers.set('Content-Security-Policy', CSP)
+    if (https) headers.set('Strict-Transport-Security', HSTS)
+    list = [...headers].flat()
+    if (length !== null) list.push('content-length', String(length))
+    page.wire.set(key, list)
+  }
+  return list
+}
+
+/** Answers a GET from the page cache, or returns false to let Astro handle it. */
+export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' || req.headers.cookie !== undefined || process.env.ESUKO_SITE_CACHE === '0') return false
+  const key = req.url
+  if (!key || key.startsWith('/_') || !PLAIN_URL.test(key) || /[?&]_action(=|&|$)/.test(key)) return false
+  const page = pages.get(key)
+  if (!page || page.expires <= Date.now()) return false
+  const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
+  const match = req.headers['if-none-match']
+  if (match && match.split(/\s*,\s*/).includes(page.etag)) {
+    res.writeHead(304, wireHeaders(page, '304', null, null, https))
+    res.end()
+    return true
+  }
+  const encoding = page.body.length >= 1024 ? encodingOf(req.headers['accept-encoding'] ?? '') : null
+  const body = encoding ? page[encoding] : page.body
+  if (!body) return false
+  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
+  res.end(body)
+  return true
+}
+
+// Registered for scripts/site-server.mjs, which cannot import this bundled module by name.
+if (import.meta.env.PROD) (globalThis as Record<symbol, unknown>)[Symbol.for('esuko.site.fastPath')] = serveFromCache

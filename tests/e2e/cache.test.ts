@@ -1,3 +1,6 @@
+import http from 'node:http'
+import zlib from 'node:zlib'
+
 import { describe, expect, inject, it } from 'vitest'
 
 // The site caches what it reads and rendered pages (site/lib/cache.ts, site/middleware.ts); an edit in the admin
@@ -66,6 +69,47 @@ describe('site cache', () => {
     expect(first.headers.get('content-security-policy')).toBeTruthy()
     const again = await fetch(`${siteUrl}/`, { headers: { 'if-none-match': etag! } })
     expect(again.status).toBe(304)
+  })
+
+  it('answers a cached page from memory with the same headers and body as the rendered one', async () => {
+    // A URL nobody asked for yet: the first answer is rendered by Astro, the second comes from the fast path
+    // in scripts/site-server.mjs (site/lib/pageCache.ts serveFromCache).
+    const path = `/stories?probe=${Date.now()}`
+    const get = (headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: [string, string][]; body: Buffer }>((resolve, reject) => {
+        http
+          .get(siteUrl + path, { headers: { 'accept-encoding': 'br', ...headers } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => {
+              const raw = res.rawHeaders
+              const pairs: [string, string][] = []
+              for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i].toLowerCase(), raw[i + 1]])
+              resolve({ status: res.statusCode!, headers: pairs, body: Buffer.concat(chunks) })
+            })
+          })
+          .on('error', reject)
+      })
+    // Framing headers differ by design (the fast path knows the length; Astro streams).
+    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
+    const comparable = (headers: [string, string][]) => headers.filter(([name]) => !framing.has(name)).sort(([a], [b]) => a.localeCompare(b))
+    const rendered = await get()
+    const cached = await get()
+    expect(rendered.status).toBe(200)
+    expect(cached.status).toBe(200)
+    expect(comparable(cached.headers)).toEqual(comparable(rendered.headers))
+    expect(cached.headers.find(([n]) => n === 'content-encoding')?.[1]).toBe('br')
+    expect(zlib.brotliDecompressSync(cached.body).equals(zlib.brotliDecompressSync(rendered.body))).toBe(true)
+    const etag = cached.headers.find(([n]) => n === 'etag')![1]
+    const revalidated = await get({ 'if-none-match': etag })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.body.length).toBe(0)
+    // Behind an HTTPS proxy the cached answer carries HSTS, as the rendered one would.
+    const proxied = await get({ 'x-forwarded-proto': 'https' })
+    expect(proxied.headers.find(([n]) => n === 'strict-transport-security')?.[1]).toMatch(/max-age=31536000/)
+    // A resident with a cookie never gets the shared copy.
+    const withCookie = await get({ cookie: 'a=b' })
+    expect(withCookie.headers.find(([n]) => n === 'etag')).toBeUndefined()
   })
 
   it('refuses an unsigned invalidation', async () => {
