@@ -13,6 +13,7 @@ import { Connections } from './cms/collections/Connections'
 import { DeletionRequests } from './cms/collections/DeletionRequests'
 import { EventRegistrations } from './cms/collections/EventRegistrations'
 import { Events } from './cms/collections/Events'
+import { KpiTallies } from './cms/collections/KpiTallies'
 import { Media } from './cms/collections/Media'
 import { Organisations } from './cms/collections/Organisations'
 import { Participants } from './cms/collections/Participants'
@@ -26,7 +27,8 @@ import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
 import { withAudit } from './cms/hooks/audit'
 import { withSiteInvalidation, withSiteInvalidationGlobals } from './cms/hooks/invalidateSite'
-import { processDeletionRequestsTask, purgeExpiredContactsTask } from './cms/jobs/tasks'
+import { withKpiTallies } from './cms/hooks/markKpiTallies'
+import { processDeletionRequestsTask, purgeExpiredContactsTask, recountKpiTalliesTask } from './cms/jobs/tasks'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
 
@@ -39,8 +41,9 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  // Edits reach the public site's cache at once (cms/hooks/invalidateSite.ts).
-  collections: withSiteInvalidation([
+  // Edits reach the public site's cache at once (cms/hooks/invalidateSite.ts) and mark the KPI counts they touch
+  // for a recount (cms/hooks/markKpiTallies.ts).
+  collections: withKpiTallies(withSiteInvalidation([
     withAudit(Stories, ['submission']),
     withAudit(Citizens, ['private']),
     withAudit(Connections),
@@ -56,10 +59,11 @@ export default buildConfig({
     withAudit(DeletionRequests, ['contact']),
     withAudit(Users),
     AuditLog,
-  ]),
+    KpiTallies,
+  ])),
   globals: withSiteInvalidationGlobals([SiteSettings, KpiTargets]),
   jobs: {
-    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask],
+    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
     autoRun: [{ cron: '*/5 * * * *', queue: 'nightly', limit: 10 }],
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',

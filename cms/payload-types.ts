@@ -82,6 +82,7 @@ export interface Config {
     'deletion-requests': DeletionRequest;
     users: User;
     'audit-log': AuditLog;
+    'kpi-tallies': KpiTally;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +116,7 @@ export interface Config {
     'deletion-requests': DeletionRequestsSelect<false> | DeletionRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'kpi-tallies': KpiTalliesSelect<false> | KpiTalliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -144,6 +146,7 @@ export interface Config {
     tasks: {
       purgeExpiredContacts: TaskPurgeExpiredContacts;
       processDeletionRequests: TaskProcessDeletionRequests;
+      recountKpiTallies: TaskRecountKpiTallies;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -738,6 +741,27 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-tallies".
+ */
+export interface KpiTally {
+  id: number;
+  bucket: string;
+  metric: string;
+  fiscalYear: number;
+  month?: number | null;
+  countedAt: number;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -805,7 +829,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'recountKpiTallies' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -838,7 +863,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'recountKpiTallies' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -920,6 +946,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'kpi-tallies';
+        value: number | KpiTally;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1353,6 +1383,18 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-tallies_select".
+ */
+export interface KpiTalliesSelect<T extends boolean = true> {
+  bucket?: T;
+  metric?: T;
+  fiscalYear?: T;
+  month?: T;
+  countedAt?: T;
+  data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1583,6 +1625,14 @@ export interface TaskPurgeExpiredContacts {
  * via the `definition` "TaskProcessDeletionRequests".
  */
 export interface TaskProcessDeletionRequests {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecountKpiTallies".
+ */
+export interface TaskRecountKpiTallies {
   input?: unknown;
   output?: unknown;
 }

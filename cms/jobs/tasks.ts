@@ -1,5 +1,7 @@
 import type { TaskConfig } from 'payload'
 
+import { fiscalYearOf } from '../lib/fiscalYear'
+import { recountTallies } from '../lib/kpiTallies'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
 
 /** Nightly: clear residents' contact details past the retention period (site settings). */
@@ -18,4 +20,16 @@ export const processDeletionRequestsTask: TaskConfig<{ input: Record<string, nev
   schedule: [{ cron: '0 0 * * * *', queue: 'nightly' }],
   retries: 2,
   handler: async ({ req }) => ({ output: { processed: await processDeletionRequests(req.payload) } }),
+}
+
+/** Nightly: count this year's and last year's KPI tallies again (a safety net for writes that bypassed Payload). */
+export const recountKpiTalliesTask: TaskConfig<{ input: Record<string, never>; output: { buckets: number } }> = {
+  slug: 'recountKpiTallies',
+  label: 'KPI集計の再計算',
+  schedule: [{ cron: '0 45 3 * * *', queue: 'nightly' }],
+  retries: 2,
+  handler: async ({ req }) => {
+    const fy = fiscalYearOf(new Date())
+    return { output: { buckets: await recountTallies(req.payload, [fy - 1, fy]) } }
+  },
 }

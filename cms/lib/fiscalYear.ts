@@ -17,3 +17,12 @@ export function fiscalYearRange(fy: number): { start: Date; end: Date } {
 
 /** 令和 label: 2025 → 令和7年度. */
 export const reiwaLabel = (fy: number): string => `令和${fy - 2018}年度`
+
+/** 0 = April … 11 = March, in Japan time. */
+export const fiscalMonthIndex = (iso: string | Date): number => {
+  const tokyo = new Date(new Date(iso).getTime() + TOKYO_OFFSET_MS)
+  return (tokyo.getUTCMonth() + 9) % 12
+}
+
+/** The programme's first fiscal year (令和7年度); earlier years have no data. */
+export const FIRST_FISCAL_YEAR = 2025

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { meetingsHeld, programmeYears, readTallies } from './kpiTallies'
+
 export type HeadlineCounts = {
   citizens: number
   plans: number
@@ -7,25 +9,18 @@ export type HeadlineCounts = {
   organisations: number
 }
 
-const idOf = (value: unknown): string => String(value && typeof value === 'object' ? (value as { id: unknown }).id : value)
-
 /**
- * The four headline figures on the home page, counted from the data. Aggregates only: access control is
- * off (a citizen without publication consent still counts) and no document content leaves this function.
+ * The four headline figures on the home page. Aggregates only: access control is off (a citizen without
+ * publication consent still counts) and no document content leaves this function. Three indexed counts, and the
+ * organisations from the maintained meeting tallies (cms/lib/kpiTallies.ts) of every programme year.
  */
-export async function headlineCounts(payload: Payload): Promise<HeadlineCounts> {
-  const [citizens, plans, realised, meetings] = await Promise.all([
+export async function headlineCounts(payload: Payload, now = new Date()): Promise<HeadlineCounts> {
+  const [citizens, plans, realised, rows] = await Promise.all([
     payload.count({ collection: 'citizens', where: { status: { in: ['registered', 'paused'] } } }),
     payload.count({ collection: 'plans', where: { status: { in: ['published', 'in_progress', 'realised'] } } }),
     payload.count({ collection: 'plans', where: { status: { equals: 'realised' } } }),
-    payload.find({
-      collection: 'events',
-      where: { and: [{ kind: { equals: 'kaigi' } }, { _status: { equals: 'published' } }, { cancelled: { not_equals: true } }] },
-      select: { participatingOrganisations: true },
-      depth: 0,
-      pagination: false,
-    }),
+    readTallies(payload, programmeYears(now)),
   ])
-  const organisations = new Set(meetings.docs.flatMap((e) => (e.participatingOrganisations ?? []).map(idOf)))
+  const organisations = new Set(programmeYears(now).flatMap((fy) => [...meetingsHeld(rows, fy, now).keys()]))
   return { citizens: citizens.totalDocs, plans: plans.totalDocs, realised: realised.totalDocs, organisations: organisations.size }
 }

@@ -1,12 +1,12 @@
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { THEME_OPTIONS, TOWNS } from '../fields/options'
-import { fiscalYearRange } from './fiscalYear'
+import { readTallies, themeTotals } from './kpiTallies'
 import { type Breakdown, type KpiReport, MIN_CELL, MONTH_LABELS, suppressSmallCells } from './kpi'
 
 /**
  * The public (resident-facing and open-data) view of a KpiReport: aggregates only, with the small-cell rule
- * applied to every breakdown that counts people. Pure functions, apart from themeCounts (Local API, counts only).
+ * applied to every breakdown that counts people. Pure functions, apart from themeCounts (from the KPI tallies).
  */
 
 export { MIN_CELL, MONTH_LABELS }
@@ -177,21 +177,8 @@ export function toPublicReport(report: KpiReport, themes: ThemeCount[] = []): Pu
 
 /** Stories published, plans published and plans realised in the fiscal year, per theme (an item can have several). */
 export async function themeCounts(payload: Payload, fiscalYear: number): Promise<ThemeCount[]> {
-  const { start, end } = fiscalYearRange(fiscalYear)
-  const inRange = (field: string): Where[] => [{ [field]: { greater_than_equal: start.toISOString() } }, { [field]: { less_than: end.toISOString() } }]
-  const find = (collection: 'stories' | 'plans', where: Where[]) =>
-    payload.find({ collection, where: { and: where }, select: { themes: true } as never, depth: 0, pagination: false, overrideAccess: true })
-  const [stories, plans, realised] = await Promise.all([
-    find('stories', [...inRange('publishedAt'), { _status: { equals: 'published' } }]),
-    find('plans', [...inRange('lifecycle.publishedAt'), { status: { not_equals: 'withdrawn' } }]),
-    find('plans', [...inRange('lifecycle.realisedAt'), { status: { equals: 'realised' } }]),
-  ])
-  const tally = (docs: unknown[]) => {
-    const counts = new Map<string, number>()
-    for (const doc of docs as { themes?: string[] | null }[]) for (const t of new Set(doc.themes ?? [])) counts.set(t, (counts.get(t) ?? 0) + 1)
-    return counts
-  }
-  const [s, p, r] = [tally(stories.docs), tally(plans.docs), tally(realised.docs)]
+  const rows = await readTallies(payload, [fiscalYear])
+  const [s, p, r] = (['storiesPublished', 'plansPublished', 'plansRealised'] as const).map((metric) => themeTotals(rows, metric, fiscalYear))
   return THEME_OPTIONS.map((o) => ({ theme: o.value, label: o.label.ja, storiesPublished: s.get(o.value) ?? 0, plansPublished: p.get(o.value) ?? 0, plansRealised: r.get(o.value) ?? 0 }))
 }
 

@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import { flushTallies } from '../lib/kpiTallies'
 import { CITIZENS } from './citizens'
 import { CHEERS, type CheerTarget } from './cheers'
 import { CONNECTIONS } from './connections'
@@ -338,6 +339,8 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
     ...write,
   })
   await payload.updateGlobal({ slug: 'kpi-targets', data: { years: KPI_YEARS }, ...write })
+  // The KPI counts the seed touched, before a command-line seed exits.
+  await flushTallies(payload)
 
   const counts: Record<string, number> = {}
   for (const collection of [...SEEDED_COLLECTIONS, 'users'] as const) {

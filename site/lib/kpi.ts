@@ -1,4 +1,4 @@
-import { fiscalYearOf, fiscalYearRange } from '../../cms/lib/fiscalYear'
+import { FIRST_FISCAL_YEAR, fiscalYearOf, fiscalYearRange } from '../../cms/lib/fiscalYear'
 import { computeKpis } from '../../cms/lib/kpi'
 import { type PublicKpiReport, themeCounts, toPublicReport } from '../../cms/lib/kpiPublic'
 import type { Event, Story } from '../../cms/payload-types'
@@ -6,8 +6,7 @@ import { payloadClient } from './payload'
 
 export type { PublicKpiReport }
 
-/** The programme's first fiscal year (令和7年度); earlier years have no data. */
-export const FIRST_FISCAL_YEAR = 2025
+export { FIRST_FISCAL_YEAR }
 
 export const currentFiscalYear = (now = new Date()): number => fiscalYearOf(now)
 

@@ -30,6 +30,7 @@ export const COLLECTIONS = [
   'deletion-requests',
   'users',
   'audit-log',
+  'kpi-tallies',
 ] as const satisfies readonly CollectionSlug[]
 export type Slug = (typeof COLLECTIONS)[number]
 
@@ -247,6 +248,8 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const participant = (await payload.find({ collection: 'participants', limit: 1, depth: 0 })).docs[0]
   const audit = (await payload.find({ collection: 'audit-log', limit: 1, depth: 0 })).docs[0]
   if (!participant || !audit) throw new Error('the hooks did not write participants or audit entries')
+  // A bucket of a year no test writes to, so no recount replaces this row while the matrix runs.
+  const tally = await payload.create({ collection: 'kpi-tallies', data: { bucket: 'cheers:2020:0', metric: 'cheers', fiscalYear: 2020, month: 0, countedAt: Date.now(), data: { total: 0 } } })
 
   const tokens = { anonymous: undefined } as Record<Actor, string | undefined>
   for (const actor of ACTORS) if (actor !== 'anonymous') tokens[actor] = await login(payload, users[actor])
@@ -272,6 +275,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
       'deletion-requests': { hidden: deletion.id },
       users: { hidden: users.spare.id },
       'audit-log': { hidden: audit.id },
+      'kpi-tallies': { hidden: tally.id },
     },
     extra: {
       storyDraft: storyDraft.id,
@@ -323,6 +327,8 @@ export function newDocData(world: World, slug: Slug): { data: Record<string, unk
       return { data: { email: `new-${n}@test.example`, name: '新しい人', roles: ['editor'], password: PASSWORD } }
     case 'audit-log':
       return { data: { at: new Date().toISOString(), action: 'create', collectionSlug: 'stories', summary: `偽の記録 ${n}` } }
+    case 'kpi-tallies':
+      return { data: { bucket: 'cheers:2021:0', metric: 'cheers', fiscalYear: 2021, month: 0, countedAt: Date.now(), data: { total: n } } }
   }
 }
 
@@ -361,6 +367,8 @@ export function updateOf(slug: Slug): { field: string; value: unknown } {
       return text('name')
     case 'audit-log':
       return text('summary')
+    case 'kpi-tallies':
+      return text('metric')
   }
 }
 

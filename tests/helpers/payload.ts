@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 
 import { ensureSchema } from '../../cms/db/ensureSchema'
+import { flushTallies } from '../../cms/lib/kpiTallies'
 import { patchForJongodb } from './jongodb'
 
 /** Boots Payload on this test file's own database (see setup.ts) with the schema applied. */
@@ -19,6 +20,8 @@ export async function bootPayload(): Promise<Payload> {
 /** Closes the connection and removes this file's SQLite database. */
 export async function shutdownPayload(payload: Payload | undefined): Promise<void> {
   if (!payload) return
+  // Recounts still queued would run against a closed database.
+  await flushTallies(payload).catch(() => {})
   await payload.destroy()
   // setup.ts gave this file a folder of its own under tests/.tmp: database, media and secret go with it.
   const dir = process.env.ESUKO_DATA_DIR

@@ -62,6 +62,8 @@ const MATRIX: Record<Slug, Rule> = {
   'deletion-requests': { create: STAFF, read: editorsOnly, update: EDITORS, delete: NOBODY },
   users: { create: ['admin'], read: read({ anonymous: 'none', admin: 'all' }, 'self'), update: ['admin'], delete: ['admin'] },
   'audit-log': { create: NOBODY, read: editorsOnly, update: NOBODY, delete: NOBODY },
+  // Derived counts, written only by the server; town cells can be small, so editors only.
+  'kpi-tallies': { create: NOBODY, read: editorsOnly, update: NOBODY, delete: NOBODY },
 }
 
 type Channel = 'Local API' | 'REST'
