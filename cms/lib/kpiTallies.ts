@@ -204,8 +204,13 @@ async function countMeetings(payload: Payload, fy: number): Promise<MeetingsCell
 
 export type TallyRow = { countedAt: number; data: MonthCell | SurveyCell | MeetingsCell }
 
+// Older rows are harmless (readers take the newest), so a bucket recounted many times a second — a cheer flood —
+// is pruned at most this often; the nightly recount prunes every bucket.
+const PRUNE_EVERY_MS = 10_000
+const lastPruned = new Map<string, number>()
+
 /** Counts one bucket from the data and stores the result as its newest row. */
-async function recount(payload: Payload, key: string): Promise<TallyRow> {
+async function recount(payload: Payload, key: string, prune = true): Promise<TallyRow> {
   const bucket = parseKey(key)
   // Taken before the first read: this row reflects every change committed before this instant.
   const countedAt = Date.now()
@@ -221,12 +226,15 @@ async function recount(payload: Payload, key: string): Promise<TallyRow> {
     depth: 0,
     overrideAccess: true,
   })
-  await payload.delete({
-    collection: TALLIES_SLUG,
-    where: { and: [{ bucket: { equals: key } }, { countedAt: { less_than: countedAt } }] },
-    depth: 0,
-    overrideAccess: true,
-  })
+  if (prune || countedAt - (lastPruned.get(key) ?? 0) >= PRUNE_EVERY_MS) {
+    lastPruned.set(key, countedAt)
+    await payload.delete({
+      collection: TALLIES_SLUG,
+      where: { and: [{ bucket: { equals: key } }, { countedAt: { less_than: countedAt } }] },
+      depth: 0,
+      overrideAccess: true,
+    })
+  }
   return { countedAt, data }
 }
 
@@ -235,7 +243,7 @@ async function recount(payload: Payload, key: string): Promise<TallyRow> {
 
 // Long enough for a burst of writes (a cheer flood, a bulk edit) to share one recount, short enough that the
 // public pages show a change within a second.
-const RECOUNT_AFTER_MS = 150
+const RECOUNT_AFTER_MS = 300
 
 type Queue = { dirty: Set<string>; timer: ReturnType<typeof setTimeout> | null; running: Promise<void> | null }
 const queues = new WeakMap<Payload, Queue>()
@@ -254,7 +262,7 @@ function start(payload: Payload, q: Queue): Promise<void> {
       q.dirty.clear()
       for (const key of keys) {
         try {
-          await recount(payload, key)
+          await recount(payload, key, false)
         } catch (error) {
           // Left for the next change or the nightly recount; the reader counts a missing bucket itself.
           payload.logger.error({ err: error, msg: `KPI tally ${key}: recount failed` })

@@ -126,7 +126,7 @@ function findSitePid(servePid) {
   }
   for (const pid of children(servePid)) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/site-server.mjs')) return pid
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('site-server.mjs')) return pid
     } catch {}
   }
   return null

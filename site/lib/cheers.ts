@@ -37,8 +37,10 @@ export const findCheerMessages = cached('cheers.findCheerMessages', (type: Cheer
  * A cheer may only go to something the public can see: checked before the write, because SQLite stores
  * the cheer's row before its relationship row, and a refused relationship must not leave half a cheer.
  */
-export async function isCheerable(type: CheerTarget, id: number | string): Promise<boolean> {
+async function isCheerableUncached(type: CheerTarget, id: number | string): Promise<boolean> {
   const payload = await payloadClient()
   const { totalDocs } = await payload.count({ collection: type, where: { id: { equals: id } }, overrideAccess: false })
   return totalDocs === 1
 }
+// Cached like the pages that show the cheer button: any change to the target's collection drops the answer.
+export const isCheerable = cached('cheers.isCheerable', (type: CheerTarget, _id: number | string) => [type], isCheerableUncached)

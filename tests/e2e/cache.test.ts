@@ -60,6 +60,39 @@ describe('site cache', () => {
     await within(1_000, path, (res, html) => res.status === 200 && html.includes(story.title) && !html.includes(title))
   })
 
+  it('counts an organisation joining a 共助会議 on the home page within a second (KPI tallies, across processes)', async () => {
+    const token = await editorToken()
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${cmsUrl}/api/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      expect(res.status, await res.clone().text()).toBeLessThan(300)
+      return (await res.json()) as { doc: { id: number } }
+    }
+    const organisations = (html: string) => Number(/<strong>([\d,]+)<span class="visually-hidden">団体<\/span><\/strong>/.exec(html)?.[1].replace(/,/g, '') ?? NaN)
+    const before = organisations(await (await fetch(`${siteUrl}/`)).text())
+    expect(before).toBeGreaterThanOrEqual(0)
+
+    const org = await api('POST', 'organisations', { name: `集計テスト団体 ${Date.now()}`, kind: 'npo', town: '木次町', published: true })
+    const meeting = await api('POST', 'events', {
+      kind: 'kaigi',
+      title: '集計テストの共助会議',
+      startsAt: new Date(Date.now() - 24 * 3_600_000).toISOString(),
+      startsAt_tz: 'Asia/Tokyo',
+      town: '木次町',
+      participatingOrganisations: [org.doc.id],
+      _status: 'published',
+    })
+    // The admin process recounts the meeting tally, then tells the site to drop its caches.
+    expect(await within(1_000, '/', (res, html) => res.status === 200 && organisations(html) === before + 1)).toBeLessThanOrEqual(1_000)
+
+    await api('DELETE', `events/${meeting.doc.id}`)
+    await api('DELETE', `organisations/${org.doc.id}`)
+    await within(1_000, '/', (res, html) => res.status === 200 && organisations(html) === before)
+  })
+
   it('answers revalidation with 304 and compresses pages', async () => {
     const first = await fetch(`${siteUrl}/`, { headers: { 'accept-encoding': 'br' } })
     const etag = first.headers.get('etag')
