@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
@@ -32,8 +32,8 @@ const LOCAL = Symbol.for('esuko.site-cache.invalidate')
 const TIMEOUT_MS = 1_000
 const MAX_SKEW_MS = 60_000
 
-let key: Buffer | undefined
-const signingKey = () => (key ??= createHmac('sha256', resolveSecret()).update('esuko-site-invalidate').digest())
+let key: KeyObject | undefined
+const signingKey = () => (key ??= createSecretKey(createHmac('sha256', resolveSecret()).update('esuko-site-invalidate').digest()))
 const sign = (ts: string, body: string) => createHmac('sha256', signingKey()).update(`${ts}.${body}`).digest('base64url')
 
 /** The `x-esuko-signature` header value for a body: `<ms timestamp>.<HMAC>` under a key derived from PAYLOAD_SECRET. */

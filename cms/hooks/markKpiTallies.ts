@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { bucketsOfDoc, markTallies, MONTHLY } from '../lib/kpiTallies'
 
 /** Collections whose documents are counted in a KPI tally (cms/lib/kpiTallies.ts). */
-export const TALLIED_COLLECTIONS = new Set<string>([...Object.values(MONTHLY).map((d) => d.collection), 'survey-responses', 'events'])
+export const TALLIED_COLLECTIONS = new Set<string>([...Object.values(MONTHLY).map((d) => d.collection), 'survey-responses', 'events', 'organisations'])
 
 // The buckets the document was in and is in now: a date moved between months, or a status change, touches both.
 const markTalliesAfterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc, req }) => {

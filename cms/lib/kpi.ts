@@ -48,28 +48,17 @@ const emptyBreakdown = (): Breakdown => ({
   byTown: Object.fromEntries([...TOWNS, 'unknown'].map((t) => [t, 0])) as Record<TownKey, number>,
 })
 
-const townKey = (town: unknown): TownKey => ((TOWNS as readonly unknown[]).includes(town) ? (town as Town) : 'unknown')
 
 const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
 
-/** KPI 6 from the meetings tally: organisations in a 共助会議 held in the year, each once (names and towns as they are now). */
-async function meetingOrganisations(payload: Payload, rows: Map<string, TallyRow>, fiscalYear: number, now: Date): Promise<KpiReport['organisations']> {
-  const firstMeeting = meetingsHeld(rows, fiscalYear, now)
+/** KPI 6 from the meetings tally: organisations in a 共助会議 held in the year, each once, in reading order. */
+function meetingOrganisations(rows: Map<string, TallyRow>, fiscalYear: number, now: Date): KpiReport['organisations'] {
+  const held = [...meetingsHeld(rows, fiscalYear, now).values()].sort((a, b) => a.reading.localeCompare(b.reading, 'ja') || a.name.localeCompare(b.name, 'ja'))
   const result = { ...emptyBreakdown(), names: [] as string[] }
-  if (!firstMeeting.size) return result
-  const orgs = await payload.find({
-    collection: 'organisations',
-    where: { id: { in: [...firstMeeting.keys()] } },
-    select: { name: true, reading: true, town: true },
-    sort: 'reading',
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
-  for (const org of orgs.docs) {
+  for (const org of held) {
     result.total += 1
-    result.byMonth[fiscalMonthIndex(firstMeeting.get(String(org.id))!)] += 1
-    result.byTown[townKey(org.town)] += 1
+    result.byMonth[fiscalMonthIndex(org.at)] += 1
+    result.byTown[org.town] += 1
     result.names.push(org.name)
   }
   return result
@@ -93,9 +82,9 @@ export async function kpiTargets(payload: Payload, fiscalYear: number): Promise<
 export async function computeKpis(payload: Payload, fiscalYear: number, now = new Date()): Promise<KpiReport> {
   const { start, end } = fiscalYearRange(fiscalYear)
   const rows = await readTallies(payload, [fiscalYear, fiscalYear - 1])
-  const [targets, organisations, heldEvents] = await Promise.all([
+  const organisations = meetingOrganisations(rows, fiscalYear, now)
+  const [targets, heldEvents] = await Promise.all([
     kpiTargets(payload, fiscalYear),
-    meetingOrganisations(payload, rows, fiscalYear, now),
     // Time decides which events have been held: counted at read time (events are few, startsAt is indexed).
     payload.count({
       collection: 'events',

@@ -26,8 +26,12 @@ export const TALLIES_SLUG = 'kpi-tallies' as const
 export type TownKey = Town | 'unknown'
 export type MonthCell = { total: number; byTown: Record<TownKey, number>; byTheme?: Record<string, number> }
 export type SurveyCell = { respondents: number; positive: number; byTown: Record<Town, { respondents: number; positive: number }> }
-/** Per organisation, the start of its first published, uncancelled 共助会議 in the year (future ones included). */
-export type MeetingsCell = { first: Record<string, string> }
+/**
+ * Per organisation (that still exists), the start of its first published, uncancelled 共助会議 in the year (future
+ * ones included: time decides at read which have been held), with its name, reading and town as last counted.
+ */
+export type MeetingOrganisation = { at: string; name: string; reading: string; town: TownKey }
+export type MeetingsCell = { first: Record<string, MeetingOrganisation> }
 
 export type MonthlyMetric =
   | 'citizens'
@@ -137,6 +141,8 @@ export function bucketsOfDoc(collection: string, doc: unknown): string[] {
     const at = get(doc, 'startsAt')
     if (typeof at === 'string' && at) keys.push(meetingsKey(fiscalYearOf(new Date(at))))
   }
+  // The meeting tallies keep organisations' names and towns: a renamed, moved or removed organisation is recounted.
+  if (collection === 'organisations') keys.push(...programmeYears().map(meetingsKey))
   return keys
 }
 
@@ -197,8 +203,19 @@ async function countMeetings(payload: Payload, fy: number): Promise<MeetingsCell
     pagination: false,
     overrideAccess: true,
   })
-  const first: Record<string, string> = {}
-  for (const e of docs) for (const o of e.participatingOrganisations ?? []) first[idOf(o)] ??= e.startsAt
+  const firstAt = new Map<string, string>()
+  for (const e of docs) for (const o of e.participatingOrganisations ?? []) if (!firstAt.has(idOf(o))) firstAt.set(idOf(o), e.startsAt)
+  const first: MeetingsCell['first'] = {}
+  if (!firstAt.size) return { first }
+  const orgs = await payload.find({
+    collection: 'organisations',
+    where: { id: { in: [...firstAt.keys()] } },
+    select: { name: true, reading: true, town: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  for (const org of orgs.docs) first[String(org.id)] = { at: firstAt.get(String(org.id))!, name: org.name, reading: org.reading ?? '', town: townKey(org.town) }
   return { first }
 }
 
@@ -357,10 +374,10 @@ export function themeTotals(rows: Map<string, TallyRow>, metric: MonthlyMetric, 
 
 export const surveyCell = (rows: Map<string, TallyRow>, fy: number): SurveyCell | undefined => rows.get(surveyKey(fy))?.data as SurveyCell | undefined
 
-/** Organisations whose first meeting of the year began before `now`, with its date. */
-export function meetingsHeld(rows: Map<string, TallyRow>, fy: number, now: Date): Map<string, string> {
+/** Organisations whose first meeting of the year began before `now`, by id. */
+export function meetingsHeld(rows: Map<string, TallyRow>, fy: number, now: Date): Map<string, MeetingOrganisation> {
   const cell = rows.get(meetingsKey(fy))?.data as MeetingsCell | undefined
-  const held = new Map<string, string>()
-  for (const [id, at] of Object.entries(cell?.first ?? {})) if (new Date(at).getTime() < now.getTime()) held.set(id, at)
+  const held = new Map<string, MeetingOrganisation>()
+  for (const [id, org] of Object.entries(cell?.first ?? {})) if (new Date(org.at).getTime() < now.getTime()) held.set(id, org)
   return held
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 
 import { ActionError } from 'astro:actions'
 
@@ -7,8 +7,9 @@ import { resolveSecret } from '../../cms/runtime/secret'
 const MIN_FILL_MS = 3_000
 const MAX_AGE_MS = 24 * 60 * 60 * 1000
 
-let key: Buffer | undefined
-const signingKey = () => (key ??= createHmac('sha256', resolveSecret()).update('esuko-site-forms').digest())
+// A KeyObject, made once: HMAC with a raw Buffer key re-imports the key on every call (~6× slower).
+let key: KeyObject | undefined
+const signingKey = () => (key ??= createSecretKey(createHmac('sha256', resolveSecret()).update('esuko-site-forms').digest()))
 const sign = (value: string) => createHmac('sha256', signingKey()).update(value).digest('base64url')
 
 /** A signed timestamp for the hidden `_t` field: proves when the form was shown, without a session. */

@@ -130,12 +130,14 @@ const STEPS: [string, () => Promise<unknown>][] = [
     '共助会議: organisations join, the list changes, a meeting is cancelled',
     async () => {
       const orgs = await Promise.all(['甲', '乙', '丙'].map((n) => payload.create({ collection: 'organisations', data: { name: `団体${n}`, kind: 'npo', town: '大東町', published: true } as never })))
+      keep('o0', orgs[0])
       await meeting('m1', '2025-06-01T14:00:00', [orgs[0].id, orgs[1].id])
       await meeting('m2', '2025-12-01T14:00:00', [orgs[2].id])
       await payload.update({ collection: 'events', id: ids.m1, data: { participatingOrganisations: [orgs[0].id] } as never })
       await payload.update({ collection: 'events', id: ids.m2, data: { cancelled: true } as never })
     },
   ],
+  ['an organisation in a meeting renamed', () => payload.update({ collection: 'organisations', id: ids.o0, data: { name: '団体甲（改称）' } })],
   [
     'survey answers added, changed and removed',
     async () => {
