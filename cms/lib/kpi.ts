@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { TOWNS, type Town } from '../fields/options'
 import { DEFAULT_KPI_TARGETS } from '../globals/KpiTargets'
 import { fiscalMonthIndex, fiscalYearRange, reiwaLabel } from './fiscalYear'
-import { type Breakdown, meetingsHeld, monthlyBreakdown, type MonthlyMetric, readTallies, type SurveyCell, surveyCell, type TallyRow, type TownKey } from './kpiTallies'
+import { type Breakdown, emptyBreakdown, meetingsHeld, monthlyBreakdown, type MonthlyMetric, readTallies, type SurveyCell, surveyCell, type TallyRow, type TownKey } from './kpiTallies'
 
 /**
  * The programme's KPIs for one fiscal year (April–March, Japan time), from counts kept by cms/lib/kpiTallies.ts
@@ -41,12 +41,6 @@ export type KpiReport = {
 }
 
 export { fiscalMonthIndex }
-
-const emptyBreakdown = (): Breakdown => ({
-  total: 0,
-  byMonth: Array(12).fill(0),
-  byTown: Object.fromEntries([...TOWNS, 'unknown'].map((t) => [t, 0])) as Record<TownKey, number>,
-})
 
 
 const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })

@@ -351,8 +351,10 @@ export const programmeYears = (now = new Date()): number[] => {
 
 export type Breakdown = { total: number; byMonth: number[]; byTown: Record<TownKey, number> }
 
+export const emptyBreakdown = (): Breakdown => ({ total: 0, byMonth: Array(12).fill(0), byTown: emptyTowns() })
+
 export function monthlyBreakdown(rows: Map<string, TallyRow>, metric: MonthlyMetric, fy: number): Breakdown {
-  const result: Breakdown = { total: 0, byMonth: Array(12).fill(0), byTown: emptyTowns() }
+  const result = emptyBreakdown()
   for (let month = 0; month < 12; month++) {
     const cell = rows.get(monthKey(metric, fy, month))?.data as MonthCell | undefined
     if (!cell) continue

@@ -49,6 +49,30 @@ describe('cheering without JavaScript', () => {
   })
 })
 
+describe('forms posted from another site', () => {
+  // Astro's origin check (security.checkOrigin) must refuse a cross-site POST before the action stores anything.
+  const cheerPage = `/stories/${STORIES.filter((s) => s.status === 'published').at(-2)!.slug}`
+  const cheerCount = async () => Number(/data-cheer-count>(\d+)</.exec(await (await fetch(siteUrl + cheerPage)).text())?.[1])
+
+  it.each([
+    ['cheer', cheerPage, 'cheer', (html: string) => ({ targetType: 'stories', target: /name="target" value="([^"]+)"/.exec(html)![1] })],
+    ['survey answer', '/survey', 'answerSurvey', () => ({ answer: '5', town: '木次町', ageBand: '40s' })],
+  ] as const)('refuses a %s with 403', async (_, path, action, fields) => {
+    const html = await (await fetch(siteUrl + path)).text()
+    const token = /name="_t" value="([^"]+)"/.exec(html)![1]
+    await new Promise((r) => setTimeout(r, 3_100))
+    const before = await cheerCount()
+    const res = await fetch(`${siteUrl}${path}?_action=${action}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: new URLSearchParams({ ...fields(html), _t: token, website: '' }).toString(),
+    })
+    expect(res.status).toBe(403)
+    expect(await cheerCount()).toBe(before)
+  })
+})
+
 describe('submitting a plan without JavaScript', () => {
   const title = unique('えすこ試験プラン')
   const description = '週に一度、近所の子どもたちと畑仕事をしてみたいです。\n道具の貸し出しを手伝ってくれる方を探しています。'
