@@ -630,19 +630,9 @@ export interface User {
  */
 export interface Cheer {
   id: number;
-  target:
-    | {
-        relationTo: 'stories';
-        value: number | Story;
-      }
-    | {
-        relationTo: 'citizens';
-        value: number | Citizen;
-      }
-    | {
-        relationTo: 'plans';
-        value: number | Plan;
-      };
+  story?: (number | null) | Story;
+  citizen?: (number | null) | Citizen;
+  plan?: (number | null) | Plan;
   message?: string | null;
   messageStatus: 'none' | 'pending' | 'approved' | 'rejected';
   dedupeKey?: string | null;
@@ -1229,7 +1219,9 @@ export interface OrganisationsSelect<T extends boolean = true> {
  * via the `definition` "cheers_select".
  */
 export interface CheersSelect<T extends boolean = true> {
-  target?: T;
+  story?: T;
+  citizen?: T;
+  plan?: T;
   message?: T;
   messageStatus?: T;
   dedupeKey?: T;

@@ -1,27 +1,43 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import { type CollectionBeforeValidateHook, type CollectionConfig, type FieldAccess, ValidationError } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { hasRole } from '../access/roles'
 import { staffOnlyField } from '../access/personalData'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { cheerTargetsOf } from '../lib/cheerTarget'
 
 // A cheer's message is public only after an editor approves it.
 const approvedMessageOrStaff: FieldAccess = ({ req, doc }) =>
   hasRole(req.user, 'admin', 'editor', 'coordinator') || doc?.messageStatus === 'approved'
 
+const requireOneTarget: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
+  if (cheerTargetsOf({ ...originalDoc, ...data }).length !== 1) {
+    throw new ValidationError({ collection: 'cheers', errors: [{ path: 'story', message: '拍手の相手（ストーリー、えすこ市民、プランのどれか1つ）を選んでください。' }], req })
+  }
+  return data
+}
+
 /** 拍手: praise for a story, a citizen or a plan. Holds no personal data. */
 export const Cheers: CollectionConfig = {
   slug: 'cheers',
   labels: { singular: { ja: '拍手', en: 'Cheer' }, plural: { ja: '拍手', en: 'Cheers' } },
-  admin: { defaultColumns: ['target', 'message', 'messageStatus', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
+  admin: { defaultColumns: ['story', 'citizen', 'plan', 'message', 'messageStatus', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
   access: {
     create: viaSiteFormOrStaff,
     read: () => true,
     update: isEditor,
     delete: isEditor,
   },
+  hooks: { beforeValidate: [requireOneTarget] },
   fields: [
-    { name: 'target', type: 'relationship', relationTo: ['stories', 'citizens', 'plans'], required: true, index: true, label: { ja: '拍手の相手', en: 'Cheered' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'story', type: 'relationship', relationTo: 'stories', index: true, label: { ja: '拍手の相手（ストーリー）', en: 'Cheered story' } },
+        { name: 'citizen', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '拍手の相手（えすこ市民）', en: 'Cheered citizen' } },
+        { name: 'plan', type: 'relationship', relationTo: 'plans', index: true, label: { ja: '拍手の相手（プラン）', en: 'Cheered plan' } },
+      ],
+    },
     { name: 'message', type: 'textarea', maxLength: 200, label: { ja: 'ひとことメッセージ', en: 'Message' }, access: { read: approvedMessageOrStaff } },
     {
       name: 'messageStatus',

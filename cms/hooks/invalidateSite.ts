@@ -2,6 +2,7 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
 
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
+import { cheerTargetsOf } from '../lib/cheerTarget'
 import { resolveSecret } from '../runtime/secret'
 
 /**
@@ -69,14 +70,9 @@ export function invalidateSite(tags: string[]): void {
   )
 }
 
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
-
 /** A cheer changes only its target's count and messages: a fine tag, so other pages stay cached. */
 function tagsFor(slug: string, doc: Record<string, unknown> | undefined): string[] {
-  if (slug === 'cheers') {
-    const target = doc?.target as { relationTo?: string; value?: unknown } | undefined
-    return target?.relationTo ? [`cheers:${target.relationTo}:${idOf(target.value)}`, 'cheers'] : ['cheers']
-  }
+  if (slug === 'cheers') return [...cheerTargetsOf(doc).map((t) => `cheers:${t.type}:${t.id}`), 'cheers']
   return [slug]
 }
 

@@ -1,5 +1,6 @@
 import * as migration_20261124_204241_init from './20261124_204241_init';
 import * as migration_20261124_224906_kpi_tallies from './20261124_224906_kpi_tallies';
+import * as migration_20261124_234849_cheer_target_columns from './20261124_234849_cheer_target_columns';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_224906_kpi_tallies.up,
     down: migration_20261124_224906_kpi_tallies.down,
-    name: '20261124_224906_kpi_tallies'
+    name: '20261124_224906_kpi_tallies',
+  },
+  {
+    up: migration_20261124_234849_cheer_target_columns.up,
+    down: migration_20261124_234849_cheer_target_columns.down,
+    name: '20261124_234849_cheer_target_columns'
   },
 ];

@@ -299,16 +299,12 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
   }
 
   const target = (t: CheerTarget) =>
-    'story' in t
-      ? { relationTo: 'stories' as const, value: ref(story(t.story)) }
-      : 'citizen' in t
-        ? { relationTo: 'citizens' as const, value: ref(citizen(t.citizen)) }
-        : { relationTo: 'plans' as const, value: ref(plan(t.plan)) }
+    'story' in t ? { story: ref(story(t.story)) } : 'citizen' in t ? { citizen: ref(citizen(t.citizen)) } : { plan: ref(plan(t.plan)) }
   for (const [i, cheer] of CHEERS.entries()) {
     const doc = await payload.create({
       collection: 'cheers',
       data: {
-        target: target(cheer.target),
+        ...target(cheer.target),
         message: cheer.message,
         messageStatus: cheer.message ? 'pending' : 'none',
         // Real keys are daily hashes; demo ones just have to be unique.

@@ -155,17 +155,15 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   // Cheers: over the last 400 days, 60% stories, 20% citizens, 20% plans; a few approved messages.
   const chBase = maxId('cheers')
   tx(() => {
-    const ins = db.prepare(`INSERT INTO cheers (id, message, message_status, dedupe_key, updated_at, created_at) VALUES (?,?,?,?,?,?)`)
-    const rel = db.prepare(`INSERT INTO cheers_rels ("order", parent_id, path, stories_id, citizens_id, plans_id) VALUES (?,?,?,?,?,?)`)
+    const ins = db.prepare(`INSERT INTO cheers (id, story_id, citizen_id, plan_id, message, message_status, dedupe_key, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`)
     for (let i = 1; i <= n.cheers; i++) {
       const id = chBase + i
       const t = iso(nowMs - rand() * 400 * day)
       const withMessage = rand() < 0.02
-      ins.run(id, withMessage ? 'すてきな取り組みですね！' : null, withMessage ? 'approved' : 'none', `bench-${i}`, t, t)
       const r = rand()
-      if (r < 0.6 || !publicCitizens.length || !publicPlans.length) rel.run(null, id, 'target', pick(publishedStories), null, null)
-      else if (r < 0.8) rel.run(null, id, 'target', null, pick(publicCitizens), null)
-      else rel.run(null, id, 'target', null, null, pick(publicPlans))
+      const [story, citizen, plan] =
+        r < 0.6 || !publicCitizens.length || !publicPlans.length ? [pick(publishedStories), null, null] : r < 0.8 ? [null, pick(publicCitizens), null] : [null, null, pick(publicPlans)]
+      ins.run(id, story, citizen, plan, withMessage ? 'すてきな取り組みですね！' : null, withMessage ? 'approved' : 'none', `bench-${i}`, t, t)
     }
   })
 
@@ -216,8 +214,8 @@ export function cheersPerTarget(file, afterId) {
   try {
     const rows = db
       .prepare(
-        `SELECT CASE WHEN r.stories_id IS NOT NULL THEN 'stories:' || r.stories_id WHEN r.citizens_id IS NOT NULL THEN 'citizens:' || r.citizens_id ELSE 'plans:' || r.plans_id END AS target, count(*) AS n
-         FROM cheers c JOIN cheers_rels r ON r.parent_id = c.id AND r.path = 'target' WHERE c.id > ? GROUP BY target`,
+        `SELECT CASE WHEN story_id IS NOT NULL THEN 'stories:' || story_id WHEN citizen_id IS NOT NULL THEN 'citizens:' || citizen_id ELSE 'plans:' || plan_id END AS target, count(*) AS n
+         FROM cheers WHERE id > ? GROUP BY target`,
       )
       .all(afterId)
     return new Map(rows.map((r) => [r.target, Number(r.n)]))

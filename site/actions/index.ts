@@ -1,6 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
+import { cheerTargetData } from '../../cms/lib/cheerTarget'
 import { isCheerable } from '../lib/cheers'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import { TOWNS } from '../lib/options'
@@ -179,7 +180,7 @@ export const server = {
       await createFromSite(
         'cheers',
         {
-          target: { relationTo: input.targetType, value: target },
+          ...cheerTargetData(input.targetType, target),
           message: input.message,
           dedupeKey: cheerKey(client, `${input.targetType}:${input.target}`),
         },

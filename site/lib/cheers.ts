@@ -1,13 +1,12 @@
 import type { Where } from 'payload'
 
+import { CHEER_TARGET_FIELD } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 
 export type CheerTarget = 'stories' | 'citizens' | 'plans'
 
-const targetIs = (type: CheerTarget, id: number | string): Where => ({
-  and: [{ 'target.relationTo': { equals: type } }, { 'target.value': { equals: id } }],
-})
+const targetIs = (type: CheerTarget, id: number | string): Where => ({ [CHEER_TARGET_FIELD[type]]: { equals: id } })
 
 async function countCheersUncached(type: CheerTarget, id: number | string): Promise<number> {
   const payload = await payloadClient()

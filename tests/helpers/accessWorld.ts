@@ -239,8 +239,8 @@ export async function buildWorld(payload: Payload): Promise<World> {
 
   const pendingMessage = secretText('pending-cheer')
   keep('cheers', pendingMessage)
-  const cheerVisible = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyVisible.id }, message: 'すてき', messageStatus: 'approved' } as never })
-  const cheerHidden = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'citizens', value: citizenHidden.id }, message: pendingMessage } as never })
+  const cheerVisible = await payload.create({ collection: 'cheers', data: { story: storyVisible.id, message: 'すてき', messageStatus: 'approved' } as never })
+  const cheerHidden = await payload.create({ collection: 'cheers', data: { citizen: citizenHidden.id, message: pendingMessage } as never })
 
   const survey = await payload.create({ collection: 'survey-responses', data: { answer: '4', town: '大東町', ageBand: '60s' } as never })
   const deletion = await payload.create({ collection: 'deletion-requests', data: { note: '消してください', contact: contact('deletion-requests') } as never })
@@ -314,7 +314,7 @@ export function newDocData(world: World, slug: Slug): { data: Record<string, unk
     case 'organisations':
       return { data: { name: `新しい団体 ${n}`, kind: 'other' } }
     case 'cheers':
-      return { data: { target: { relationTo: 'stories', value: world.docs.stories.visible } } }
+      return { data: { story: world.docs.stories.visible } }
     case 'survey-responses':
       return { data: { answer: '3', town: '木次町', ageBand: '30s' } }
     case 'participants':

@@ -21,13 +21,13 @@ describe('cheers from residents', () => {
     ['with a message', 'いつもありがとう', 'pending'],
     ['without a message', undefined, 'none'],
   ])('%s → %s', async (_label, message, status) => {
-    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message, messageStatus: 'approved' } as never, ...fromSite })
+    const cheer = await payload.create({ collection: 'cheers', data: { story: storyId, message, messageStatus: 'approved' } as never, ...fromSite })
     const stored = await payload.findByID({ collection: 'cheers', id: cheer.id, depth: 0 })
     expect(stored.messageStatus).toBe(status)
   })
 
   it('hides a message from the public until an editor approves it', async () => {
-    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message: '承認待ちの言葉' } as never, ...fromSite })
+    const cheer = await payload.create({ collection: 'cheers', data: { story: storyId, message: '承認待ちの言葉' } as never, ...fromSite })
     const before = await payload.findByID({ collection: 'cheers', id: cheer.id, overrideAccess: false })
     expect(before.message).toBeUndefined()
     await payload.update({ collection: 'cheers', id: cheer.id, data: { messageStatus: 'approved' } })
@@ -39,7 +39,7 @@ describe('cheers from residents', () => {
 describe('audit of cheers', () => {
   it('skips an anonymous cheer’s arrival but logs an editor approving its message', async () => {
     const editor = { ...(await payload.create({ collection: 'users', data: { email: `ed-${Date.now()}@test.example`, name: '編集', roles: ['editor'], password: 'pw-123456789' } })), collection: 'users' as const }
-    const cheer = await payload.create({ collection: 'cheers', data: { target: { relationTo: 'stories', value: storyId }, message: '監査の確認' } as never, ...fromSite })
+    const cheer = await payload.create({ collection: 'cheers', data: { story: storyId, message: '監査の確認' } as never, ...fromSite })
     const entries = (action: string) =>
       payload.count({ collection: 'audit-log', where: { and: [{ collectionSlug: { equals: 'cheers' } }, { docId: { equals: String(cheer.id) } }, { action: { equals: action } }] } })
     expect((await entries('create')).totalDocs).toBe(0)

@@ -38,7 +38,7 @@ const SUBMISSIONS: Submission[] = [
   {
     slug: 'cheers',
     mutation: 'createCheer',
-    data: () => ({ target: { relationTo: 'plans', value: world.docs.plans.visible }, message: 'がんばって' }),
+    data: () => ({ plan: world.docs.plans.visible, message: 'がんばって' }),
     // Only "not approved" is asserted: site cheers currently get 'none' instead of 'pending' (reported).
     staffOnly: { messageStatus: ['approved', expect.not.stringMatching(/^approved$/)] },
   },
