@@ -15,6 +15,12 @@ export function fiscalYearRange(fy: number): { start: Date; end: Date } {
   }
 }
 
+/** [start, end) of fiscal month 0 (April) … 11 (March) of a fiscal year, in Japan time. */
+export const fiscalMonthRange = (fy: number, month: number): { start: Date; end: Date } => ({
+  start: new Date(Date.UTC(fy, 3 + month, 1) - TOKYO_OFFSET_MS),
+  end: new Date(Date.UTC(fy, 4 + month, 1) - TOKYO_OFFSET_MS),
+})
+
 /** 令和 label: 2025 → 令和7年度. */
 export const reiwaLabel = (fy: number): string => `令和${fy - 2018}年度`
 

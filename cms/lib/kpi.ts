@@ -94,8 +94,9 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
     }),
   ])
   const survey = (fy: number) => surveyCell(rows, fy) ?? { respondents: 0, positive: 0, byTown: {} as SurveyCell['byTown'] }
-  const current = shareOf(survey(fiscalYear).respondents, survey(fiscalYear).positive)
-  const previous = shareOf(survey(fiscalYear - 1).respondents, survey(fiscalYear - 1).positive)
+  const [thisYear, lastYear] = [survey(fiscalYear), survey(fiscalYear - 1)]
+  const current = shareOf(thisYear.respondents, thisYear.positive)
+  const previous = shareOf(lastYear.respondents, lastYear.positive)
   const breakdown = (metric: MonthlyMetric) => monthlyBreakdown(rows, metric, fiscalYear)
 
   return {
@@ -108,7 +109,7 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
       current,
       previous,
       changePoints: current.share !== null && previous.share !== null ? current.share - previous.share : null,
-      byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(survey(fiscalYear).byTown[t]?.respondents ?? 0, survey(fiscalYear).byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
+      byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
     },
     citizens: breakdown('citizens'),
     participants: breakdown('participants'),

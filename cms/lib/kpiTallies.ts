@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { TOWNS, type Town } from '../fields/options'
 import { invalidateSite } from '../hooks/invalidateSite'
-import { FIRST_FISCAL_YEAR, fiscalMonthIndex, fiscalYearOf, fiscalYearRange } from './fiscalYear'
+import { FIRST_FISCAL_YEAR, fiscalMonthIndex, fiscalMonthRange, fiscalYearOf, fiscalYearRange } from './fiscalYear'
 
 /**
  * Maintained KPI counts ("tallies"), so reading a year's KPIs costs the same with ten times the data.
@@ -69,13 +69,6 @@ export const MONTHLY: Record<MonthlyMetric, MonthlyDef> = {
   },
 }
 const MONTHLY_METRICS = Object.keys(MONTHLY) as MonthlyMetric[]
-
-const TOKYO_OFFSET_MS = 9 * 3_600_000
-/** [start, end) of fiscal month 0 (April) … 11 (March) of a year, in Japan time. */
-const monthRange = (fy: number, month: number) => ({
-  start: new Date(Date.UTC(fy, 3 + month, 1) - TOKYO_OFFSET_MS),
-  end: new Date(Date.UTC(fy, 4 + month, 1) - TOKYO_OFFSET_MS),
-})
 
 const inRange = (field: string, range: { start: Date; end: Date }): Where[] => [
   { [field]: { greater_than_equal: range.start.toISOString() } },
@@ -151,7 +144,7 @@ export function bucketsOfDoc(collection: string, doc: unknown): string[] {
 
 async function countMonth(payload: Payload, metric: MonthlyMetric, fy: number, month: number): Promise<MonthCell> {
   const def = MONTHLY[metric]
-  const where: Where = { and: [...inRange(def.dateField, monthRange(fy, month)), ...(def.where ?? [])] }
+  const where: Where = { and: [...inRange(def.dateField, fiscalMonthRange(fy, month)), ...(def.where ?? [])] }
   const byTown = emptyTowns()
   if (def.town === false) {
     const { totalDocs } = await payload.count({ collection: def.collection, where, overrideAccess: true })

@@ -8,7 +8,7 @@ import type { APIContext, MiddlewareNext } from 'astro'
 
 import { verifyInvalidation } from '../../cms/hooks/invalidateSite'
 import { invalidate, onInvalidate } from './cache'
-import { CSP, HSTS, SECURITY_HEADERS } from './securityHeaders'
+import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
 // Rendered pages are kept per URL for a few seconds and dropped on every invalidation (an edit in the admin, a
@@ -56,17 +56,25 @@ async function compressed(page: Page, encoding: Encoding): Promise<Buffer> {
   return (page.gzip ??= await gzip(page.body, { level: 6 }))
 }
 
-async function respond(request: Request, page: Page): Promise<Response> {
+/** A cached page's own headers, as both the Astro path and the fast path send them (security headers aside). */
+function pageHeaders(page: Page, encoding: Encoding | null): Headers {
   const headers = new Headers(page.headers)
   headers.set('ETag', page.etag)
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', `public, max-age=${BROWSER_MAX_AGE}, must-revalidate`)
   headers.set('Vary', 'Accept-Encoding')
   headers.delete('Content-Length')
-  if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers })
-  const encoding = page.body.length >= 1024 ? encodingOf(request.headers.get('accept-encoding') ?? '') : null
-  if (!encoding) return new Response(bytes(page.body), { status: 200, headers })
-  headers.set('Content-Encoding', encoding)
-  return new Response(bytes(await compressed(page, encoding)), { status: 200, headers })
+  if (encoding) headers.set('Content-Encoding', encoding)
+  return headers
+}
+
+const revalidates = (ifNoneMatch: string | null | undefined, page: Page) => Boolean(ifNoneMatch?.split(/\s*,\s*/).includes(page.etag))
+const encodingFor = (page: Page, accept: string | null | undefined) => (page.body.length >= 1024 ? encodingOf(accept ?? '') : null)
+
+async function respond(request: Request, page: Page): Promise<Response> {
+  if (revalidates(request.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: pageHeaders(page, null) })
+  const encoding = encodingFor(page, request.headers.get('accept-encoding'))
+  const body = encoding ? await compressed(page, encoding) : page.body
+  return new Response(bytes(body), { status: 200, headers: pageHeaders(page, encoding) })
 }
 
 // Node Buffers are plain ArrayBuffer views (never shared memory), which is what BodyInit wants.
@@ -126,15 +134,8 @@ function wireHeaders(page: Page, variant: string, encoding: Encoding | null, len
   const key = `${variant}:${https ? 's' : ''}`
   let list = page.wire.get(key)
   if (!list) {
-    const headers = new Headers(page.headers)
-    headers.set('ETag', page.etag)
-    if (!headers.has('Cache-Control')) headers.set('Cache-Control', `public, max-age=${BROWSER_MAX_AGE}, must-revalidate`)
-    headers.set('Vary', 'Accept-Encoding')
-    headers.delete('Content-Length')
-    if (encoding) headers.set('Content-Encoding', encoding)
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
-    headers.set('Content-Security-Policy', CSP)
-    if (https) headers.set('Strict-Transport-Security', HSTS)
+    const headers = pageHeaders(page, encoding)
+    applySecurityHeaders(headers, https, true)
     list = [...headers].flat()
     if (length !== null) list.push('content-length', String(length))
     page.wire.set(key, list)
@@ -150,13 +151,12 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
   const page = pages.get(key)
   if (!page || page.expires <= Date.now()) return false
   const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
-  const match = req.headers['if-none-match']
-  if (match && match.split(/\s*,\s*/).includes(page.etag)) {
+  if (revalidates(req.headers['if-none-match'], page)) {
     res.writeHead(304, wireHeaders(page, '304', null, null, https))
     res.end()
     return true
   }
-  const encoding = page.body.length >= 1024 ? encodingOf(req.headers['accept-encoding'] ?? '') : null
+  const encoding = encodingFor(page, req.headers['accept-encoding'])
   const body = encoding ? page[encoding] : page.body
   if (!body) return false
   res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
