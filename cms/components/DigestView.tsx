@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
-import { fiscalYearOf, reiwaLabel } from '../lib/fiscalYear'
+import { fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
 import {
   buildDigest,
   canUseDigest,

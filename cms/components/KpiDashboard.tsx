@@ -3,7 +3,7 @@ import React from 'react'
 
 import { managedOrganisationIds } from '../access/isOrganisationManager'
 import { hasRole } from '../access/roles'
-import { fiscalYearOf, reiwaLabel } from '../lib/fiscalYear'
+import { fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
 import { computeKpis, fiscalMonthIndex, type KpiReport, surveyShareByMonth } from '../lib/kpi'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { fiscalYearOf } from '../lib/fiscalYear'
+import { fiscalYearOf } from '../domain/fiscalYear'
 
 /** Survey answers belong to the fiscal year (April–March, Japan time) in which they were given. */
 export const setFiscalYear: CollectionBeforeChangeHook = ({ data, operation }) =>

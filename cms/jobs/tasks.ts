@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { fiscalYearOf } from '../lib/fiscalYear'
+import { fiscalYearOf } from '../domain/fiscalYear'
 import { recountTallies } from '../lib/kpiTallies'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
 

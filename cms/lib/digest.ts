@@ -4,7 +4,7 @@ import { managedOrganisationIds } from '../access/isOrganisationManager'
 import { hasRole } from '../access/roles'
 import { CONNECTION_ORIGINS } from '../collections/Connections'
 import { PLAN_KINDS, PLAN_STATUS_OPTIONS } from '../collections/Plans'
-import { fiscalYearRange, reiwaLabel } from './fiscalYear'
+import { fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
 
 /**
  * The feedback digest of one organisation: what happened around it, for the organisation itself.

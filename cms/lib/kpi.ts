@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { TOWNS, type Town } from '../fields/options'
 import { DEFAULT_KPI_TARGETS } from '../globals/KpiTargets'
-import { fiscalMonthIndex, fiscalYearRange, reiwaLabel } from './fiscalYear'
+import { fiscalMonthIndex, fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
 import { type Breakdown, emptyBreakdown, meetingsHeld, monthlyBreakdown, type MonthlyMetric, readTallies, type SurveyCell, surveyCell, type TallyRow, type TownKey } from './kpiTallies'
 
 /**

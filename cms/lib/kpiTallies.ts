@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { TOWNS, type Town } from '../fields/options'
 import { invalidateSite } from '../hooks/invalidateSite'
-import { FIRST_FISCAL_YEAR, fiscalMonthIndex, fiscalMonthRange, fiscalYearOf, fiscalYearRange } from './fiscalYear'
+import { FIRST_FISCAL_YEAR, fiscalMonthIndex, fiscalMonthRange, fiscalYearOf, fiscalYearRange } from '../domain/fiscalYear'
 
 /**
  * Maintained KPI counts ("tallies"), so reading a year's KPIs costs the same with ten times the data.

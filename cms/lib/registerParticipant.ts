@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { TOWNS, type Town } from '../fields/options'
 import type { Participant } from '../payload-types'
 
-import { fiscalYearOf } from './fiscalYear'
+import { fiscalYearOf } from '../domain/fiscalYear'
 import { type Contact, contactHashes } from './contactHash'
 
 export type ParticipationChannel = 'plan' | 'support' | 'event' | 'nomination' | 'citizen' | 'other'

@@ -32,3 +32,23 @@ export const fiscalMonthIndex = (iso: string | Date): number => {
 
 /** The programme's first fiscal year (令和7年度); earlier years have no data. */
 export const FIRST_FISCAL_YEAR = 2025
+
+/**
+ * A fiscal year named in a URL or form (`2025`, `['2025']`), else null. By default only the years the public
+ * pages offer (the programme's first up to the current one; the caller answers 404 or falls back);
+ * `{ anyYear: true }` accepts any year 2000–2100 (staff asking about a period before the programme).
+ */
+export function parseFiscalYear(value: unknown, options: { now?: Date; anyYear?: boolean } = {}): number | null {
+  const text = Array.isArray(value) ? value[0] : value
+  if (typeof text !== 'string' || !/^\d{4}$/.test(text)) return null
+  const fy = Number(text)
+  const [min, max] = options.anyYear ? [2000, 2100] : [FIRST_FISCAL_YEAR, fiscalYearOf(options.now ?? new Date())]
+  return fy >= min && fy <= max ? fy : null
+}
+
+/** Fiscal years the public pages offer, newest first. */
+export const availableFiscalYears = (now = new Date()): number[] => {
+  const years: number[] = []
+  for (let fy = fiscalYearOf(now); fy >= FIRST_FISCAL_YEAR; fy--) years.push(fy)
+  return years
+}

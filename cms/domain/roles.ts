@@ -1,0 +1,27 @@
+/**
+ * Staff roles and the named role sets every access rule uses. Residents have no account.
+ */
+export const ROLES = ['admin', 'editor', 'coordinator', 'organisation'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
+  admin: { ja: 'システム管理者', en: 'Administrator' },
+  editor: { ja: '編集者（市広報）', en: 'Editor (city PR)' },
+  coordinator: { ja: 'コーディネーター', en: 'Coordinator' },
+  organisation: { ja: '団体管理者', en: 'Organisation manager' },
+}
+
+/** Admins and city PR editors: moderation, featuring, settings, all personal data. */
+export const EDITORS = ['admin', 'editor'] as const satisfies readonly Role[]
+/** Everyone who writes and registers content: editors and the contractor's coordinators. */
+export const STAFF = ['admin', 'editor', 'coordinator'] as const satisfies readonly Role[]
+/** Every account, organisation managers included. */
+export const ACCOUNTS = ROLES
+
+type MaybeUser = { collection?: string; roles?: readonly string[] | null } | null | undefined
+
+export const hasRole = (user: MaybeUser, ...roles: readonly Role[]): boolean =>
+  Boolean(user?.collection === 'users' && user.roles?.some((role) => (roles as readonly string[]).includes(role)))
+
+export const isStaffUser = (user: MaybeUser): boolean => hasRole(user, ...STAFF)
+export const isEditorUser = (user: MaybeUser): boolean => hasRole(user, ...EDITORS)
