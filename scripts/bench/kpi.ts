@@ -4,7 +4,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { fiscalYearOf } from '../../cms/lib/fiscalYear'
+import { fiscalYearOf } from '../../cms/domain/fiscalYear'
 import { computeKpis } from '../../cms/lib/kpi'
 import { programmeYears, recountTallies } from '../../cms/lib/kpiTallies'
 

@@ -1,4 +1,4 @@
-import { FIRST_FISCAL_YEAR, fiscalYearOf, fiscalYearRange } from '../../cms/lib/fiscalYear'
+import { FIRST_FISCAL_YEAR, fiscalYearOf, fiscalYearRange } from '../../cms/domain/fiscalYear'
 import { computeKpis } from '../../cms/lib/kpi'
 import { type PublicKpiReport, themeCounts, toPublicReport } from '../../cms/lib/kpiPublic'
 import type { Event, Story } from '../../cms/payload-types'

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { TOWNS } from '../../cms/fields/options'
-import { fiscalMonthIndex, fiscalYearRange } from '../../cms/lib/fiscalYear'
+import { fiscalMonthIndex, fiscalYearRange } from '../../cms/domain/fiscalYear'
 import type { Breakdown, TownKey } from '../../cms/lib/kpi'
 import { MONTHLY, type MonthlyMetric } from '../../cms/lib/kpiTallies'
 

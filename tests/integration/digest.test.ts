@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DIGEST_CSV_HEADERS, type Digest } from '../../cms/lib/digest'
-import { fiscalYearOf } from '../../cms/lib/fiscalYear'
+import { fiscalYearOf } from '../../cms/domain/fiscalYear'
 import { secretEmail, secretPhone, secretText } from '../helpers/accessWorld'
 import { rest } from '../helpers/api'
 import { citizenData, planData } from '../helpers/domain'

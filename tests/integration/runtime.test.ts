@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { databaseKind, sqliteUrl } from '../../cms/db/adapter'
-import { fiscalYearOf, fiscalYearRange, reiwaLabel } from '../../cms/lib/fiscalYear'
+import { fiscalYearOf, fiscalYearRange, reiwaLabel } from '../../cms/domain/fiscalYear'
 import { MissingSecretError, resolveSecret } from '../../cms/runtime/secret'
 
 afterEach(() => {
