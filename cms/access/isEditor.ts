@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { isEditorUser } from '../domain/roles'
 
 /** City PR editors (and admins): all content, moderation and featuring. */
-export const isEditor: Access = ({ req }) => hasRole(req.user, 'admin', 'editor')
+export const isEditor: Access = ({ req }) => isEditorUser(req.user)

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { isStaffUser } from '../domain/roles'
 
 /** Editors and coordinators: the people who write and register content. */
-export const isStaff: Access = ({ req }) => hasRole(req.user, 'admin', 'editor', 'coordinator')
+export const isStaff: Access = ({ req }) => isStaffUser(req.user)

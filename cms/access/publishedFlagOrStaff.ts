@@ -1,7 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { isStaffUser } from '../domain/roles'
 
 /** For collections with a `published` checkbox: staff read all, everyone else only published documents. */
-export const publishedFlagOrStaff: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'editor', 'coordinator') ? true : { published: { equals: true } }
+export const publishedFlagOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? true : { published: { equals: true } })

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole } from '../domain/roles'
 
 /** Admins see every account; anyone else only their own. */
 export const selfOrAdmin: Access = ({ req }) => {

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { isStaffUser } from '../domain/roles'
 
 /**
  * Residents have no accounts: their submissions arrive only through the site's form actions, which call
@@ -8,4 +8,4 @@ import { hasRole } from './roles'
  * context, so the public API stays closed to anonymous writes.
  */
 export const viaSiteFormOrStaff: Access = ({ req }) =>
-  req.context?.channel === 'site' || hasRole(req.user, 'admin', 'editor', 'coordinator')
+  req.context?.channel === 'site' || isStaffUser(req.user)

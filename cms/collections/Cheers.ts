@@ -1,14 +1,12 @@
-import { type CollectionBeforeValidateHook, type CollectionConfig, type FieldAccess, ValidationError } from 'payload'
+import { type CollectionBeforeValidateHook, type CollectionConfig, ValidationError } from 'payload'
 
+import { approvedMessageOrStaff } from '../access/approvedMessageOrStaff'
 import { isEditor } from '../access/isEditor'
-import { hasRole } from '../access/roles'
-import { staffOnlyField } from '../access/personalData'
+import { staffOnlyField } from '../access/staffOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { cheerTargetsOf } from '../lib/cheerTarget'
-
-// A cheer's message is public only after an editor approves it.
-const approvedMessageOrStaff: FieldAccess = ({ req, doc }) =>
-  hasRole(req.user, 'admin', 'editor', 'coordinator') || doc?.messageStatus === 'approved'
+import { isStaffUser } from '../domain/roles'
+import { CHEER_MESSAGE_STATUS_OPTIONS } from '../domain/submissions'
 
 const requireOneTarget: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
   if (cheerTargetsOf({ ...originalDoc, ...data }).length !== 1) {
@@ -45,19 +43,14 @@ export const Cheers: CollectionConfig = {
       defaultValue: 'none',
       required: true,
       index: true,
-      options: [
-        { value: 'none', label: { ja: 'メッセージなし', en: 'No message' } },
-        { value: 'pending', label: { ja: '確認待ち', en: 'Pending' } },
-        { value: 'approved', label: { ja: '公開', en: 'Approved' } },
-        { value: 'rejected', label: { ja: '非公開', en: 'Rejected' } },
-      ],
+      options: CHEER_MESSAGE_STATUS_OPTIONS,
       label: { ja: 'メッセージの確認', en: 'Message review' },
       access: { create: staffOnlyField, update: staffOnlyField },
       hooks: {
         beforeChange: [
           // Residents cannot set this field, so the default 'none' arrives: a message always goes to moderation.
           ({ value, siblingData, operation, req }) =>
-            operation === 'create' && (!value || value === 'none' || !hasRole(req.user, 'admin', 'editor', 'coordinator'))
+            operation === 'create' && (!value || value === 'none' || !isStaffUser(req.user))
               ? siblingData.message?.trim() ? 'pending' : 'none'
               : value,
         ],

@@ -1,41 +1,19 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataOfRegistrant, readPersonalDataOfRegistrant, staffOnlyField } from '../access/personalData'
-import { hasRole } from '../access/roles'
+import { personalDataOfRegistrant } from '../access/personalDataOfRegistrant'
+import { photoConsentOrStaff } from '../access/photoConsentOrStaff'
+import { readPersonalDataOfRegistrant } from '../access/readPersonalDataOfRegistrant'
+import { staffOnlyField } from '../access/staffOnlyField'
 import { emailField, phoneField, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
 import { countParticipant } from '../hooks/countParticipant'
-
-export const CITIZEN_STATUSES = [
-  { value: 'candidate', label: { ja: '候補', en: 'Candidate' } },
-  { value: 'registered', label: { ja: '登録', en: 'Registered' } },
-  { value: 'paused', label: { ja: '休止', en: 'Paused' } },
-]
-
-export const CONSENT_METHODS = [
-  { value: 'web', label: { ja: 'ウェブ', en: 'Web' } },
-  { value: 'paper', label: { ja: '紙の同意書', en: 'Paper form' } },
-  { value: 'in_person', label: { ja: '対面（口頭）', en: 'In person' } },
-]
-
-export const DISCOVERY_CHANNELS = [
-  { value: 'nomination', label: { ja: '住民からの推薦', en: 'Nominated by a resident' } },
-  { value: 'self', label: { ja: '本人からの申し出', en: 'Came forward' } },
-  { value: 'organisation', label: { ja: '団体からの紹介', en: 'Introduced by an organisation' } },
-  { value: 'event', label: { ja: 'イベントで出会った', en: 'Met at an event' } },
-  { value: 'coordinator', label: { ja: 'コーディネーターが発掘', en: 'Found by a coordinator' } },
-  { value: 'other', label: { ja: 'その他', en: 'Other' } },
-]
-
-// The photo is public only with photo consent; staff always see it.
-const photoReadable: FieldAccess = ({ req, doc }) =>
-  hasRole(req.user, 'admin', 'editor', 'coordinator') || Boolean(doc?.consent?.photo)
+import { CITIZEN_STATUS_OPTIONS, CONSENT_METHOD_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
 
 export const Citizens: CollectionConfig = {
   slug: 'citizens',
@@ -85,14 +63,14 @@ export const Citizens: CollectionConfig = {
             { name: 'interests', type: 'text', label: { ja: '興味・得意なこと', en: 'Interests' }, maxLength: 120 },
             { name: 'intro', type: 'text', label: { ja: 'ひとこと紹介', en: 'One-line intro' }, maxLength: 80 },
             { name: 'activities', type: 'textarea', label: { ja: '活動の内容', en: 'Activities' }, maxLength: 1000 },
-            { name: 'photo', type: 'upload', relationTo: 'media', label: { ja: '写真', en: 'Photo' }, access: { read: photoReadable } },
+            { name: 'photo', type: 'upload', relationTo: 'media', label: { ja: '写真', en: 'Photo' }, access: { read: photoConsentOrStaff } },
           ],
         },
         {
           label: { ja: 'つながり', en: 'Connections' },
           description: { ja: '新しいつながりがどのように生まれたかを記録します（仕様書の登録項目）。', en: 'How this person’s new connections came about.' },
           fields: [
-            { name: 'discoveredThrough', type: 'select', label: { ja: '発見のきっかけ', en: 'Discovered through' }, options: DISCOVERY_CHANNELS },
+            { name: 'discoveredThrough', type: 'select', label: { ja: '発見のきっかけ', en: 'Discovered through' }, options: DISCOVERY_CHANNEL_OPTIONS },
             { name: 'connectionMethod', type: 'textarea', label: { ja: '新たなつながりを生んだ方法', en: 'How the connections came about' }, maxLength: 1000 },
             {
               name: 'connections',
@@ -115,7 +93,7 @@ export const Citizens: CollectionConfig = {
               fields: [
                 { name: 'publication', type: 'checkbox', label: { ja: 'プロフィールの掲載に同意', en: 'Consents to a public profile' }, defaultValue: false, index: true },
                 { name: 'photo', type: 'checkbox', label: { ja: '写真の掲載に同意', en: 'Consents to a public photo' }, defaultValue: false },
-                { name: 'method', type: 'select', label: { ja: '同意の方法', en: 'How consent was given' }, options: CONSENT_METHODS, access: { read: staffOnlyField } },
+                { name: 'method', type: 'select', label: { ja: '同意の方法', en: 'How consent was given' }, options: CONSENT_METHOD_OPTIONS, access: { read: staffOnlyField } },
                 { name: 'givenAt', type: 'date', label: { ja: '同意日', en: 'Consent date' }, access: { read: staffOnlyField } },
                 { name: 'enteredBy', type: 'relationship', relationTo: 'users', label: { ja: '同意を入力した職員', en: 'Entered by' }, access: { read: staffOnlyField } },
               ],
@@ -142,7 +120,7 @@ export const Citizens: CollectionConfig = {
       name: 'status',
       type: 'select',
       label: { ja: '状態', en: 'Status' },
-      options: CITIZEN_STATUSES,
+      options: CITIZEN_STATUS_OPTIONS,
       defaultValue: 'candidate',
       required: true,
       index: true,

@@ -1,19 +1,10 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
-import { managedOrganisationIds } from '../access/isOrganisationManager'
 import { isStaff } from '../access/isStaff'
-import { hasRole } from '../access/roles'
+import { ownOrganisationConnectionsOrStaff } from '../access/ownOrganisationConnectionsOrStaff'
 import { townField } from '../fields/common'
-
-export const CONNECTION_ORIGINS = [
-  { value: 'activity', label: { ja: '日々の活動の中で', en: 'In everyday activity' } },
-  { value: 'event', label: { ja: 'イベント・ふるまい市', en: 'At an event' } },
-  { value: 'plan', label: { ja: 'ウエルビーイングプランを通じて', en: 'Through a wellbeing plan' } },
-  { value: 'introduction', label: { ja: '紹介・口コミ', en: 'Introduction / word of mouth' } },
-  { value: 'portal', label: { ja: 'えすこポータルを見て', en: 'Through the portal' } },
-  { value: 'other', label: { ja: 'その他', en: 'Other' } },
-]
+import { CONNECTION_ORIGIN_OPTIONS } from '../domain/connections'
 
 /**
  * One new connection: an esuko citizen connected with another citizen, an organisation or someone else,
@@ -29,11 +20,7 @@ export const Connections: CollectionConfig = {
   },
   access: {
     create: isStaff,
-    read: ({ req }) => {
-      if (hasRole(req.user, 'admin', 'editor', 'coordinator')) return true
-      const ids = managedOrganisationIds(req.user)
-      return ids.length ? ({ withOrganisation: { in: ids } } satisfies Where) : false
-    },
+    read: ownOrganisationConnectionsOrStaff,
     update: isStaff,
     delete: isEditor,
   },
@@ -61,7 +48,7 @@ export const Connections: CollectionConfig = {
       },
     },
     { name: 'connectedAt', type: 'date', required: true, index: true, label: { ja: 'つながった日', en: 'Connected on' }, timezone: true },
-    { name: 'origin', type: 'select', options: CONNECTION_ORIGINS, required: true, label: { ja: 'きっかけ', en: 'How it came about' } },
+    { name: 'origin', type: 'select', options: CONNECTION_ORIGIN_OPTIONS, required: true, label: { ja: 'きっかけ', en: 'How it came about' } },
     { name: 'howItCameAbout', type: 'textarea', maxLength: 1000, label: { ja: 'つながりが生まれた経緯', en: 'What happened' } },
     { name: 'event', type: 'relationship', relationTo: 'events', label: { ja: '関連イベント', en: 'Event' } },
     { name: 'plan', type: 'relationship', relationTo: 'plans', label: { ja: '関連プラン', en: 'Plan' } },

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
-import { editorsOnlyField } from '../access/personalData'
+import { editorsOnlyField } from '../access/editorsOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup } from '../fields/common'
+import { DELETION_REQUEST_STATUS_OPTIONS } from '../domain/submissions'
 
 /**
  * A resident asks for their personal data to be deleted. The erase-personal-data job removes it from
@@ -28,11 +29,7 @@ export const DeletionRequests: CollectionConfig = {
       defaultValue: 'received',
       required: true,
       index: true,
-      options: [
-        { value: 'received', label: { ja: '受付', en: 'Received' } },
-        { value: 'done', label: { ja: '削除済み', en: 'Done' } },
-        { value: 'rejected', label: { ja: '対応不可', en: 'Rejected' } },
-      ],
+      options: DELETION_REQUEST_STATUS_OPTIONS,
       label: { ja: '状態', en: 'Status' },
       access: { create: editorsOnlyField, update: editorsOnlyField },
     },

@@ -5,7 +5,8 @@ import { isStaff } from '../access/isStaff'
 import { personalDataStaff } from '../access/personalData'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup } from '../fields/common'
-import { TOWN_OPTIONS } from '../fields/options'
+import { RESIDENCE_OPTIONS } from '../domain/options'
+import { EVENT_REGISTRATION_STATUS_OPTIONS } from '../domain/submissions'
 import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
 import { countParticipant } from '../hooks/countParticipant'
 
@@ -24,7 +25,7 @@ export const EventRegistrations: CollectionConfig = {
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },
     { name: 'partySize', type: 'number', required: true, defaultValue: 1, min: 1, max: 10, label: { ja: '人数', en: 'Party size' } },
-    { name: 'town', type: 'select', options: [...TOWN_OPTIONS, { value: 'outside', label: { ja: '市外', en: 'Outside Unnan' } }], label: { ja: 'お住まい', en: 'Lives in' } },
+    { name: 'town', type: 'select', options: RESIDENCE_OPTIONS, label: { ja: 'お住まい', en: 'Lives in' } },
     contactGroup({
       label: { ja: '連絡先・配慮（非公開）', en: 'Contact & needs (private)' },
       after: [{ name: 'accessibilityNeeds', type: 'textarea', maxLength: 500, label: { ja: '配慮してほしいこと', en: 'Accessibility needs' } }],
@@ -35,10 +36,7 @@ export const EventRegistrations: CollectionConfig = {
       required: true,
       defaultValue: 'confirmed',
       index: true,
-      options: [
-        { value: 'confirmed', label: { ja: '確定', en: 'Confirmed' } },
-        { value: 'cancelled', label: { ja: 'キャンセル', en: 'Cancelled' } },
-      ],
+      options: EVENT_REGISTRATION_STATUS_OPTIONS,
       label: { ja: '状態', en: 'Status' },
       access: { create: personalDataStaff, update: personalDataStaff },
     },

@@ -5,12 +5,7 @@ import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
-
-export const EVENT_KINDS = [
-  { value: 'furumai', label: { ja: 'えすこなふるまい市', en: 'Furumai market' } },
-  { value: 'kaigi', label: { ja: 'えすこ共助会議', en: 'Mutual-aid meeting' } },
-  { value: 'other', label: { ja: 'その他', en: 'Other' } },
-]
+import { EVENT_KIND_OPTIONS } from '../domain/options'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy/MM/dd HH:mm' }
 
@@ -28,7 +23,7 @@ export const Events: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 20 },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
   fields: [
-    { name: 'kind', type: 'select', options: EVENT_KINDS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
+    { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 120, label: { ja: 'イベント名', en: 'Title' } },
     slugField('event'),
     {

@@ -2,9 +2,10 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { isAccount } from '../access/isAccount'
 import { isEditor } from '../access/isEditor'
-import { hasRole } from '../access/roles'
 import { isStaff } from '../access/isStaff'
+import { unrestrictedOrStaff } from '../access/unrestrictedOrStaff'
 import { dataDir } from '../runtime/paths'
 
 export const Media: CollectionConfig = {
@@ -13,9 +14,8 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'alt', group: { ja: 'コンテンツ', en: 'Content' } },
   access: {
     // Organisation managers upload their logo; everything else is staff work.
-    create: ({ req }) => hasRole(req.user, 'admin', 'editor', 'coordinator', 'organisation'),
-    // Staff see every image; the public only those not restricted (e.g. a photo without consent).
-    read: ({ req }) => (hasRole(req.user, 'admin', 'editor', 'coordinator') ? true : { restricted: { not_equals: true } }),
+    create: isAccount,
+    read: unrestrictedOrStaff,
     update: isStaff,
     delete: isEditor,
   },

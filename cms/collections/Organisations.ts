@@ -1,22 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
-import { ownOrganisations } from '../access/isOrganisationManager'
-import { editorsOnlyField, staffOnlyField } from '../access/personalData'
+import { editorsOnlyField } from '../access/editorsOnlyField'
+import { ownOrganisations } from '../access/ownOrganisations'
 import { publishedFlagOrStaff } from '../access/publishedFlagOrStaff'
 import { isStaff } from '../access/isStaff'
+import { staffOnlyField } from '../access/staffOnlyField'
 import { digestEndpoints } from '../endpoints/digest'
 import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
-
-export const ORGANISATION_KINDS = [
-  { value: 'jichi', label: { ja: '地域自主組織', en: 'Community self-governing body' } },
-  { value: 'shakyo', label: { ja: '社会福祉協議会', en: 'Council of social welfare' } },
-  { value: 'npo', label: { ja: 'NPO・市民団体', en: 'NPO / civic group' } },
-  { value: 'company', label: { ja: '企業', en: 'Company' } },
-  { value: 'government', label: { ja: '行政', en: 'Government' } },
-  { value: 'other', label: { ja: 'その他', en: 'Other' } },
-]
+import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
 
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　]+$/u
 
@@ -53,7 +46,7 @@ export const Organisations: CollectionConfig = {
       name: 'kind',
       type: 'select',
       label: { ja: '種別', en: 'Kind' },
-      options: ORGANISATION_KINDS,
+      options: ORGANISATION_KIND_OPTIONS,
       required: true,
       index: true,
       access: { update: staffOnlyField },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { townField } from '../fields/common'
+import { PARTICIPANT_CHANNEL_OPTIONS } from '../domain/submissions'
 
 /**
  * One record per unique resident who took part, keyed by hashes of their normalised contact (KPI 3:
@@ -28,14 +29,7 @@ export const Participants: CollectionConfig = {
       name: 'firstChannel',
       type: 'select',
       required: true,
-      options: [
-        { value: 'plan', label: { ja: 'プラン投稿', en: 'Plan' } },
-        { value: 'support', label: { ja: '応援の申し出', en: 'Support offer' } },
-        { value: 'event', label: { ja: 'イベント申し込み', en: 'Event registration' } },
-        { value: 'nomination', label: { ja: '推薦・ストーリー投稿', en: 'Nomination' } },
-        { value: 'citizen', label: { ja: 'えすこ市民登録', en: 'Citizen registration' } },
-        { value: 'other', label: { ja: 'その他', en: 'Other' } },
-      ],
+      options: PARTICIPANT_CHANNEL_OPTIONS,
       label: { ja: '初回の参加方法', en: 'First channel' },
     },
     { name: 'participations', type: 'number', defaultValue: 1, label: { ja: '参加回数', en: 'Participations' } },

@@ -2,26 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { staffOnlyField } from '../access/personalData'
+import { staffOnlyField } from '../access/staffOnlyField'
 import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { countParticipant } from '../hooks/countParticipant'
-
-export const PLAN_KINDS = [
-  { value: 'want_to_try', label: { ja: 'やってみたい', en: 'I want to try' } },
-  { value: 'challenge', label: { ja: '挑戦したい', en: 'I want to take on' } },
-  { value: 'use_skill', label: { ja: '得意を活かしたい', en: 'I want to use what I’m good at' } },
-]
-
-export const PLAN_STATUS_OPTIONS = [
-  { value: 'received', label: { ja: '受付', en: 'Received' } },
-  { value: 'published', label: { ja: '公開', en: 'Published' } },
-  { value: 'in_progress', label: { ja: '進行中', en: 'In progress' } },
-  { value: 'realised', label: { ja: '実現', en: 'Realised' } },
-  { value: 'withdrawn', label: { ja: '取り下げ', en: 'Withdrawn' } },
-]
+import { PLAN_KIND_OPTIONS, PLAN_STATUS_OPTIONS } from '../domain/plans'
 
 const stamp = (name: string, ja: string, en: string) => ({
   name,
@@ -49,7 +36,7 @@ export const Plans: CollectionConfig = {
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
   hooks: { beforeChange: [stampPlanLifecycle], afterChange: [countParticipant('plan', 'proposerContact')] },
   fields: [
-    { name: 'kind', type: 'select', options: PLAN_KINDS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
+    { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },
     { name: 'description', type: 'textarea', required: true, maxLength: 2000, label: { ja: '内容', en: 'Description' } },
     { type: 'row', fields: [townField({ required: true }), themesField()] },

@@ -2,20 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { editorsOnlyField } from '../access/personalData'
+import { editorsOnlyField } from '../access/editorsOnlyField'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
 import { countParticipant } from '../hooks/countParticipant'
-
-export const REVIEW_STATUSES = [
-  { value: 'received', label: { ja: '受付', en: 'Received' } },
-  { value: 'reviewing', label: { ja: '確認中', en: 'Reviewing' } },
-  { value: 'published', label: { ja: '公開', en: 'Published' } },
-  { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
-]
+import { STORY_ORIGIN_OPTIONS, STORY_REVIEW_STATUS_OPTIONS } from '../domain/submissions'
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -63,10 +57,7 @@ export const Stories: CollectionConfig = {
       name: 'origin',
       type: 'select',
       label: { ja: '出どころ', en: 'Origin' },
-      options: [
-        { value: 'editorial', label: { ja: '編集部', en: 'Editorial' } },
-        { value: 'resident', label: { ja: '住民からの投稿・推薦', en: 'Resident submission' } },
-      ],
+      options: STORY_ORIGIN_OPTIONS,
       defaultValue: 'editorial',
       required: true,
       index: true,
@@ -76,7 +67,7 @@ export const Stories: CollectionConfig = {
       name: 'reviewStatus',
       type: 'select',
       label: { ja: '確認状況', en: 'Review status' },
-      options: REVIEW_STATUSES,
+      options: STORY_REVIEW_STATUS_OPTIONS,
       defaultValue: 'received',
       required: true,
       index: true,

@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
+import { approvedOfferOrStaff } from '../access/approvedOfferOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { staffOnlyField } from '../access/personalData'
-import { hasRole } from '../access/roles'
+import { staffOnlyField } from '../access/staffOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup } from '../fields/common'
 import { countParticipant } from '../hooks/countParticipant'
+import { SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
 
 /** 応援したい・手伝える: a resident or an organisation offers help with a plan. */
 export const SupportOffers: CollectionConfig = {
@@ -15,8 +16,7 @@ export const SupportOffers: CollectionConfig = {
   admin: { useAsTitle: 'nickname', defaultColumns: ['plan', 'nickname', 'kind', 'status', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
   access: {
     create: viaSiteFormOrStaff,
-    // Approved offers are public (nickname and message); the rest is for staff.
-    read: ({ req }) => (hasRole(req.user, 'admin', 'editor', 'coordinator') ? true : { status: { equals: 'approved' } }),
+    read: approvedOfferOrStaff,
     update: isStaff,
     delete: isEditor,
   },
@@ -28,10 +28,7 @@ export const SupportOffers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'cheer',
-      options: [
-        { value: 'cheer', label: { ja: '応援したい', en: 'Cheer on' } },
-        { value: 'help', label: { ja: '手伝える', en: 'Can help' } },
-      ],
+      options: SUPPORT_OFFER_KIND_OPTIONS,
       label: { ja: '申し出の種類', en: 'Kind' },
     },
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: { ja: '団体として', en: 'As an organisation' } },
@@ -44,11 +41,7 @@ export const SupportOffers: CollectionConfig = {
       defaultValue: 'received',
       required: true,
       index: true,
-      options: [
-        { value: 'received', label: { ja: '受付', en: 'Received' } },
-        { value: 'approved', label: { ja: '承認（公開）', en: 'Approved (public)' } },
-        { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
-      ],
+      options: SUPPORT_OFFER_STATUS_OPTIONS,
       label: { ja: '確認状況', en: 'Review status' },
       access: { create: staffOnlyField, update: staffOnlyField },
       admin: { position: 'sidebar' },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
-import { ROLES, ROLE_LABELS } from '../access/roles'
+import { ROLES, ROLE_LABELS } from '../domain/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
 
 export const Users: CollectionConfig = {

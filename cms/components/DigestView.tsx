@@ -4,17 +4,16 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
-import { fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
+import { canUseDigest } from '../access/canUseDigest'
+import { digestAccess } from '../access/digestAccess'
+import { fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
 import {
   buildDigest,
-  canUseDigest,
   connectionOriginLabel,
   DIGEST_MESSAGES,
-  digestAccess,
   digestOrganisations,
   formatDate,
   offerKindLabel,
-  parseFiscalYear,
   PLAN_REASON_LABELS,
   planKindLabel,
   planStatusLabel,
@@ -39,7 +38,7 @@ export async function DigestView({ initPageResult, params, searchParams, payload
   const organisations = canUseDigest(principal) ? await digestOrganisations(payload, principal) : []
   const requestedOrg = first(query.org)
   const orgId = requestedOrg ?? (organisations[0] ? String(organisations[0].id) : undefined)
-  const fiscalYear = parseFiscalYear(first(query.fy))
+  const fiscalYear = parseFiscalYear(first(query.fy), { anyYear: true })
   const access = orgId === undefined ? 'forbidden' : digestAccess(principal, orgId)
   const digest = access === 'ok' && orgId !== undefined ? await buildDigest(payload, orgId, { fiscalYear }) : null
 

@@ -1,9 +1,8 @@
 import type { CollectionSlug, Payload, ServerProps, Where } from 'payload'
 import React from 'react'
 
-import { managedOrganisationIds } from '../access/isOrganisationManager'
-import { hasRole } from '../access/roles'
-import { fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
+import { fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
+import { hasRole, isEditorUser, isStaffUser, managedOrganisationIds } from '../domain/roles'
 import { computeKpis, fiscalMonthIndex, type KpiReport, surveyShareByMonth } from '../lib/kpi'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'
@@ -118,7 +117,7 @@ export async function KpiDashboard(props: ServerProps) {
   const { payload, user, searchParams } = props
   if (!user) return null
   const adminRoute = payload.config.routes.admin
-  const staff = hasRole(user, 'admin', 'editor', 'coordinator')
+  const staff = isStaffUser(user)
   const manager = managedOrganisationIds(user).length > 0
 
   if (!staff) {
@@ -132,10 +131,10 @@ export async function KpiDashboard(props: ServerProps) {
 
   const now = new Date()
   const currentFy = fiscalYearOf(now)
-  const requested = Number(Array.isArray(searchParams?.fy) ? searchParams.fy[0] : searchParams?.fy)
-  const fy = Number.isInteger(requested) && requested >= 2020 && requested <= currentFy + 1 ? requested : currentFy
+  // Staff may look at any year (before the programme too); an unreadable ?fy= shows the current one.
+  const fy = parseFiscalYear(searchParams?.fy, { anyYear: true }) ?? currentFy
   const lastMonth = fy < currentFy ? 11 : fy > currentFy ? -1 : fiscalMonthIndex(now)
-  const editor = hasRole(user, 'admin', 'editor')
+  const editor = isEditorUser(user)
 
   let report: KpiReport
   let surveyByMonth: (number | null)[]

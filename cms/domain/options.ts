@@ -29,6 +29,8 @@ const TOWN_EN: Record<Town, string> = {
   掛合町: 'Kakeya',
 }
 export const TOWN_OPTIONS: Option<Town>[] = TOWNS.map((town) => ({ value: town, label: { ja: town, en: TOWN_EN[town] } }))
+/** Where a registrant for an event lives: one of the towns, or outside the city (visitors are welcome). */
+export const RESIDENCE_OPTIONS: Option<Town | 'outside'>[] = [...TOWN_OPTIONS, { value: 'outside', label: { ja: '市外', en: 'Outside Unnan' } }]
 
 export const THEME_OPTIONS = defineOptions([
   { value: 'kids', label: { ja: '子ども・子育て', en: 'Children & parenting' } },

@@ -18,8 +18,8 @@ export const PLAN_KIND_LABEL = labelsJa<PlanKind>(PLAN_KIND_OPTIONS)
 /** What each kind means, for the resident choosing one. */
 export const PLAN_KIND_HINT: Record<PlanKind, string> = {
   want_to_try: '初めてのことに取り組みたい',
-  challenge: '難しいことに挑戦したい',
-  use_skill: '得意なことで誰かの役に立ちたい',
+  challenge: '少し大きな目標に挑みたい',
+  use_skill: '自分の得意で誰かの役に立ちたい',
 }
 
 /** In lifecycle order: 受付 → 公開 → 進行中 → 実現, and 取り下げ from any step before 実現. */

@@ -1,3 +1,5 @@
+import { type Id, idOf } from './ids'
+
 /**
  * Staff roles and the named role sets every access rule uses. Residents have no account.
  */
@@ -19,9 +21,17 @@ export const STAFF = ['admin', 'editor', 'coordinator'] as const satisfies reado
 export const ACCOUNTS = ROLES
 
 type MaybeUser = { collection?: string; roles?: readonly string[] | null } | null | undefined
+/** A signed-in account as access rules see it (organisation managers carry the organisations they manage). */
+export type UserLike = { id?: Id; collection?: string; roles?: readonly string[] | null; organisations?: unknown } | null | undefined
 
 export const hasRole = (user: MaybeUser, ...roles: readonly Role[]): boolean =>
   Boolean(user?.collection === 'users' && user.roles?.some((role) => (roles as readonly string[]).includes(role)))
 
 export const isStaffUser = (user: MaybeUser): boolean => hasRole(user, ...STAFF)
 export const isEditorUser = (user: MaybeUser): boolean => hasRole(user, ...EDITORS)
+
+/** Ids of the organisations an organisation manager manages, whether populated or not; [] for anyone else. */
+export const managedOrganisationIds = (user: UserLike): Id[] => {
+  if (!hasRole(user, 'organisation') || !Array.isArray(user?.organisations)) return []
+  return user.organisations.map(idOf).filter((id): id is Id => id !== null)
+}

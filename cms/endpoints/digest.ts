@@ -1,6 +1,8 @@
 import { headersWithCors, type Endpoint, type PayloadRequest } from 'payload'
 
-import { buildDigest, DIGEST_MESSAGES, digestAccess, digestFileName, digestToCsv, parseFiscalYear } from '../lib/digest'
+import { digestAccess } from '../access/digestAccess'
+import { parseFiscalYear } from '../domain/fiscalYear'
+import { buildDigest, DIGEST_MESSAGES, digestFileName, digestToCsv } from '../lib/digest'
 
 /**
  * GET /api/organisations/:id/digest      → the organisation's feedback digest as JSON
@@ -18,7 +20,7 @@ async function resolve(req: PayloadRequest) {
   const access = digestAccess(req.user, id)
   if (access === 'unauthenticated') return { error: json(req, 401, { errors: [{ message: DIGEST_MESSAGES.unauthenticated }] }) }
   if (access === 'forbidden') return { error: json(req, 403, { errors: [{ message: DIGEST_MESSAGES.forbidden }] }) }
-  const digest = await buildDigest(req.payload, id, { fiscalYear: parseFiscalYear(req.searchParams?.get('fy') ?? undefined) })
+  const digest = await buildDigest(req.payload, id, { fiscalYear: parseFiscalYear(req.searchParams?.get('fy') ?? undefined, { anyYear: true }) })
   if (!digest) return { error: json(req, 404, { errors: [{ message: DIGEST_MESSAGES.notFound }] }) }
   return { digest }
 }

@@ -8,13 +8,12 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { idOf } from '../domain/ids'
+import { hasRole } from '../domain/roles'
 
 type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal'
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
-
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
 /**
  * A field's value in a form that does not depend on how deeply it was read: the saved document comes

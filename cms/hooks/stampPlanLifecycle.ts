@@ -1,32 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
-export const PLAN_STATUSES = ['received', 'published', 'in_progress', 'realised', 'withdrawn'] as const
-export type PlanStatus = (typeof PLAN_STATUSES)[number]
-
-const STAMP: Record<PlanStatus, string> = {
-  received: 'receivedAt',
-  published: 'publishedAt',
-  in_progress: 'startedAt',
-  realised: 'realisedAt',
-  withdrawn: 'withdrawnAt',
-}
-
-// Forward along 受付 → 公開 → 進行中 → 実現; 取り下げ from anywhere before 実現.
-const ALLOWED: Record<PlanStatus, PlanStatus[]> = {
-  received: ['published', 'in_progress', 'realised', 'withdrawn'],
-  published: ['in_progress', 'realised', 'withdrawn'],
-  in_progress: ['realised', 'withdrawn'],
-  realised: [],
-  withdrawn: [],
-}
-
-const LABEL: Record<PlanStatus, string> = {
-  received: '受付',
-  published: '公開',
-  in_progress: '進行中',
-  realised: '実現',
-  withdrawn: '取り下げ',
-}
+import { PLAN_STATUS_LABEL, PLAN_STATUS_STAMP, PLAN_STATUSES, PLAN_TRANSITIONS, type PlanStatus } from '../domain/plans'
 
 /**
  * Stamps the time of each lifecycle step (skipped steps get the same time) and refuses going back.
@@ -41,14 +15,14 @@ export const stampPlanLifecycle: CollectionBeforeChangeHook = ({ data, originalD
   const lifecycle = { ...stored, ...(trusted ? (data.lifecycle ?? {}) : {}) }
   const now = new Date().toISOString()
 
-  if (from && from !== to && !ALLOWED[from].includes(to)) {
-    throw new APIError(`プランの状態を「${LABEL[from]}」から「${LABEL[to]}」には戻せません。`, 400, null, true)
+  if (from && from !== to && !PLAN_TRANSITIONS[from].includes(to)) {
+    throw new APIError(`プランの状態を「${PLAN_STATUS_LABEL[from]}」から「${PLAN_STATUS_LABEL[to]}」には戻せません。`, 400, null, true)
   }
   if (!lifecycle.receivedAt) lifecycle.receivedAt = now
   if (to !== 'withdrawn') {
     // Reaching a later step implies the earlier ones happened, at the latest now.
     for (const step of PLAN_STATUSES.slice(1, PLAN_STATUSES.indexOf(to) + 1)) {
-      if (!lifecycle[STAMP[step]]) lifecycle[STAMP[step]] = now
+      if (!lifecycle[PLAN_STATUS_STAMP[step]]) lifecycle[PLAN_STATUS_STAMP[step]] = now
     }
   } else if (!lifecycle.withdrawnAt) {
     lifecycle.withdrawnAt = now

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { idOf } from '../domain/ids'
 import type { Citizen } from '../payload-types'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null | undefined))
 
 /** A citizen's photo file is public only with photo consent: the media document follows the consent. */
 export const syncPhotoVisibility: CollectionAfterChangeHook<Citizen> = async ({ doc, previousDoc, req }) => {

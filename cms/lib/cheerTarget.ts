@@ -1,3 +1,5 @@
+import { idOf } from '../domain/ids'
+
 // A cheer names its target in one of three relationship fields (exactly one set). Single relationships are
 // columns of the cheer's own row, so storing a cheer is one insert (a polymorphic relationship would need a
 // second row in a separate table).
@@ -10,9 +12,6 @@ export const CHEER_TARGET_TYPES = Object.keys(CHEER_TARGET_FIELD) as CheerTarget
 
 /** The data naming a target, for creating a cheer. */
 export const cheerTargetData = (type: CheerTargetType, id: number | string) => ({ [CHEER_TARGET_FIELD[type]]: id }) as { story?: number | string; citizen?: number | string; plan?: number | string }
-
-const idOf = (value: unknown): number | string | null =>
-  value === null || value === undefined || value === '' ? null : typeof value === 'object' ? ((value as { id?: number | string }).id ?? null) : (value as number | string)
 
 /** The targets a cheer (or cheer data) names: one for a valid cheer. */
 export function cheerTargetsOf(doc: unknown): { type: CheerTargetType; id: number | string }[] {

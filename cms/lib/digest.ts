@@ -1,10 +1,12 @@
 import type { Payload, Where } from 'payload'
 
-import { managedOrganisationIds } from '../access/isOrganisationManager'
-import { hasRole } from '../access/roles'
-import { CONNECTION_ORIGINS } from '../collections/Connections'
-import { PLAN_KINDS, PLAN_STATUS_OPTIONS } from '../collections/Plans'
+import { CONNECTION_ORIGIN_LABEL } from '../domain/connections'
 import { fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
+import { type Id, idOf, sameId } from '../domain/ids'
+import { labelsJa } from '../domain/options'
+import { PLAN_KIND_LABEL, PLAN_STATUS_LABEL, publicPlanWhere } from '../domain/plans'
+import { isEditorUser, managedOrganisationIds, type UserLike } from '../domain/roles'
+import { SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
 
 /**
  * The feedback digest of one organisation: what happened around it, for the organisation itself.
@@ -21,10 +23,7 @@ import { fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
  * read, so none can end up in the view or the CSV. Used by the admin view and the REST endpoints alike.
  */
 
-type Id = number | string
-type UserLike = { id?: Id; collection?: string; roles?: readonly string[] | null; organisations?: unknown } | null | undefined
-
-export type DigestAccess = 'ok' | 'unauthenticated' | 'forbidden'
+// Who may read a digest: cms/access/digestAccess.ts and cms/access/canUseDigest.ts.
 
 export const DIGEST_MESSAGES = {
   unauthenticated: 'ログインしてください。団体のフィードバックを見るには、管理画面へのログインが必要です。',
@@ -32,22 +31,11 @@ export const DIGEST_MESSAGES = {
   notFound: '団体が見つかりません。',
 } as const
 
-/** Editors and admins read any organisation's digest; an organisation manager only their own. */
-export function digestAccess(user: UserLike, organisationId: Id): DigestAccess {
-  if (!user || user.collection !== 'users') return 'unauthenticated'
-  if (hasRole(user, 'admin', 'editor')) return 'ok'
-  return managedOrganisationIds(user).some((id) => String(id) === String(organisationId)) ? 'ok' : 'forbidden'
-}
-
-/** Whether the user may open the digest view at all (some organisation to show). */
-export const canUseDigest = (user: UserLike): boolean =>
-  hasRole(user, 'admin', 'editor') || managedOrganisationIds(user).length > 0
-
 export type DigestOrganisation = { id: Id; name: string; town: string | null; district: string | null }
 
 /** The organisations the user may pick in the digest view: all for editors, their own for managers. */
 export async function digestOrganisations(payload: Payload, user: UserLike): Promise<DigestOrganisation[]> {
-  const editor = hasRole(user, 'admin', 'editor')
+  const editor = isEditorUser(user)
   const ids = managedOrganisationIds(user)
   if (!editor && !ids.length) return []
   const { docs } = await payload.find({
@@ -111,12 +99,8 @@ export type Digest = {
   connections: DigestConnection[]
 }
 
-const PUBLIC_PLAN_STATUSES = ['published', 'in_progress', 'realised']
 /** A digest is a summary, not an export of the database: each section stops here. */
 export const DIGEST_SECTION_LIMIT = 500
-
-const idOf = (value: unknown): Id | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? ((value as { id?: Id }).id ?? null) : (value as Id)
 
 const siteUrl = () => (process.env.SITE_PUBLIC_URL || 'http://localhost:4321').replace(/\/+$/, '')
 
@@ -191,7 +175,7 @@ export async function buildDigest(
         collection: 'plans',
         where: {
           and: [
-            { status: { in: PUBLIC_PLAN_STATUSES } },
+            publicPlanWhere(),
             { or: planMatches },
             // Linked plans count whenever they were made public; town plans only within the period.
             ...(fiscalYear === null
@@ -221,7 +205,7 @@ export async function buildDigest(
     generatedAt: now.toISOString(),
     stories: stories.docs.map((s) => {
       const reasons: StoryReason[] = []
-      if ((s.organisations ?? []).some((o) => String(idOf(o)) === String(orgId))) reasons.push('organisation')
+      if ((s.organisations ?? []).some((o) => sameId(o, orgId))) reasons.push('organisation')
       if (town && s.town === town) reasons.push('town')
       return {
         id: s.id,
@@ -270,16 +254,15 @@ export async function buildDigest(
 // ---------------------------------------------------------------------------------------------------
 // Labels (the view and the CSV speak Japanese)
 
-const labelFrom = (options: { value: string; label: { ja: string } }[]) => (value: string | null | undefined) =>
-  options.find((o) => o.value === value)?.label.ja ?? value ?? ''
+const labelFrom = (labels: Record<string, string>) => (value: string | null | undefined) =>
+  (value && Object.hasOwn(labels, value) ? labels[value] : value) ?? ''
 
-export const planKindLabel = labelFrom(PLAN_KINDS)
-export const planStatusLabel = labelFrom(PLAN_STATUS_OPTIONS)
-export const connectionOriginLabel = labelFrom(CONNECTION_ORIGINS)
-export const offerKindLabel = labelFrom([
-  { value: 'cheer', label: { ja: '応援したい' } },
-  { value: 'help', label: { ja: '手伝える' } },
-])
+export const planKindLabel = labelFrom(PLAN_KIND_LABEL)
+export const planStatusLabel = labelFrom(PLAN_STATUS_LABEL)
+export const connectionOriginLabel = labelFrom(CONNECTION_ORIGIN_LABEL)
+export const offerKindLabel = labelFrom(labelsJa(SUPPORT_OFFER_KIND_OPTIONS))
+/** Only approved offers reach a digest. */
+const APPROVED_OFFER_LABEL = labelsJa(SUPPORT_OFFER_STATUS_OPTIONS).approved
 export const STORY_REASON_LABELS: Record<StoryReason, string> = { organisation: '団体が関わった', town: '同じ町' }
 export const PLAN_REASON_LABELS: Record<PlanReason, string> = { town: '同じ町', connection: 'つながりから', support: '応援の申し出から' }
 
@@ -323,7 +306,7 @@ export function digestToCsv(digest: Digest): string {
     ])
   }
   for (const o of digest.supportOffers) {
-    rows.push(['応援の申し出', '団体として申し出', o.message, offerKindLabel(o.kind), '承認（公開）', '', formatDate(o.createdAt), o.plan?.title ?? '', ''])
+    rows.push(['応援の申し出', '団体として申し出', o.message, offerKindLabel(o.kind), APPROVED_OFFER_LABEL, '', formatDate(o.createdAt), o.plan?.title ?? '', ''])
   }
   for (const c of digest.connections) {
     rows.push(['つながり', '団体とのつながり', '', connectionOriginLabel(c.origin), '', c.town, formatDate(c.connectedAt), c.plan?.title ?? '', ''])
@@ -339,12 +322,4 @@ export function digestFileName(digest: Digest): { ascii: string; utf8: string } 
     ascii: `esuko-digest-${digest.organisation.id}-${period}-${stamp}.csv`,
     utf8: `えすこフィードバック_${digest.organisation.name}_${digest.period}_${stamp}.csv`,
   }
-}
-
-/** `?fy=2025` → 2025; anything else → null (all time). */
-export function parseFiscalYear(value: unknown): number | null {
-  const text = Array.isArray(value) ? value[0] : value
-  if (typeof text !== 'string' || !/^\d{4}$/.test(text)) return null
-  const fy = Number(text)
-  return fy >= 2000 && fy <= 2100 ? fy : null
 }

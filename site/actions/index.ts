@@ -1,10 +1,22 @@
 import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
-import { cheerTargetData } from '../../cms/lib/cheerTarget'
+import { CHEER_TARGET_TYPES, type CheerTargetType, cheerTargetData } from '../../cms/lib/cheerTarget'
 import { isCheerable } from '../lib/cheers'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
-import { TOWNS } from '../lib/options'
+import {
+  AGE_BAND_OPTIONS,
+  EMAIL_MESSAGE,
+  EMAIL_PATTERN,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  PLAN_KIND_OPTIONS,
+  RESIDENCE_OPTIONS,
+  SUPPORT_OFFER_KIND_OPTIONS,
+  SURVEY_SCALE,
+  TOWNS,
+  valuesOf,
+} from '../lib/options'
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
 import { createFromSite, docId, oneAtATime } from '../lib/submit'
 
@@ -21,11 +33,8 @@ const optionalText = (label: string, max: number) =>
 const email = blank
   .transform((v) => v?.normalize('NFKC').trim())
   .refine((v) => !v || v.length <= 254, 'メールアドレスが長すぎます。')
-  .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'メールアドレスの形式が正しくありません（例: taro@example.jp）。')
-const phone = blank.refine(
-  (v) => !v || /^[0-9０-９+\-‐－() （）]{10,20}$/.test(v),
-  '電話番号は数字とハイフンで入力してください（例: 0854-00-0000）。',
-)
+  .refine((v) => !v || EMAIL_PATTERN.test(v), EMAIL_MESSAGE)
+const phone = blank.refine((v) => !v || PHONE_PATTERN.test(v), PHONE_MESSAGE)
 const town = z.enum(TOWNS, { error: 'お住まいの町を選んでください。' })
 const consent = z.boolean().refine((v) => v, '内容をご確認のうえ、同意のチェックを入れてください。')
 const guard = { _t: blank, website: blank }
@@ -71,7 +80,7 @@ export const server = {
   submitPlan: defineAction({
     accept: 'form',
     input: withContact({
-      kind: z.enum(['want_to_try', 'challenge', 'use_skill'], { error: 'プランの種類を選んでください。' }),
+      kind: z.enum(valuesOf(PLAN_KIND_OPTIONS), { error: 'プランの種類を選んでください。' }),
       title: text('プラン名', 80),
       description: text('内容', 2000),
       town,
@@ -95,7 +104,7 @@ export const server = {
     accept: 'form',
     input: withContact({
       plan: id,
-      kind: z.enum(['cheer', 'help'], { error: '申し出の種類を選んでください。' }),
+      kind: z.enum(valuesOf(SUPPORT_OFFER_KIND_OPTIONS), { error: '申し出の種類を選んでください。' }),
       nickname: text('ニックネーム', 40),
       message: optionalText('メッセージ', 500),
     }),
@@ -118,7 +127,7 @@ export const server = {
       event: id,
       nickname: text('お名前', 40),
       partySize: z.coerce.number({ error: '人数を数字で入力してください。' }).int('人数は整数で入力してください。').min(1, '人数は1人以上で入力してください。').max(10, '一度に申し込めるのは10人までです。'),
-      town: z.enum([...TOWNS, 'outside'], { error: 'お住まいを選んでください。' }),
+      town: z.enum(valuesOf(RESIDENCE_OPTIONS), { error: 'お住まいを選んでください。' }),
       accessibilityNeeds: optionalText('配慮してほしいこと', 500),
     }),
     handler: reported(async (input, context) => {
@@ -166,7 +175,7 @@ export const server = {
   cheer: defineAction({
     accept: 'form',
     input: z.object({
-      targetType: z.enum(['stories', 'citizens', 'plans'], { error: '拍手の相手が正しくありません。' }),
+      targetType: z.enum(CHEER_TARGET_TYPES as [CheerTargetType, ...CheerTargetType[]], { error: '拍手の相手が正しくありません。' }),
       target: id,
       message: optionalText('メッセージ', 200),
       ...guard,
@@ -193,9 +202,9 @@ export const server = {
   answerSurvey: defineAction({
     accept: 'form',
     input: z.object({
-      answer: z.enum(['1', '2', '3', '4', '5'], { error: '5つの選択肢から1つ選んでください。' }),
+      answer: z.enum(valuesOf(SURVEY_SCALE), { error: '5つの選択肢から1つ選んでください。' }),
       town,
-      ageBand: z.enum(['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered'], { error: '年代を選んでください（「回答しない」も選べます）。' }),
+      ageBand: z.enum(valuesOf(AGE_BAND_OPTIONS), { error: '年代を選んでください（「回答しない」も選べます）。' }),
       ...guard,
     }),
     handler: reported(async (input, context) => {

@@ -1,36 +1,36 @@
-import { THEME_OPTIONS, TOWN_OPTIONS, TOWNS } from '../../cms/fields/options'
+// The site's door to the domain vocabulary (cms/domain/): pages and components import labels and lists from here.
+import { THEME_OPTIONS, TOWNS } from '../../cms/domain/options'
+import { PLAN_STATUS_LABEL, PLAN_STATUS_STAMP, PLAN_STATUSES } from '../../cms/domain/plans'
 
-export { TOWNS }
+export {
+  AGE_BAND_OPTIONS,
+  AGE_BANDS,
+  EVENT_KIND_LABEL,
+  RESIDENCE_OPTIONS,
+  ORGANISATION_KIND_LABEL,
+  SURVEY_QUESTION,
+  SURVEY_SCALE,
+  THEME_LABEL,
+  TOWNS,
+  valuesOf,
+} from '../../cms/domain/options'
+export type { Town } from '../../cms/domain/options'
+export {
+  isPublicPlan,
+  isRealised,
+  PLAN_KIND_HINT,
+  PLAN_KIND_LABEL,
+  PLAN_KIND_OPTIONS,
+  PLAN_KINDS,
+  PLAN_STATUS_PUBLIC_LABEL,
+  PUBLIC_PLAN_STATUSES,
+} from '../../cms/domain/plans'
+export { SUPPORT_OFFER_KIND_OPTIONS } from '../../cms/domain/submissions'
+export { EMAIL_MESSAGE, EMAIL_PATTERN, PHONE_MESSAGE, PHONE_PATTERN } from '../../cms/domain/contact'
 
-export const THEME_LABEL: Record<string, string> = Object.fromEntries(THEME_OPTIONS.map((o) => [o.value, o.label.ja]))
+/** Theme filter choices, labelled in Japanese. */
 export const THEMES = THEME_OPTIONS.map((o) => ({ value: o.value, label: o.label.ja }))
-export const TOWN_CHOICES = TOWN_OPTIONS.map((o) => o.value)
+export const TOWN_CHOICES = [...TOWNS]
 
-export const PLAN_KIND_LABEL: Record<string, string> = {
-  want_to_try: 'やってみたい',
-  challenge: '挑戦したい',
-  use_skill: '得意を活かしたい',
-}
-
-export const PLAN_STATUS_LABEL: Record<string, string> = {
-  received: '受付',
-  published: '募集中',
-  in_progress: '進行中',
-  realised: '実現',
-  withdrawn: '取り下げ',
-}
-
-export const EVENT_KIND_LABEL: Record<string, string> = {
-  furumai: 'えすこなふるまい市',
-  kaigi: 'えすこ共助会議',
-  other: 'イベント',
-}
-
-export const ORG_KIND_LABEL: Record<string, string> = {
-  jichi: '地域自主組織',
-  shakyo: '社会福祉協議会',
-  npo: 'NPO・市民団体',
-  company: '企業',
-  government: '行政',
-  other: 'その他',
-}
+/** The steps a plan's page shows with their dates (取り下げ is never public): stamp field and label. */
+export const PLAN_TIMELINE = PLAN_STATUSES.filter((s) => s !== 'withdrawn').map((s) => [PLAN_STATUS_STAMP[s], PLAN_STATUS_LABEL[s]] as const)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { Role } from '../../cms/access/roles'
+import type { Role } from '../../cms/domain/roles'
 import type { User } from '../../cms/payload-types'
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { User } from '../../cms/payload-types'
-import type { Role } from '../../cms/access/roles'
+import type { Role } from '../../cms/domain/roles'
 
 /** Creates a user with the given roles and returns it as Payload hands it to access functions. */
 export async function createUser(payload: Payload, role: Role, email = `${role}-${Math.random().toString(36).slice(2, 8)}@test.example`) {

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ORGANISATION_KINDS } from '../../cms/collections/Organisations'
+import { ORGANISATION_KIND_OPTIONS } from '../../cms/domain/options'
 import { seedDemo } from '../../cms/seed'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
@@ -39,7 +39,7 @@ describe('demo seed', () => {
 
   it('covers every organisation kind and the demo roles', async () => {
     const { docs } = await payload.find({ collection: 'organisations', pagination: false, depth: 0 })
-    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(ORGANISATION_KINDS.map((k) => k.value)))
+    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(ORGANISATION_KIND_OPTIONS.map((k) => k.value)))
     const users = await payload.find({ collection: 'users', pagination: false, depth: 0 })
     expect(new Set(users.docs.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'editor', 'coordinator', 'organisation']))
     const manager = users.docs.find((u) => u.roles.includes('organisation'))

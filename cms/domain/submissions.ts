@@ -1,0 +1,86 @@
+import { defineOptions } from './options'
+
+/**
+ * What residents send and how staff review it: the statuses of cheers, support offers, stories, event
+ * registrations and deletion requests, and how a participant first took part.
+ */
+
+/** A cheer's message is shown only once approved. */
+export const CHEER_MESSAGE_STATUS_OPTIONS = defineOptions([
+  { value: 'none', label: { ja: 'メッセージなし', en: 'No message' } },
+  { value: 'pending', label: { ja: '確認待ち', en: 'Pending' } },
+  { value: 'approved', label: { ja: '公開', en: 'Approved' } },
+  { value: 'rejected', label: { ja: '非公開', en: 'Rejected' } },
+])
+export type CheerMessageStatus = (typeof CHEER_MESSAGE_STATUS_OPTIONS)[number]['value']
+export const APPROVED_CHEER_MESSAGE: CheerMessageStatus = 'approved'
+
+export const SUPPORT_OFFER_KIND_OPTIONS = defineOptions([
+  { value: 'cheer', label: { ja: '応援したい', en: 'Cheer on' } },
+  { value: 'help', label: { ja: '手伝える', en: 'Can help' } },
+])
+export type SupportOfferKind = (typeof SUPPORT_OFFER_KIND_OPTIONS)[number]['value']
+
+/** An offer is public (nickname and message) once approved. */
+export const SUPPORT_OFFER_STATUS_OPTIONS = defineOptions([
+  { value: 'received', label: { ja: '受付', en: 'Received' } },
+  { value: 'approved', label: { ja: '承認（公開）', en: 'Approved (public)' } },
+  { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
+])
+export type SupportOfferStatus = (typeof SUPPORT_OFFER_STATUS_OPTIONS)[number]['value']
+export const APPROVED_SUPPORT_OFFER: SupportOfferStatus = 'approved'
+
+export const STORY_ORIGIN_OPTIONS = defineOptions([
+  { value: 'editorial', label: { ja: '編集部', en: 'Editorial' } },
+  { value: 'resident', label: { ja: '住民からの投稿・推薦', en: 'Resident submission' } },
+])
+
+export const STORY_REVIEW_STATUS_OPTIONS = defineOptions([
+  { value: 'received', label: { ja: '受付', en: 'Received' } },
+  { value: 'reviewing', label: { ja: '確認中', en: 'Reviewing' } },
+  { value: 'published', label: { ja: '公開', en: 'Published' } },
+  { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
+])
+
+export const EVENT_REGISTRATION_STATUS_OPTIONS = defineOptions([
+  { value: 'confirmed', label: { ja: '確定', en: 'Confirmed' } },
+  { value: 'cancelled', label: { ja: 'キャンセル', en: 'Cancelled' } },
+])
+
+export const DELETION_REQUEST_STATUS_OPTIONS = defineOptions([
+  { value: 'received', label: { ja: '受付', en: 'Received' } },
+  { value: 'done', label: { ja: '削除済み', en: 'Done' } },
+  { value: 'rejected', label: { ja: '対応不可', en: 'Rejected' } },
+])
+
+/** How a participant first took part (KPI 2 counts people, not submissions). */
+export const PARTICIPANT_CHANNEL_OPTIONS = defineOptions([
+  { value: 'plan', label: { ja: 'プラン投稿', en: 'Plan' } },
+  { value: 'support', label: { ja: '応援の申し出', en: 'Support offer' } },
+  { value: 'event', label: { ja: 'イベント申し込み', en: 'Event registration' } },
+  { value: 'nomination', label: { ja: '推薦・ストーリー投稿', en: 'Nomination' } },
+  { value: 'citizen', label: { ja: 'えすこ市民登録', en: 'Citizen registration' } },
+  { value: 'other', label: { ja: 'その他', en: 'Other' } },
+])
+export type ParticipantChannel = (typeof PARTICIPANT_CHANNEL_OPTIONS)[number]['value']
+
+/** How a survey answer was given. */
+export const SURVEY_CHANNEL_OPTIONS = defineOptions([
+  { value: 'web', label: { ja: 'ウェブ', en: 'Web' } },
+  { value: 'paper', label: { ja: '紙', en: 'Paper' } },
+  { value: 'event', label: { ja: 'イベント会場', en: 'At an event' } },
+])
+
+/** What the audit log records. */
+export const AUDIT_ACTION_OPTIONS = defineOptions([
+  { value: 'create', label: { ja: '作成', en: 'Created' } },
+  { value: 'update', label: { ja: '変更', en: 'Changed' } },
+  { value: 'publish', label: { ja: '公開', en: 'Published' } },
+  { value: 'unpublish', label: { ja: '非公開化', en: 'Unpublished' } },
+  { value: 'feature', label: { ja: '注目に設定', en: 'Featured' } },
+  { value: 'unfeature', label: { ja: '注目を解除', en: 'Unfeatured' } },
+  { value: 'delete', label: { ja: '削除', en: 'Deleted' } },
+  { value: 'read_personal', label: { ja: '個人情報の閲覧', en: 'Read personal data' } },
+  { value: 'erase_personal', label: { ja: '個人情報の消去', en: 'Erased personal data' } },
+])
+export type AuditAction = (typeof AUDIT_ACTION_OPTIONS)[number]['value']
