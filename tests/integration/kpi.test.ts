@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { computeKpis, fiscalMonthIndex, type KpiReport, suppressSmallCells } from '../../cms/lib/kpi'
+import { fiscalMonthIndex } from '../../cms/domain/fiscalYear'
+import { suppressSmallCells } from '../../cms/kpi/disclosure'
+import { computeKpis, type KpiReport } from '../../cms/kpi/report'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
