@@ -1,9 +1,9 @@
 import type { CollectionSlug, Payload, ServerProps, Where } from 'payload'
 import React from 'react'
 
-import { fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
+import { fiscalMonthIndex, fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
 import { hasRole, isEditorUser, isStaffUser, managedOrganisationIds } from '../domain/roles'
-import { computeKpis, fiscalMonthIndex, type KpiReport, surveyShareByMonth } from '../lib/kpi'
+import { computeKpis, type KpiReport, surveyShareByMonth } from '../kpi/report'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'
 
