@@ -1,8 +1,6 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access } from 'payload'
 
-import { hasRole } from '../domain/roles'
+import { isAdminUser } from '../domain/roles'
 
-/** Admins only (accounts and settings); the field form guards fields such as a user's roles. */
-export const isAdmin: Access = ({ req }) => hasRole(req.user, 'admin')
-
-export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
+/** Admins only: accounts and settings. */
+export const isAdmin: Access = ({ req }) => isAdminUser(req.user)

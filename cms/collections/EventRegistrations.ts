@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataStaff } from '../access/personalData'
+import { personalDataStaff } from '../access/personalDataStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup } from '../fields/common'
 import { RESIDENCE_OPTIONS } from '../domain/options'

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField } from '../access/isAdmin'
+import { isAdmin } from '../access/isAdmin'
+import { isAdminField } from '../access/isAdminField'
 import { ROLES, ROLE_LABELS } from '../domain/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
 

@@ -13,6 +13,8 @@ export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
   organisation: { ja: '団体管理者', en: 'Organisation manager' },
 }
 
+/** System administrators: accounts, roles and settings. */
+export const ADMINS = ['admin'] as const satisfies readonly Role[]
 /** Admins and city PR editors: moderation, featuring, settings, all personal data. */
 export const EDITORS = ['admin', 'editor'] as const satisfies readonly Role[]
 /** Everyone who writes and registers content: editors and the contractor's coordinators. */
@@ -27,6 +29,7 @@ export type UserLike = { id?: Id; collection?: string; roles?: readonly string[]
 export const hasRole = (user: MaybeUser, ...roles: readonly Role[]): boolean =>
   Boolean(user?.collection === 'users' && user.roles?.some((role) => (roles as readonly string[]).includes(role)))
 
+export const isAdminUser = (user: MaybeUser): boolean => hasRole(user, ...ADMINS)
 export const isStaffUser = (user: MaybeUser): boolean => hasRole(user, ...STAFF)
 export const isEditorUser = (user: MaybeUser): boolean => hasRole(user, ...EDITORS)
 

@@ -1,8 +1,8 @@
 import type { Field, GroupField, SelectField } from 'payload'
 
-import { personalDataStaff } from '../access/personalData'
-
-import { THEME_OPTIONS, TOWN_OPTIONS } from './options'
+import { personalDataStaff } from '../access/personalDataStaff'
+import { EMAIL_MESSAGE, EMAIL_PATTERN, PHONE_MESSAGE, PHONE_PATTERN } from '../domain/contact'
+import { THEME_OPTIONS, TOWN_OPTIONS } from '../domain/options'
 
 export const townField = (overrides: Partial<SelectField> = {}): SelectField =>
   ({
@@ -22,16 +22,13 @@ export const themesField = (): SelectField => ({
   options: THEME_OPTIONS,
 })
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const PHONE = /^[0-9０-９+\-‐－() （）]{10,20}$/
-
 export const emailField = (name = 'email'): Field => ({
   name,
   type: 'text',
   label: { ja: 'メールアドレス', en: 'Email' },
   maxLength: 254,
   validate: (value: string | null | undefined) =>
-    !value || EMAIL.test(value) ? true : 'メールアドレスの形式が正しくありません。',
+    !value || EMAIL_PATTERN.test(value) ? true : EMAIL_MESSAGE,
 })
 
 export const phoneField = (name = 'phone'): Field => ({
@@ -40,14 +37,14 @@ export const phoneField = (name = 'phone'): Field => ({
   label: { ja: '電話番号', en: 'Phone' },
   maxLength: 20,
   validate: (value: string | null | undefined) =>
-    !value || PHONE.test(value) ? true : '電話番号は数字とハイフンで入力してください。',
+    !value || PHONE_PATTERN.test(value) ? true : PHONE_MESSAGE,
 })
 
-type Label = { ja: string; en: string }
+type Label = import('../domain/options').Label
 
 /**
  * A resident's private contact details on a submission: e-mail, phone, optional extra fields and the time
- * consent was given. Only staff read or change it (cms/access/personalData.ts); retention and deletion
+ * consent was given. Only staff read or change it (cms/access/personalDataStaff.ts); retention and deletion
  * requests clear it (cms/lib/retention.ts).
  */
 export const contactGroup = (options: {

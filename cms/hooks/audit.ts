@@ -9,7 +9,7 @@ import type {
 } from 'payload'
 
 import { idOf } from '../domain/ids'
-import { hasRole } from '../domain/roles'
+import { isStaffUser } from '../domain/roles'
 
 type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal'
 
@@ -121,7 +121,7 @@ const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, co
 const auditPersonalRead =
   (personalGroups: string[]): CollectionAfterReadHook =>
   async ({ collection, doc, req, context }) => {
-    if (context?.audit === false || !hasRole(req.user, 'admin', 'editor', 'coordinator')) return doc
+    if (context?.audit === false || !isStaffUser(req.user)) return doc
     const seen = personalGroups.filter((g) => {
       const value = doc?.[g] as Record<string, unknown> | undefined
       return value && Object.values(value).some((v) => v !== null && v !== undefined && v !== '')

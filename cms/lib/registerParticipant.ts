@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { TOWNS, type Town } from '../fields/options'
+import { TOWNS, type Town } from '../domain/options'
 import type { Participant } from '../payload-types'
 
 import { fiscalYearOf } from '../domain/fiscalYear'

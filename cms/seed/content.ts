@@ -6,8 +6,6 @@ import type { OrgKey } from './organisations'
 import type { PlanKey } from './plans'
 import { richText } from './richText'
 
-export { TOWNS, type Town } from '../fields/options'
-
 type SeedStory = {
   title: string
   slug: string

@@ -1,5 +1,5 @@
 import type { SurveyResponse } from '../payload-types'
-import { TOWNS } from '../fields/options'
+import { TOWNS } from '../domain/options'
 import { jst } from './dates'
 
 // The KPI-1 survey 「お住まいの地域は、助け合える地域だと感じますか」: 60 anonymous answers a year for

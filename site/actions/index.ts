@@ -1,8 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
-import { CHEER_TARGET_TYPES, type CheerTargetType, cheerTargetData } from '../../cms/lib/cheerTarget'
-import { isCheerable } from '../lib/cheers'
+import { CHEER_TARGET_TYPES, cheerTargetData, isCheerable } from '../lib/cheers'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import {
   AGE_BAND_OPTIONS,
@@ -175,7 +174,7 @@ export const server = {
   cheer: defineAction({
     accept: 'form',
     input: z.object({
-      targetType: z.enum(CHEER_TARGET_TYPES as [CheerTargetType, ...CheerTargetType[]], { error: '拍手の相手が正しくありません。' }),
+      targetType: z.enum(CHEER_TARGET_TYPES, { error: '拍手の相手が正しくありません。' }),
       target: id,
       message: optionalText('メッセージ', 200),
       ...guard,

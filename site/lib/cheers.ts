@@ -1,10 +1,11 @@
 import type { Where } from 'payload'
 
-import { CHEER_TARGET_FIELD } from '../../cms/lib/cheerTarget'
+import { CHEER_TARGET_FIELD, type CheerTargetType } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 
-export type CheerTarget = 'stories' | 'citizens' | 'plans'
+export type CheerTarget = CheerTargetType
+export { CHEER_TARGET_TYPES, cheerTargetData } from '../../cms/lib/cheerTarget'
 
 const targetIs = (type: CheerTarget, id: number | string): Where => ({ [CHEER_TARGET_FIELD[type]]: { equals: id } })
 

@@ -6,7 +6,8 @@ import { Agent, fetch as fetchFresh } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { STORIES } from '../../cms/seed/content'
-import { TOWNS } from '../../cms/fields/options'
+import { PLAN_KINDS } from '../../cms/domain/plans'
+import { AGE_BANDS, TOWNS } from '../../cms/domain/options'
 import { FUZZ_SEED, type Rng, type Value, histogram, hostileValue, multipart, pool, rng, urlencoded } from '../helpers/fuzz'
 import { type RunningPortal, startPortal } from '../helpers/servers'
 import { createAsEditor, createOpenEvent, editorToken } from '../helpers/site'
@@ -70,7 +71,7 @@ const FORMS: FormSpec[] = [
     action: 'submitPlan',
     page: () => '/plans/new',
     collection: 'plans',
-    valid: (r, i) => [['kind', r.pick(['want_to_try', 'challenge', 'use_skill'])], ['title', `試験プラン${i}`], ['description', '畑で一緒に😀'], ['town', r.pick(TOWNS)], nickname(r), ...contact(r, i), ['consent', 'on']],
+    valid: (r, i) => [['kind', r.pick(PLAN_KINDS)], ['title', `試験プラン${i}`], ['description', '畑で一緒に😀'], ['town', r.pick(TOWNS)], nickname(r), ...contact(r, i), ['consent', 'on']],
   },
   {
     action: 'offerSupport',
@@ -100,7 +101,7 @@ const FORMS: FormSpec[] = [
     action: 'answerSurvey',
     page: () => '/survey',
     collection: 'survey-responses',
-    valid: (r) => [['answer', String(r.int(1, 5))], ['town', r.pick(TOWNS)], ['ageBand', r.pick(['under20', '30s', '80plus', 'unanswered'])]],
+    valid: (r) => [['answer', String(r.int(1, 5))], ['town', r.pick(TOWNS)], ['ageBand', r.pick(AGE_BANDS)]],
   },
   {
     action: 'requestDeletion',
