@@ -6,7 +6,7 @@ import { type Id, idOf, sameId } from '../domain/ids'
 import { labelsJa } from '../domain/options'
 import { PLAN_KIND_LABEL, PLAN_STATUS_LABEL, publicPlanWhere } from '../domain/plans'
 import { isEditorUser, managedOrganisationIds, type UserLike } from '../domain/roles'
-import { SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
+import { APPROVED_SUPPORT_OFFER, SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
 
 /**
  * The feedback digest of one organisation: what happened around it, for the organisation itself.
@@ -144,7 +144,7 @@ export async function buildDigest(
     }),
     payload.find({
       collection: 'support-offers',
-      where: { and: [{ organisation: { equals: orgId } }, { status: { equals: 'approved' } }, ...during('createdAt', fiscalYear)] },
+      where: { and: [{ organisation: { equals: orgId } }, { status: { equals: APPROVED_SUPPORT_OFFER } }, ...during('createdAt', fiscalYear)] },
       select: { kind: true, message: true, plan: true, createdAt: true },
       sort: '-createdAt',
       ...common,
@@ -262,7 +262,7 @@ export const planStatusLabel = labelFrom(PLAN_STATUS_LABEL)
 export const connectionOriginLabel = labelFrom(CONNECTION_ORIGIN_LABEL)
 export const offerKindLabel = labelFrom(labelsJa(SUPPORT_OFFER_KIND_OPTIONS))
 /** Only approved offers reach a digest. */
-const APPROVED_OFFER_LABEL = labelsJa(SUPPORT_OFFER_STATUS_OPTIONS).approved
+const APPROVED_OFFER_LABEL = labelsJa(SUPPORT_OFFER_STATUS_OPTIONS)[APPROVED_SUPPORT_OFFER]
 export const STORY_REASON_LABELS: Record<StoryReason, string> = { organisation: '団体が関わった', town: '同じ町' }
 export const PLAN_REASON_LABELS: Record<PlanReason, string> = { town: '同じ町', connection: 'つながりから', support: '応援の申し出から' }
 

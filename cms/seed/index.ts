@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import type { Id } from '../domain/ids'
+import { PLAN_STATUSES } from '../domain/plans'
 import { flushTallies } from '../kpi/recountQueue'
 import { CITIZENS } from './citizens'
 import { CHEERS, type CheerTarget } from './cheers'
@@ -13,8 +15,6 @@ import { PLANS, SUPPORT_OFFERS } from './plans'
 import { KPI_YEARS, siteSettings } from './settings'
 import { RESIDENT_STORY } from './stories'
 import { SURVEY_RESPONSES } from './survey'
-
-type Id = number | string
 
 /** A relationship value: ids are numbers on SQLite and strings on MongoDB, the generated types name only one. */
 const ref = (id: Id): never => id as never
@@ -187,7 +187,8 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
         ? plan.proposer
           ? (['published', 'in_progress', 'withdrawn'] as const)
           : (['withdrawn'] as const)
-        : (['published', 'in_progress', 'realised'] as const).slice(0, ['received', 'published', 'in_progress', 'realised'].indexOf(plan.status))
+        : // Forward through the lifecycle from 受付 up to the plan's status.
+          PLAN_STATUSES.slice(1, PLAN_STATUSES.indexOf(plan.status) + 1)
     for (const status of steps) {
       if (status === 'realised' && plan.realisationStory) {
         awaitingStory.push({ id: doc.id, story: plan.realisationStory })

@@ -1,5 +1,6 @@
 import type { Where } from 'payload'
 
+import { APPROVED_CHEER_MESSAGE } from '../../cms/domain/submissions'
 import { CHEER_TARGET_FIELD, type CheerTargetType } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
 import { cached } from './cache'
@@ -20,7 +21,7 @@ async function findCheerMessagesUncached(type: CheerTarget, id: number | string,
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'cheers',
-    where: { and: [targetIs(type, id), { messageStatus: { equals: 'approved' } }] },
+    where: { and: [targetIs(type, id), { messageStatus: { equals: APPROVED_CHEER_MESSAGE } }] },
     select: { message: true, createdAt: true },
     sort: '-createdAt',
     depth: 0,

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { idOf } from '../../cms/domain/ids'
 import { type ApiResponse, graphql, graphqlUnavailable, qs, rest } from '../helpers/api'
 import { ACTORS, type Actor, COLLECTIONS, type Id, PERSONAL_GROUPS, type PersonalGroup, type World, allSecrets, buildWorld } from '../helpers/accessWorld'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
@@ -24,7 +25,6 @@ afterAll(() => shutdownPayload(payload))
 type Doc = Record<string, any>
 const userOf = (actor: Actor) => (actor === 'anonymous' ? undefined : world.users[actor])
 const tokenOf = (actor: Actor) => world.tokens[actor]
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 const groupName = (g: PersonalGroup) => `${g.slug}.${g.path}`
 const worldDocs = (g: PersonalGroup): Id[] => [world.docs[g.slug as keyof World['docs']].visible, world.docs[g.slug as keyof World['docs']].hidden].filter((id): id is Id => id !== undefined)
 const registrant = (g: PersonalGroup, id: Id) => (g.slug === 'citizens' ? world.registrantOf[String(id)] : undefined)

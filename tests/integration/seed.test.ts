@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ORGANISATION_KIND_OPTIONS } from '../../cms/domain/options'
+import { ROLES } from '../../cms/domain/roles'
 import { seedDemo } from '../../cms/seed'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
@@ -41,7 +42,7 @@ describe('demo seed', () => {
     const { docs } = await payload.find({ collection: 'organisations', pagination: false, depth: 0 })
     expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(ORGANISATION_KIND_OPTIONS.map((k) => k.value)))
     const users = await payload.find({ collection: 'users', pagination: false, depth: 0 })
-    expect(new Set(users.docs.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'editor', 'coordinator', 'organisation']))
+    expect(new Set(users.docs.flatMap((u) => u.roles))).toEqual(new Set(ROLES))
     const manager = users.docs.find((u) => u.roles.includes('organisation'))
     expect(manager?.organisations?.length).toBe(1)
   })
