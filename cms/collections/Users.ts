@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
 import { isAdminField } from '../access/isAdminField'
+import { isSignedInUser } from '../access/isSignedInUser'
 import { ROLES, ROLE_LABELS } from '../domain/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
 
@@ -16,7 +17,7 @@ export const Users: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
   },
   access: {
-    admin: ({ req }) => req.user?.collection === 'users',
+    admin: isSignedInUser,
     create: isAdmin,
     read: selfOrAdmin,
     update: selfOrAdmin,

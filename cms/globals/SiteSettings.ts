@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
+import { signedInField } from '../access/signedInField'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
@@ -48,7 +49,7 @@ export const SiteSettings: GlobalConfig = {
       required: true,
       label: { ja: '住民の連絡先の保存期間（日）', en: 'Keep residents’ contact details for (days)' },
       admin: { description: { ja: 'えすこ市民以外の方の連絡先は、この日数を過ぎると自動で消去されます。', en: 'Contact details of residents who are not esuko citizens are purged after this many days.' } },
-      access: { read: ({ req }) => Boolean(req.user) },
+      access: { read: signedInField },
     },
   ],
 }
