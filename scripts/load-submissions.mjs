@@ -16,12 +16,13 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { TOWNS } from '../cms/domain/options.ts'
+
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 5000)
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 50)
 const KILL = process.env.LOAD_KILL !== '0'
 const EDITOR = { email: 'editor@esuko.example', password: process.env.SEED_ADMIN_PASSWORD ?? 'e2e-demo-password' }
 const root = process.cwd()
-const TOWNS = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町']
 const COLLECTIONS = ['plans', 'support-offers', 'cheers', 'survey-responses', 'event-registrations']
 
 const freePort = () =>

@@ -4,6 +4,11 @@
 // documents get a `latest` version row, hasMany selects and relationships their child rows); hooks are not run.
 import { DatabaseSync } from 'node:sqlite'
 
+// The vocabulary comes from cms/domain (Node 24 strips the types of these self-contained files); the plan
+// words live in cms/domain/plans.ts, which Node cannot load without a bundler, so the bench lists them here.
+import { fiscalYearOf } from '../../cms/domain/fiscalYear.ts'
+import { AGE_BANDS, EVENT_KIND_OPTIONS, ORGANISATION_KIND_OPTIONS, THEMES, TOWNS } from '../../cms/domain/options.ts'
+
 export const BASE_COUNTS = {
   stories: 10_000,
   citizens: 2_000,
@@ -14,13 +19,10 @@ export const BASE_COUNTS = {
   surveyResponses: 20_000,
 }
 
-const TOWNS = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町']
-const THEMES = ['kids', 'elderly', 'food', 'nature', 'culture', 'learning', 'health', 'safety', 'mobility', 'place', 'other']
 const PLAN_KINDS = ['want_to_try', 'challenge', 'use_skill']
-const ORG_KINDS = ['jichi', 'shakyo', 'npo', 'company', 'government', 'other']
-const EVENT_KINDS = ['furumai', 'kaigi', 'other']
+const ORG_KINDS = ORGANISATION_KIND_OPTIONS.map((o) => o.value)
+const EVENT_KINDS = EVENT_KIND_OPTIONS.map((o) => o.value)
 const PLAN_STATUSES = ['received', 'published', 'published', 'in_progress', 'realised', 'withdrawn']
-const AGE_BANDS = ['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered']
 
 // A small deterministic PRNG so two runs at the same scale build the same dataset.
 function rng(seed) {
@@ -39,8 +41,6 @@ const paragraph = (text) => ({
   children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
 })
 const richText = (lines) => JSON.stringify({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: lines.map(paragraph) } })
-
-const fiscalYearOf = (d) => (d.getUTCMonth() + 1 >= 4 ? d.getUTCFullYear() : d.getUTCFullYear() - 1)
 
 /** Adds the scale dataset to the SQLite file at `file`; returns ids the load generator needs. */
 export function generateDataset(file, scale = 1, now = new Date()) {
