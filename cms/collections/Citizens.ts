@@ -3,9 +3,10 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataOfRegistrant, readPersonalDataOfRegistrant, staffOnlyField } from '../access/personalData'
+import { staffOnlyField } from '../access/personalData'
 import { hasRole } from '../access/roles'
-import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { personalGroup } from '../domain/personalData'
+import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
@@ -120,20 +121,15 @@ export const Citizens: CollectionConfig = {
                 { name: 'enteredBy', type: 'relationship', relationTo: 'users', label: { ja: '同意を入力した職員', en: 'Entered by' }, access: { read: staffOnlyField } },
               ],
             },
-            {
-              name: 'private',
-              type: 'group',
+            contactGroup(personalGroup('citizens', 'private'), {
               label: { ja: '非公開情報', en: 'Private data' },
               admin: { description: { ja: '編集者と、この方を登録したコーディネーターだけが閲覧できます。', en: 'Editors and the registering coordinator only.' } },
-              access: { read: readPersonalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
-              fields: [
-                { name: 'legalName', type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
-                emailField(),
-                phoneField(),
-                { name: 'birthYear', type: 'number', label: { ja: '生まれ年', en: 'Birth year' }, min: 1900, max: 2030 },
-                { name: 'notes', type: 'textarea', label: { ja: '職員メモ', en: 'Staff notes' }, maxLength: 2000 },
-              ],
-            },
+              fields: {
+                legalName: { type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
+                birthYear: { type: 'number', label: { ja: '生まれ年', en: 'Birth year' }, min: 1900, max: 2030 },
+                notes: { type: 'textarea', label: { ja: '職員メモ', en: 'Staff notes' }, maxLength: 2000 },
+              },
+            }),
           ],
         },
       ],

@@ -4,6 +4,7 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { personalDataStaff } from '../access/personalData'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { TOWN_OPTIONS } from '../fields/options'
 import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
@@ -25,9 +26,9 @@ export const EventRegistrations: CollectionConfig = {
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },
     { name: 'partySize', type: 'number', required: true, defaultValue: 1, min: 1, max: 10, label: { ja: '人数', en: 'Party size' } },
     { name: 'town', type: 'select', options: [...TOWN_OPTIONS, { value: 'outside', label: { ja: '市外', en: 'Outside Unnan' } }], label: { ja: 'お住まい', en: 'Lives in' } },
-    contactGroup({
+    contactGroup(personalGroup('event-registrations', 'contact'), {
       label: { ja: '連絡先・配慮（非公開）', en: 'Contact & needs (private)' },
-      after: [{ name: 'accessibilityNeeds', type: 'textarea', maxLength: 500, label: { ja: '配慮してほしいこと', en: 'Accessibility needs' } }],
+      fields: { accessibilityNeeds: { type: 'textarea', maxLength: 500, label: { ja: '配慮してほしいこと', en: 'Accessibility needs' } } },
     }),
     {
       name: 'status',

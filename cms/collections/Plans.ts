@@ -6,6 +6,7 @@ import { staffOnlyField } from '../access/personalData'
 import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup, themesField, townField } from '../fields/common'
+import { personalGroup } from '../domain/personalData'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { countParticipant } from '../hooks/countParticipant'
 
@@ -55,7 +56,7 @@ export const Plans: CollectionConfig = {
     { type: 'row', fields: [townField({ required: true }), themesField()] },
     { name: 'proposer', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' } },
     { name: 'proposerNickname', type: 'text', maxLength: 40, label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' } },
-    contactGroup({ name: 'proposerContact', label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
+    contactGroup(personalGroup('plans', 'proposerContact'), { label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
     {
       name: 'status',
       type: 'select',

@@ -5,6 +5,7 @@ import { isStaff } from '../access/isStaff'
 import { editorsOnlyField } from '../access/personalData'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
@@ -82,11 +83,10 @@ export const Stories: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar' },
     },
-    contactGroup({
-      name: 'submission',
+    contactGroup(personalGroup('stories', 'submission'), {
       label: { ja: '投稿者（非公開）', en: 'Submitter (private)' },
       admin: { condition: (data: { origin?: string }) => data?.origin === 'resident' },
-      before: [{ name: 'nickname', type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 }],
+      fields: { nickname: { type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 } },
     }),
     {
       name: 'featured',

@@ -5,6 +5,7 @@ import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/personalData'
 import { hasRole } from '../access/roles'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { countParticipant } from '../hooks/countParticipant'
 
@@ -37,7 +38,7 @@ export const SupportOffers: CollectionConfig = {
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: { ja: '団体として', en: 'As an organisation' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'ニックネーム', en: 'Nickname' } },
     { name: 'message', type: 'textarea', maxLength: 500, label: { ja: 'メッセージ', en: 'Message' } },
-    contactGroup({ label: { ja: '連絡先（非公開）', en: 'Contact (private)' } }),
+    contactGroup(personalGroup('support-offers', 'contact'), { label: { ja: '連絡先（非公開）', en: 'Contact (private)' } }),
     {
       name: 'status',
       type: 'select',

@@ -1,6 +1,7 @@
 import type { Field, GroupField, SelectField } from 'payload'
 
-import { personalDataStaff } from '../access/personalData'
+import { personalDataOfRegistrant, personalDataStaff, readPersonalDataOfRegistrant } from '../access/personalData'
+import type { PersonalFieldKind, PersonalGroup } from '../domain/personalData'
 
 import { THEME_OPTIONS, TOWN_OPTIONS } from './options'
 
@@ -45,29 +46,43 @@ export const phoneField = (name = 'phone'): Field => ({
 
 type Label = { ja: string; en: string }
 
+/** A field definition whose name comes from the declaration (distributes over Payload's field union). */
+type Unnamed<F = Field> = F extends Field ? Omit<F, 'name'> : never
+
+const GROUP_ACCESS: Record<PersonalGroup['readers'], GroupField['access']> = {
+  staff: { read: personalDataStaff, update: personalDataStaff },
+  // Editors only as a whole: the collection's read access narrows it.
+  editors: { read: personalDataStaff, update: personalDataStaff },
+  registrant: { read: readPersonalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
+}
+
 /**
- * A resident's private contact details on a submission: e-mail, phone, optional extra fields and the time
- * consent was given. Only staff read or change it (cms/access/personalData.ts); retention and deletion
- * requests clear it (cms/lib/retention.ts).
+ * A group of a resident's personal data, built from its declaration in cms/domain/personalData.ts: its name,
+ * its fields in the declared order, and who may read it (cms/access/personalData.ts). E-mail, phone and the
+ * consent time are built here; any other declared field needs its definition in `fields` (and nothing else may
+ * be there), so the group and its declaration cannot drift apart.
  */
-export const contactGroup = (options: {
-  name?: string
-  label: Label
-  before?: Field[]
-  after?: Field[]
-  consent?: boolean
-  admin?: GroupField['admin']
-}): GroupField => ({
-  name: options.name ?? 'contact',
-  type: 'group',
-  label: options.label,
-  admin: options.admin,
-  access: { read: personalDataStaff, update: personalDataStaff },
-  fields: [
-    ...(options.before ?? []),
-    emailField(),
-    phoneField(),
-    ...(options.after ?? []),
-    ...(options.consent === false ? [] : [{ name: 'consentAt', type: 'date', label: { ja: '同意日時', en: 'Consent given at' } } as Field]),
-  ],
-})
+export const contactGroup = (
+  declared: PersonalGroup,
+  options: { label: Label; fields?: Record<string, Unnamed>; admin?: GroupField['admin'] },
+): GroupField => {
+  const extra = options.fields ?? {}
+  for (const name of Object.keys(extra)) {
+    if (!(name in declared.fields)) throw new Error(`${declared.collection}.${declared.group}.${name} is not declared in PERSONAL_DATA`)
+  }
+  const build = (name: string, kind: PersonalFieldKind): Field => {
+    if (name in extra) return { ...extra[name], name } as Field
+    if (kind === 'email') return emailField(name)
+    if (kind === 'phone') return phoneField(name)
+    if (kind === 'consentAt') return { name, type: 'date', label: { ja: '同意日時', en: 'Consent given at' } }
+    throw new Error(`${declared.collection}.${declared.group}.${name}: give its field definition to contactGroup`)
+  }
+  return {
+    name: declared.group,
+    type: 'group',
+    label: options.label,
+    admin: options.admin,
+    access: GROUP_ACCESS[declared.readers],
+    fields: Object.entries(declared.fields).map(([name, kind]) => build(name, kind)),
+  }
+}

@@ -9,6 +9,7 @@ import type {
 } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { personalGroupsOf } from '../domain/personalData'
 
 type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal'
 
@@ -131,8 +132,9 @@ const auditPersonalRead =
     return doc
   }
 
-/** Adds the audit hooks to a collection; `personalGroups` names its groups of personal data. */
-export function withAudit(config: CollectionConfig, personalGroups: string[] = []): CollectionConfig {
+/** Adds the audit hooks to a collection; reads of its personal groups (cms/domain/personalData.ts) are logged too. */
+export function withAudit(config: CollectionConfig): CollectionConfig {
+  const personalGroups = personalGroupsOf(config.slug).map((g) => g.group)
   return {
     ...config,
     hooks: {

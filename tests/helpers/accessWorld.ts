@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload } from 'payload'
 
 import type { Role } from '../../cms/access/roles'
+import { PERSONAL_DATA, type PersonalGroup as DeclaredGroup } from '../../cms/domain/personalData'
 import type { User } from '../../cms/payload-types'
 
 /**
@@ -64,17 +65,18 @@ export type PersonalGroup = {
 const staff = (a: Actor) => a === 'coordinator' || a === 'editor' || a === 'admin'
 const editors = (a: Actor) => a === 'editor' || a === 'admin'
 
+const READERS: Record<DeclaredGroup['readers'], PersonalGroup['readers']> = {
+  staff,
+  editors,
+  registrant: (a, r) => editors(a) || (a === 'coordinator' && r === 'coordinator'),
+}
+
+/** Every declared personal group (cms/domain/personalData.ts), plus citizens' staff-only fields beside them. */
 export const PERSONAL_GROUPS: PersonalGroup[] = [
-  { slug: 'citizens', path: 'private', fields: ['legalName', 'email', 'phone', 'birthYear', 'notes'], readers: (a, r) => editors(a) || (a === 'coordinator' && r === 'coordinator') },
+  ...PERSONAL_DATA.map((g) => ({ slug: g.collection as Slug, path: g.group, fields: Object.keys(g.fields), readers: READERS[g.readers] })),
   { slug: 'citizens', path: 'consent', fields: ['method', 'givenAt', 'enteredBy'], readers: staff },
   { slug: 'citizens', path: 'registeredBy', fields: [], readers: staff },
   { slug: 'citizens', path: 'registeredAt', fields: [], readers: staff },
-  { slug: 'stories', path: 'submission', fields: ['nickname', 'email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'plans', path: 'proposerContact', fields: ['email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'support-offers', path: 'contact', fields: ['email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'event-registrations', path: 'contact', fields: ['email', 'phone', 'accessibilityNeeds', 'consentAt'], readers: staff },
-  // Deletion requests are for editors only as a whole.
-  { slug: 'deletion-requests', path: 'contact', fields: ['email', 'phone'], readers: editors },
 ]
 
 export type World = {
