@@ -5,7 +5,8 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { ensureSchema } from '../cms/db/ensureSchema'
-import { programmeYears, recountTallies } from '../cms/lib/kpiTallies'
+import { recountTallies } from '../cms/kpi/recountQueue'
+import { programmeYears } from '../cms/kpi/tallyStore'
 
 const given = process.argv.slice(2).filter((a) => /^\d{4}$/.test(a)).map(Number)
 const payload = await getPayload({ config })

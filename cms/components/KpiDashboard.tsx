@@ -3,8 +3,8 @@ import React from 'react'
 
 import { managedOrganisationIds } from '../access/isOrganisationManager'
 import { hasRole } from '../access/roles'
-import { fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
-import { computeKpis, fiscalMonthIndex, type KpiReport, surveyShareByMonth } from '../lib/kpi'
+import { fiscalMonthIndex, fiscalYearOf, reiwaLabel } from '../domain/fiscalYear'
+import { computeKpis, type KpiReport, surveyShareByMonth } from '../kpi/report'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'
 

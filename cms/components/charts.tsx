@@ -1,6 +1,6 @@
 import React from 'react'
 
-import { MONTH_LABELS } from '../lib/kpi'
+import { MONTH_LABELS } from '../kpi/catalogue'
 
 /**
  * Server-rendered, dependency-free charts for the admin dashboard. Each chart is one inline SVG with

@@ -1,6 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Payload } from 'payload'
 
-import { bucketsOfDoc, markTallies, MONTHLY } from '../lib/kpiTallies'
+import { MONTHLY } from '../kpi/catalogue'
+import { markTallies } from '../kpi/recountQueue'
+import { bucketsOfDoc } from '../kpi/tallyStore'
 
 /** Collections whose documents are counted in a KPI tally (cms/lib/kpiTallies.ts). */
 export const TALLIED_COLLECTIONS = new Set<string>([...Object.values(MONTHLY).map((d) => d.collection), 'survey-responses', 'events', 'organisations'])

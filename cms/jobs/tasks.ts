@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { fiscalYearOf } from '../domain/fiscalYear'
-import { recountTallies } from '../lib/kpiTallies'
+import { recountTallies } from '../kpi/recountQueue'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
 
 /** Nightly: clear residents' contact details past the retention period (site settings). */

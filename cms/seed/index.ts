@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { flushTallies } from '../lib/kpiTallies'
+import { flushTallies } from '../kpi/recountQueue'
 import { CITIZENS } from './citizens'
 import { CHEERS, type CheerTarget } from './cheers'
 import { CONNECTIONS } from './connections'

@@ -5,8 +5,9 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { fiscalYearOf } from '../../cms/domain/fiscalYear'
-import { computeKpis } from '../../cms/lib/kpi'
-import { programmeYears, recountTallies } from '../../cms/lib/kpiTallies'
+import { recountTallies } from '../../cms/kpi/recountQueue'
+import { computeKpis } from '../../cms/kpi/report'
+import { programmeYears } from '../../cms/kpi/tallyStore'
 
 const payload = await getPayload({ config })
 const fy = fiscalYearOf(new Date())

@@ -1,4 +1,4 @@
-import { type HeadlineCounts, headlineCounts } from '../../cms/lib/headlineCounts'
+import { type HeadlineCounts, headlineCounts } from '../../cms/kpi/headline'
 import { cached } from './cache'
 import { payloadClient } from './payload'
 

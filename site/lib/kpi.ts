@@ -1,37 +1,32 @@
-import { FIRST_FISCAL_YEAR, fiscalYearOf, fiscalYearRange } from '../../cms/domain/fiscalYear'
-import { computeKpis } from '../../cms/lib/kpi'
-import { type PublicKpiReport, themeCounts, toPublicReport } from '../../cms/lib/kpiPublic'
+import { availableFiscalYears, FIRST_FISCAL_YEAR, fiscalYearOf, fiscalYearRange, parseFiscalYear } from '../../cms/domain/fiscalYear'
+import { SURVEY } from '../../cms/kpi/catalogue'
+import { type PublicKpiReport, type PublicMetric, toPublicReport } from '../../cms/kpi/publicReport'
+import { computeKpis } from '../../cms/kpi/report'
 import type { Event, Story } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 
-export type { PublicKpiReport }
+// The site's door to the KPIs: pages and components import from here, never from cms/ directly.
+export type { PublicKpiReport, PublicMetric }
+export { MONTH_LABELS, METRICS, TOWN_COLUMN_LABELS } from '../../cms/kpi/catalogue'
+export { SUPPRESSED_LABEL, SUPPRESSION_NOTE, suppressRow } from '../../cms/kpi/disclosure'
+export { ATTRIBUTION, buildDataset, datasetCsv, datasetJson, DATASETS, isDatasetKey, LICENCE } from '../../cms/kpi/openData'
 
-export { FIRST_FISCAL_YEAR }
+export { availableFiscalYears, FIRST_FISCAL_YEAR, parseFiscalYear }
 
 export const currentFiscalYear = (now = new Date()): number => fiscalYearOf(now)
 
-/** Fiscal years the public pages offer, newest first. */
-export const availableFiscalYears = (now = new Date()): number[] => {
-  const years: number[] = []
-  for (let fy = currentFiscalYear(now); fy >= FIRST_FISCAL_YEAR; fy--) years.push(fy)
-  return years
-}
+/** How the public pages explain the fiscal year. */
+export const FISCAL_YEAR_NOTE = '年度は4月1日から翌年3月31日まで（日本時間）です。各月の集計も日本時間で区切っています。'
 
-/** A `?fy=` value when it names an offered year, else null (the caller answers 404 or falls back). */
-export const parseFiscalYear = (value: string | null | undefined, now = new Date()): number | null => {
-  if (!value || !/^\d{4}$/.test(value)) return null
-  const fy = Number(value)
-  return availableFiscalYears(now).includes(fy) ? fy : null
-}
+/** KPI 1's method note, for the report's method section. */
+export const SURVEY_METHOD = SURVEY.method
 
 /**
- * The public KPI report of a fiscal year: counted from the data with access control off (aggregates only),
+ * The public KPI report of a fiscal year: counted from the tallies with access control off (aggregates only),
  * then reduced to what may be published (small-cell rule, no personal data).
  */
 export async function getPublicKpis(fiscalYear: number): Promise<PublicKpiReport> {
-  const payload = await payloadClient()
-  const [report, themes] = await Promise.all([computeKpis(payload, fiscalYear), themeCounts(payload, fiscalYear)])
-  return toPublicReport(report, themes)
+  return toPublicReport(await computeKpis(await payloadClient(), fiscalYear))
 }
 
 export type ReportStory = Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishedAt' | 'town' | 'featured'>

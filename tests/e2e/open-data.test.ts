@@ -3,7 +3,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { ATTRIBUTION, DATASETS, METRICS } from '../../cms/lib/kpiPublic'
+import { METRICS } from '../../cms/kpi/catalogue'
+import { ATTRIBUTION, DATASETS } from '../../cms/kpi/openData'
 import { CITIZENS } from '../../cms/seed/citizens'
 import { DEMO_USERS } from '../../cms/seed/content'
 import { launchBrowser } from '../helpers/browser'

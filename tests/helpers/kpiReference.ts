@@ -1,9 +1,9 @@
 import type { Payload, Where } from 'payload'
 
-import { TOWNS } from '../../cms/fields/options'
 import { fiscalMonthIndex, fiscalYearRange } from '../../cms/domain/fiscalYear'
-import type { Breakdown, TownKey } from '../../cms/lib/kpi'
-import { MONTHLY, type MonthlyMetric } from '../../cms/lib/kpiTallies'
+import { TOWNS } from '../../cms/domain/options'
+import { MONTHLY, type MonthlyMetric } from '../../cms/kpi/catalogue'
+import type { Breakdown, TownKey } from '../../cms/kpi/report'
 
 // The KPI figures counted the slow way, straight from every document, to hold the maintained tallies against.
 

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 
 import { ensureSchema } from '../../cms/db/ensureSchema'
-import { flushTallies } from '../../cms/lib/kpiTallies'
+import { flushTallies } from '../../cms/kpi/recountQueue'
 import { patchForJongodb } from './jongodb'
 
 /** Boots Payload on this test file's own database (see setup.ts) with the schema applied. */

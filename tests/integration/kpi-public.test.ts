@@ -1,8 +1,10 @@
 // The public small-cell rule for whole rows (pure functions: no database needed).
 import { describe, expect, it } from 'vitest'
 
-import type { KpiReport } from '../../cms/lib/kpi'
-import { buildDataset, datasetCsv, suppressBreakdown, suppressRow, toPublicReport } from '../../cms/lib/kpiPublic'
+import { suppressBreakdown, suppressRow } from '../../cms/kpi/disclosure'
+import { buildDataset, datasetCsv } from '../../cms/kpi/openData'
+import { toPublicReport } from '../../cms/kpi/publicReport'
+import type { KpiReport } from '../../cms/kpi/report'
 
 const shown = (cells: (number | null)[]) => cells.filter((v): v is number => v !== null)
 
@@ -92,6 +94,7 @@ describe('toPublicReport and the open-data tables', () => {
     storiesPublished: breakdown(months(1), { 大東町: 1 }),
     cheers: { ...breakdown(months(2, 30)), byTown: { ...breakdown([]).byTown, unknown: 32 } },
     eventAttendance: { ...breakdown(months(0, 40), { 木次町: 40 }), events: 2 },
+    themes: [],
   }
   const pub = toPublicReport(report)
   const metric = (key: string) => pub.metrics.find((m) => m.key === key)!

@@ -1,15 +1,15 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { computeKpis } from '../../cms/lib/kpi'
-import { themeCounts } from '../../cms/lib/kpiPublic'
-import { flushTallies, MONTHLY, type MonthlyMetric, recountTallies } from '../../cms/lib/kpiTallies'
+import { MONTHLY, type MonthlyMetric } from '../../cms/kpi/catalogue'
+import { flushTallies, recountTallies } from '../../cms/kpi/recountQueue'
+import { computeKpis } from '../../cms/kpi/report'
 import { planData } from '../helpers/domain'
 import { storyData } from '../helpers/fixtures'
 import { referenceBreakdown, referenceMeetingOrganisations, referenceSurvey, referenceThemes } from '../helpers/kpiReference'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
-// The maintained KPI counts (cms/lib/kpiTallies.ts) must equal counting every document, after each kind of
+// The maintained KPI counts (cms/kpi/tallyStore.ts) must equal counting every document, after each kind of
 // change a counted document can go through: created, moved to another month or year, changed status, deleted.
 
 let payload: Payload
@@ -32,7 +32,7 @@ async function expectTalliesToMatchTheData(step: string) {
   const survey = await referenceSurvey(payload, FY)
   expect({ respondents: kpi.survey.current.respondents, positive: kpi.survey.current.positive }, `${step}: survey`).toEqual(survey)
   expect([...kpi.organisations.names].sort(), `${step}: 共助会議`).toEqual(await referenceMeetingOrganisations(payload, FY, NOW))
-  const themes = await themeCounts(payload, FY)
+  const { themes } = kpi
   for (const metric of THEMED) {
     const counted = Object.fromEntries(themes.map((t) => [t.theme, t[metric]]).filter(([, n]) => n))
     expect(counted, `${step}: ${metric} by theme`).toEqual(await referenceThemes(payload, metric, FY))

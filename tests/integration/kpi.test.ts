@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { computeKpis, fiscalMonthIndex, type KpiReport, suppressSmallCells } from '../../cms/lib/kpi'
+import { fiscalMonthIndex } from '../../cms/domain/fiscalYear'
+import { suppressSmallCells } from '../../cms/kpi/disclosure'
+import { headlineCounts } from '../../cms/kpi/headline'
+import { computeKpis, type KpiReport } from '../../cms/kpi/report'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -119,6 +122,18 @@ describe('KPI counts for 令和7年度 against hand-counted fixtures', () => {
 
   it('takes the targets from the KPI-targets global defaults', () => {
     expect(kpi.targets).toMatchObject({ citizens: 150, participants: 2000, plansAccumulated: 300, plansRealised: 200, organisations: 40, surveyPointIncrease: 0.26 })
+  })
+})
+
+describe('the home page’s headline figures', () => {
+  it('count citizens, public plans and realised plans by the same rules as the KPIs', async () => {
+    const headline = await headlineCounts(payload, new Date(jst('2026-04-10T00:00:00')))
+    expect(headline.citizens).toBe(CITIZENS.filter((c) => c.status !== 'candidate').length) // every year, not only FY2025
+    expect(headline.plans).toBe(PLANS.filter((p) => p.status !== 'withdrawn').length)
+    // Every realised fixture was realised in FY2025: the home page and KPI 5 agree on which plans are realised.
+    expect(headline.realised).toBe(2)
+    expect(headline.realised).toBe(kpi.plansRealised.total)
+    expect(headline.organisations).toBe(3) // each once over the programme's years
   })
 })
 

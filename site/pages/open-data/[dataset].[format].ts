@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { buildDataset, datasetCsv, datasetJson, isDatasetKey } from '../../../cms/lib/kpiPublic'
-import { currentFiscalYear, getPublicKpis, parseFiscalYear } from '../../lib/kpi'
+import { buildDataset, currentFiscalYear, datasetCsv, datasetJson, getPublicKpis, isDatasetKey, parseFiscalYear } from '../../lib/kpi'
 
 /** /open-data/{summary|monthly|towns|themes}.{csv|json}?fy=2025 — aggregate counts only, small-cell rule applied. */
 export const GET: APIRoute = async ({ params, url }) => {

@@ -1,20 +1,23 @@
 import type { Payload } from 'payload'
 
-import { TOWNS, type Town } from '../fields/options'
-import { DEFAULT_KPI_TARGETS } from '../globals/KpiTargets'
 import { fiscalMonthIndex, fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
-import { type Breakdown, emptyBreakdown, meetingsHeld, monthlyBreakdown, type MonthlyMetric, readTallies, type SurveyCell, surveyCell, type TallyRow, type TownKey } from './kpiTallies'
+import { type Theme, THEME_OPTIONS, type Town, TOWNS } from '../domain/options'
+import { DEFAULT_KPI_TARGETS } from '../globals/KpiTargets'
+import { liveEventWhere, MONTHLY_METRICS, type MonthlyMetric, SURVEY, THEMED_METRICS, type ThemedMetric, type TownKey } from './catalogue'
+import { readTallies } from './recountQueue'
+import { emptyTowns, type MeetingOrganisation, meetingsCell, monthCell, surveyCell, type TallyRows } from './tallyStore'
 
 /**
- * The programme's KPIs for one fiscal year (April–March, Japan time), from counts kept by cms/lib/kpiTallies.ts
- * through the Local API only (counts and selected fields), so it runs the same on SQLite and MongoDB.
+ * The programme's KPIs for one fiscal year (April–March, Japan time), assembled from the tallies read once
+ * (cms/kpi/tallyStore.ts): the same figures as counting the documents, at a cost that does not grow with the data.
+ * The whole report, names of organisations included; the public view is cms/kpi/publicReport.ts.
  */
 
-export const MONTH_LABELS = ['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']
-
-export type { Breakdown, TownKey }
+export type { TownKey }
+export type Breakdown = { total: number; byMonth: number[]; byTown: Record<TownKey, number> }
 export type SurveyShare = { respondents: number; positive: number; share: number | null }
 export type KpiTargets = Omit<typeof DEFAULT_KPI_TARGETS, 'fiscalYear'> & { fiscalYear: number }
+export type ThemeCount = { theme: Theme; label: string } & Record<ThemedMetric, number>
 
 export type KpiReport = {
   fiscalYear: number
@@ -29,24 +32,51 @@ export type KpiReport = {
     changePoints: number | null
     byTown: Record<Town, SurveyShare>
   }
-  citizens: Breakdown
-  participants: Breakdown
-  plansPublished: Breakdown
-  plansRealised: Breakdown
   organisations: Breakdown & { names: string[] }
-  connections: Breakdown
-  storiesPublished: Breakdown
-  cheers: Breakdown
   eventAttendance: Breakdown & { events: number }
+  /** Stories published, plans published and plans realised in the year, per theme (an item can have several). */
+  themes: ThemeCount[]
+} & Record<Exclude<MonthlyMetric, 'eventAttendance'>, Breakdown>
+
+export const emptyBreakdown = (): Breakdown => ({ total: 0, byMonth: Array(12).fill(0), byTown: emptyTowns() })
+
+function monthlyBreakdown(rows: TallyRows, metric: MonthlyMetric, fy: number): Breakdown {
+  const result = emptyBreakdown()
+  for (let month = 0; month < 12; month++) {
+    const cell = monthCell(rows, metric, fy, month)
+    if (!cell) continue
+    result.total += cell.total
+    result.byMonth[month] = cell.total
+    for (const [town, n] of Object.entries(cell.byTown)) result.byTown[town as TownKey] = (result.byTown[town as TownKey] ?? 0) + n
+  }
+  return result
 }
 
-export { fiscalMonthIndex }
+function themeCounts(rows: TallyRows, fy: number): ThemeCount[] {
+  const totals = (metric: ThemedMetric) => {
+    const counts = new Map<string, number>()
+    for (let month = 0; month < 12; month++) {
+      for (const [theme, n] of Object.entries(monthCell(rows, metric, fy, month)?.byTheme ?? {})) counts.set(theme, (counts.get(theme) ?? 0) + n)
+    }
+    return counts
+  }
+  const byMetric = THEMED_METRICS.map(({ key }) => [key, totals(key)] as const)
+  return THEME_OPTIONS.map((o) => ({
+    theme: o.value,
+    label: o.label.ja,
+    ...(Object.fromEntries(byMetric.map(([key, counts]) => [key, counts.get(o.value) ?? 0])) as Record<ThemedMetric, number>),
+  }))
+}
 
+/** Organisations whose first 共助会議 of the year began before `now`, by id. */
+export function meetingsHeld(rows: TallyRows, fy: number, now: Date): Map<string, MeetingOrganisation> {
+  const held = new Map<string, MeetingOrganisation>()
+  for (const [id, org] of Object.entries(meetingsCell(rows, fy)?.first ?? {})) if (new Date(org.at).getTime() < now.getTime()) held.set(id, org)
+  return held
+}
 
-const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
-
-/** KPI 6 from the meetings tally: organisations in a 共助会議 held in the year, each once, in reading order. */
-function meetingOrganisations(rows: Map<string, TallyRow>, fiscalYear: number, now: Date): KpiReport['organisations'] {
+/** KPI 6: organisations in a 共助会議 held in the year, each once, in reading order. */
+function meetingOrganisations(rows: TallyRows, fiscalYear: number, now: Date): KpiReport['organisations'] {
   const held = [...meetingsHeld(rows, fiscalYear, now).values()].sort((a, b) => a.reading.localeCompare(b.reading, 'ja') || a.name.localeCompare(b.name, 'ja'))
   const result = { ...emptyBreakdown(), names: [] as string[] }
   for (const org of held) {
@@ -57,6 +87,8 @@ function meetingOrganisations(rows: Map<string, TallyRow>, fiscalYear: number, n
   }
   return result
 }
+
+const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
 
 /** The targets for a fiscal year from the KPI-targets global (令和7年度 defaults when none is set). */
 export async function kpiTargets(payload: Payload, fiscalYear: number): Promise<KpiTargets | null> {
@@ -69,14 +101,10 @@ export async function kpiTargets(payload: Payload, fiscalYear: number): Promise<
   return fiscalYear === DEFAULT_KPI_TARGETS.fiscalYear ? { ...DEFAULT_KPI_TARGETS } : null
 }
 
-/**
- * The KPIs of a fiscal year, assembled from the maintained tallies (cms/lib/kpiTallies.ts): the same figures as
- * counting the documents, at a cost that does not grow with the data.
- */
+/** The KPIs of a fiscal year; the tallies of the year and the previous one (for the survey's change) are read once. */
 export async function computeKpis(payload: Payload, fiscalYear: number, now = new Date()): Promise<KpiReport> {
   const { start, end } = fiscalYearRange(fiscalYear)
   const rows = await readTallies(payload, [fiscalYear, fiscalYear - 1])
-  const organisations = meetingOrganisations(rows, fiscalYear, now)
   const [targets, heldEvents] = await Promise.all([
     kpiTargets(payload, fiscalYear),
     // Time decides which events have been held: counted at read time (events are few, startsAt is indexed).
@@ -86,18 +114,17 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
         and: [
           { startsAt: { greater_than_equal: start.toISOString() } },
           { startsAt: { less_than: new Date(Math.min(end.getTime(), now.getTime())).toISOString() } },
-          { _status: { equals: 'published' } },
-          { cancelled: { not_equals: true } },
+          ...liveEventWhere(),
         ],
       },
       overrideAccess: true,
     }),
   ])
-  const survey = (fy: number) => surveyCell(rows, fy) ?? { respondents: 0, positive: 0, byTown: {} as SurveyCell['byTown'] }
+  const survey = (fy: number) => surveyCell(rows, fy) ?? { respondents: 0, positive: 0, byTown: {} as Record<Town, undefined> }
   const [thisYear, lastYear] = [survey(fiscalYear), survey(fiscalYear - 1)]
   const current = shareOf(thisYear.respondents, thisYear.positive)
   const previous = shareOf(lastYear.respondents, lastYear.positive)
-  const breakdown = (metric: MonthlyMetric) => monthlyBreakdown(rows, metric, fiscalYear)
+  const monthly = Object.fromEntries(MONTHLY_METRICS.map((metric) => [metric, monthlyBreakdown(rows, metric, fiscalYear)])) as Record<MonthlyMetric, Breakdown>
 
   return {
     fiscalYear,
@@ -111,36 +138,11 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
       changePoints: current.share !== null && previous.share !== null ? current.share - previous.share : null,
       byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
     },
-    citizens: breakdown('citizens'),
-    participants: breakdown('participants'),
-    plansPublished: breakdown('plansPublished'),
-    plansRealised: breakdown('plansRealised'),
-    organisations,
-    connections: breakdown('connections'),
-    storiesPublished: breakdown('storiesPublished'),
-    cheers: breakdown('cheers'),
-    eventAttendance: { ...breakdown('eventAttendance'), events: heldEvents.totalDocs },
+    ...monthly,
+    organisations: meetingOrganisations(rows, fiscalYear, now),
+    eventAttendance: { ...monthly.eventAttendance, events: heldEvents.totalDocs },
+    themes: themeCounts(rows, fiscalYear),
   }
-}
-
-/** The smallest count of people a public breakdown cell may show (APPI: small districts identify people). */
-export const MIN_CELL = 5
-
-/**
- * Public breakdowns: a cell counting 1–4 people becomes null; where that leaves exactly one hidden cell in
- * a row whose total is shown, the next smallest cell is hidden too, so no cell can be worked out by subtraction.
- */
-export function suppressSmallCells(cells: number[], min = MIN_CELL): (number | null)[] {
-  const out: (number | null)[] = cells.map((n) => (n > 0 && n < min ? null : n))
-  const hidden = out.filter((v) => v === null).length
-  if (hidden === 1) {
-    let candidate = -1
-    out.forEach((v, i) => {
-      if (v !== null && v > 0 && (candidate < 0 || v < (out[candidate] as number))) candidate = i
-    })
-    if (candidate >= 0) out[candidate] = null
-  }
-  return out
 }
 
 /**
@@ -149,8 +151,8 @@ export function suppressSmallCells(cells: number[], min = MIN_CELL): (number | n
  */
 export async function surveyShareByMonth(payload: Payload, fiscalYear: number): Promise<(number | null)[]> {
   const { docs } = await payload.find({
-    collection: 'survey-responses',
-    where: { fiscalYear: { equals: fiscalYear } },
+    collection: SURVEY.collection,
+    where: { [SURVEY.yearField]: { equals: fiscalYear } },
     select: { answer: true, answeredAt: true, createdAt: true },
     depth: 0,
     pagination: false,
@@ -161,7 +163,7 @@ export async function surveyShareByMonth(payload: Payload, fiscalYear: number): 
   for (const doc of docs as unknown as { answer?: string; answeredAt?: string | null; createdAt: string }[]) {
     const month = fiscalMonthIndex(doc.answeredAt || doc.createdAt)
     all[month] += 1
-    if (doc.answer === '4' || doc.answer === '5') positive[month] += 1
+    if ((SURVEY.positiveAnswers as readonly string[]).includes(doc.answer ?? '')) positive[month] += 1
   }
   let respondents = 0
   let positives = 0

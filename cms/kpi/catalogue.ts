@@ -1,0 +1,208 @@
+import type { CollectionSlug, Where } from 'payload'
+
+import { MEETING_EVENT_KIND, type SurveyAnswer, TOWNS } from '../domain/options'
+import { PLAN_STATUS_LABEL, PLAN_STATUS_STAMP, publicPlanWhere, realisedPlanWhere } from '../domain/plans'
+import { MIN_CELL } from './disclosure'
+
+/**
+ * The metric catalogue: for each KPI, what is counted (collection, the date that places a document in a fiscal
+ * month, the filter, the bucket), what it is called, how the method note explains it and which open-data
+ * columns it fills. The tallies (tallyStore.ts), the report (report.ts), the public pages' method text and the
+ * open data (openData.ts) all read this file; nothing else restates a metric.
+ *
+ * Buckets: every monthly metric has one per fiscal month (Japan time); the survey (KPI 1) and the 共助会議
+ * (KPI 6) one per fiscal year.
+ */
+
+export const MONTH_LABELS = ['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']
+
+/** Town breakdowns: the six towns, then what has no (known) town. */
+export const TOWN_COLUMNS = [...TOWNS, 'unknown'] as const
+export type TownKey = (typeof TOWN_COLUMNS)[number]
+export const TOWN_COLUMN_LABELS: string[] = [...TOWNS, '町不明']
+
+/** An えすこ市民 (KPI 2, and the home page's count): registered or paused; a candidate is not one yet. */
+export const countedCitizenWhere = (): Where => ({ status: { in: ['registered', 'paused'] } })
+
+/** Events that took place or will: published and not cancelled (time decides, at read, which have been held). */
+export const liveEventWhere = (): Where[] => [{ _status: { equals: 'published' } }, { cancelled: { not_equals: true } }]
+
+export type MonthlyMetric = 'citizens' | 'participants' | 'plansPublished' | 'plansRealised' | 'connections' | 'storiesPublished' | 'cheers' | 'eventAttendance'
+export type MetricKey = MonthlyMetric | 'organisations'
+
+/** The target each metric is held against, in the KPI-targets global. */
+export type TargetKey = 'citizens' | 'participants' | 'plansAccumulated' | 'plansRealised' | 'organisations'
+
+/** How a monthly metric is tallied: one bucket per fiscal month, counted from one collection. */
+export type MonthlyDef = {
+  collection: CollectionSlug
+  /** The instant that places a document in a fiscal month. */
+  dateField: string
+  where?: Where[]
+  /** false: count only (high-volume collections with no town). */
+  town?: false
+  /** Sum this number field instead of counting documents. */
+  weightField?: string
+  /** Also counted per theme (a document with several themes counts once for each). */
+  themes?: true
+}
+
+export type MetricDef = {
+  key: MetricKey
+  /** KPI number in the city's specification (1 is the survey), or null for the supplementary counts. */
+  kpi: number | null
+  label: string
+  unit: string
+  /** Counts people (or what people did): the small-cell rule applies. */
+  people: boolean
+  /** Has a town breakdown (cheers have none). */
+  hasTown: boolean
+  target: TargetKey | null
+  /** How it is counted, for the method note and the open-data page. */
+  method: string
+}
+
+/** The metrics also counted per theme, in the order of the open-data themes table, with their column labels. */
+export const THEMED_METRICS = [
+  { key: 'storiesPublished', column: '公開ストーリー数' },
+  { key: 'plansPublished', column: '公開プラン数' },
+  { key: 'plansRealised', column: '実現プラン数' },
+] as const satisfies { key: MonthlyMetric; column: string }[]
+export type ThemedMetric = (typeof THEMED_METRICS)[number]['key']
+
+const isThemed = (key: MetricKey) => THEMED_METRICS.some((t) => t.key === key)
+const lifecycleStamp = (status: keyof typeof PLAN_STATUS_STAMP) => `lifecycle.${PLAN_STATUS_STAMP[status]}`
+
+type Entry = Omit<MetricDef, 'key' | 'hasTown'> & {
+  /** A monthly tally, or the 共助会議 tally (MEETINGS). */
+  tally: Omit<MonthlyDef, 'themes'> | 'meetings'
+}
+
+// In the order the public pages and the open data list them.
+const CATALOGUE: Record<MetricKey, Entry> = {
+  citizens: {
+    kpi: 2,
+    label: 'えすこ市民の創出数',
+    unit: '人',
+    people: true,
+    target: 'citizens',
+    method: '年度中に「えすこ市民」になった人（登録済み・休止中）を、えすこ市民になった日で数えます。候補者は含みません。',
+    tally: { collection: 'citizens', dateField: 'citizenSince', where: [countedCitizenWhere()] },
+  },
+  participants: {
+    kpi: 3,
+    label: '新規参画者数（ユニーク）',
+    unit: '人',
+    people: true,
+    target: 'participants',
+    method: '投稿・申し込み・応援などで初めて関わった人を、メールアドレス・電話番号の鍵付きハッシュで重複なく数えます（連絡先そのものは集計に使いません）。',
+    tally: { collection: 'participants', dateField: 'firstSeenAt' },
+  },
+  plansPublished: {
+    kpi: 4,
+    label: 'ウエルビーイングプラン蓄積数',
+    unit: '件',
+    people: false,
+    target: 'plansAccumulated',
+    method: '年度中に公開されたプランを公開日で数えます。取り下げられたプランは含みません。',
+    tally: { collection: 'plans', dateField: lifecycleStamp('published'), where: [publicPlanWhere()] },
+  },
+  plansRealised: {
+    kpi: 5,
+    label: 'ウエルビーイングプラン実現数',
+    unit: '件',
+    people: false,
+    target: 'plansRealised',
+    method: `年度中に実現した（状態が「${PLAN_STATUS_LABEL.realised}」になった）プランを実現日で数えます。`,
+    tally: { collection: 'plans', dateField: lifecycleStamp('realised'), where: [realisedPlanWhere()] },
+  },
+  organisations: {
+    kpi: 6,
+    label: 'えすこ共助会議参画団体数',
+    unit: '団体',
+    people: false,
+    target: 'organisations',
+    method: '年度中に開かれた（中止を除く）えすこ共助会議に参加した団体を、重複なく、初めて参加した会議の月で数えます。団体名は公開情報です。',
+    tally: 'meetings',
+  },
+  connections: {
+    kpi: null,
+    label: '新しいつながり',
+    unit: '件',
+    people: true,
+    target: null,
+    method: 'コーディネーターが記録した、人と人・人と団体の新しいつながりを、つながった日で数えます。',
+    tally: { collection: 'connections', dateField: 'connectedAt' },
+  },
+  storiesPublished: {
+    kpi: null,
+    label: '公開したストーリー',
+    unit: '件',
+    people: false,
+    target: null,
+    method: '年度中に公開された「えすこストーリー」を公開日で数えます。',
+    tally: { collection: 'stories', dateField: 'publishedAt', where: [{ _status: { equals: 'published' } }] },
+  },
+  cheers: {
+    kpi: null,
+    label: '届いた応援',
+    unit: '件',
+    people: true,
+    target: null,
+    method: 'ストーリーやプランに届いた応援（いいね・メッセージ）を、届いた日で数えます。町別の集計はありません。',
+    tally: { collection: 'cheers', dateField: 'createdAt', town: false },
+  },
+  eventAttendance: {
+    kpi: null,
+    label: 'イベント参加者数（延べ）',
+    unit: '人',
+    people: true,
+    target: null,
+    method: '年度中に開かれたイベント（中止を除く）の、開催後に記録した参加者数の合計です（延べ人数）。',
+    tally: { collection: 'events', dateField: 'startsAt', where: [...liveEventWhere(), { attendance: { exists: true } }], weightField: 'attendance' },
+  },
+}
+
+const ENTRIES = Object.entries(CATALOGUE) as [MetricKey, Entry][]
+
+/** The metrics of the report (KPI 2–6 and the supplementary counts), for the pages and the open data. */
+export const METRICS: MetricDef[] = ENTRIES.map(([key, { tally, ...def }]) => ({ key, ...def, hasTown: tally === 'meetings' || tally.town !== false }))
+
+/** The monthly tallies, by metric. */
+export const MONTHLY = Object.fromEntries(
+  ENTRIES.flatMap(([key, { tally }]) => (tally === 'meetings' ? [] : [[key, { ...tally, ...(isThemed(key) ? { themes: true } : {}) }]])),
+) as Record<MonthlyMetric, MonthlyDef>
+export const MONTHLY_METRICS = Object.keys(MONTHLY) as MonthlyMetric[]
+
+/**
+ * KPI 1: the share of the survey's respondents who answered 4 or 5, per fiscal year (the year each answer
+ * names), and its change from the previous year in points. One bucket per year, also by town.
+ */
+export const SURVEY = {
+  kpi: 1,
+  label: '助け合える地域だと感じる市民の割合（前年度からの増加ポイント）',
+  unit: 'ポイント',
+  /** The open data's row of respondents by town. */
+  respondentsLabel: '市民アンケート回答者数',
+  collection: 'survey-responses',
+  yearField: 'fiscalYear',
+  positiveAnswers: ['4', '5'] as SurveyAnswer[],
+  method: `市民アンケートで「助け合える地域だと感じる」に5段階で4または5と答えた人の割合を年度ごとに求め、前年度からの増加（ポイント）を目標と比べます。回答者が${MIN_CELL}人未満の町の割合は表示しません。`,
+} as const satisfies { collection: CollectionSlug } & Record<string, unknown>
+
+/**
+ * KPI 6: the organisations taking part in a 共助会議 (a published, uncancelled event of the meeting kind), each
+ * once, dated by the first such meeting of the year. One bucket per year, keeping each organisation's name,
+ * reading and town, so an organisation's change recounts it too.
+ */
+export const MEETINGS = {
+  collection: 'events',
+  kind: MEETING_EVENT_KIND,
+  dateField: 'startsAt',
+  where: (): Where[] => [{ kind: { equals: MEETING_EVENT_KIND } }, ...liveEventWhere()],
+  organisationsField: 'participatingOrganisations',
+  organisations: 'organisations',
+} as const satisfies { collection: CollectionSlug; organisations: CollectionSlug } & Record<string, unknown>
+
+/** Every collection a tally counts: a change to one of its documents marks buckets for a recount. */
+export const TALLIED_COLLECTIONS: CollectionSlug[] = [...new Set<CollectionSlug>([...MONTHLY_METRICS.map((m) => MONTHLY[m].collection), SURVEY.collection, MEETINGS.collection, MEETINGS.organisations])]

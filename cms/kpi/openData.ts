@@ -1,0 +1,135 @@
+import { TOWNS } from '../domain/options'
+import { MONTH_LABELS, SURVEY, THEMED_METRICS, TOWN_COLUMN_LABELS } from './catalogue'
+import { MIN_CELL, SUPPRESSED_LABEL, SUPPRESSION_NOTE } from './disclosure'
+import type { PublicKpiReport } from './publicReport'
+
+/**
+ * The open-data tables (/open-data/*.csv|json) of a public KPI report: rows and columns from the catalogue's
+ * metrics, cells as the small-cell rule left them, with the licence and attribution they are published under.
+ */
+
+export const LICENCE = { name: 'クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）', id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' }
+export const ATTRIBUTION = '出典：雲南市 えすこポータル'
+
+export type DatasetKey = 'summary' | 'monthly' | 'towns' | 'themes'
+/** null: suppressed by the small-cell rule (「5未満」); undefined / missing: not applicable (empty). */
+export type Cell = string | number | null | undefined
+export type Dataset = {
+  key: DatasetKey
+  title: string
+  description: string
+  columns: { key: string; label: string }[]
+  rows: Record<string, Cell>[]
+}
+
+export const DATASETS: { key: DatasetKey; title: string; description: string }[] = [
+  { key: 'summary', title: 'KPIの実績と目標', description: '6つのKPIと補助指標の年度実績、目標、達成率です。' },
+  { key: 'monthly', title: '月別の集計', description: '各指標の月別の件数・人数です（4月〜3月）。' },
+  { key: 'towns', title: '町別の集計', description: `各指標の町別（${TOWNS.join('・')}）の件数・人数です。` },
+  { key: 'themes', title: 'テーマ別の集計', description: 'テーマごとの公開ストーリー数、公開プラン数、実現プラン数です（1件が複数のテーマを持つことがあります）。' },
+]
+
+export const isDatasetKey = (value: string | undefined): value is DatasetKey => DATASETS.some((d) => d.key === value)
+
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
+
+const LEADING_COLUMNS = [
+  { key: 'fiscalYear', label: '年度' },
+  { key: 'metric', label: '指標' },
+  { key: 'unit', label: '単位' },
+]
+
+export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset {
+  const meta = DATASETS.find((d) => d.key === key)!
+  const base = { key, title: meta.title, description: meta.description }
+  const fy = report.fiscalYear
+  if (key === 'summary') {
+    const rows: Record<string, Cell>[] = [
+      {
+        fiscalYear: fy,
+        kpi: SURVEY.kpi,
+        metric: SURVEY.label,
+        unit: SURVEY.unit,
+        value: report.survey.changePoints !== null ? Math.round(report.survey.changePoints * 100) / 100 : report.survey.current.respondents === null ? null : undefined,
+        target: report.survey.target ?? undefined,
+        achievement: report.survey.changePoints !== null && report.survey.target ? round1((report.survey.changePoints / report.survey.target) * 100) : undefined,
+      },
+      ...report.metrics.map((m) => ({ fiscalYear: fy, kpi: m.kpi ?? undefined, metric: m.label, unit: m.unit, value: m.total, target: m.targetValue ?? undefined, achievement: round1(m.achievement) ?? undefined })),
+    ]
+    return {
+      ...base,
+      columns: [
+        { key: 'fiscalYear', label: '年度' },
+        { key: 'kpi', label: 'KPI番号' },
+        { key: 'metric', label: '指標' },
+        { key: 'unit', label: '単位' },
+        { key: 'value', label: '実績' },
+        { key: 'target', label: '目標' },
+        { key: 'achievement', label: '達成率（%）' },
+      ],
+      rows,
+    }
+  }
+  if (key === 'monthly') {
+    const months = MONTH_LABELS.map((label, i) => ({ key: `m${String(i + 1).padStart(2, '0')}`, label }))
+    return {
+      ...base,
+      columns: [...LEADING_COLUMNS, ...months, { key: 'total', label: '年度計' }],
+      rows: report.metrics.map((m) => ({ fiscalYear: fy, metric: m.label, unit: m.unit, ...Object.fromEntries(months.map((c, i) => [c.key, m.byMonth[i]])), total: m.total })),
+    }
+  }
+  if (key === 'towns') {
+    const towns = TOWN_COLUMN_LABELS.map((label, i) => ({ key: `t${i + 1}`, label }))
+    const metricRows = report.metrics
+      .filter((m) => m.hasTown)
+      .map((m) => ({ fiscalYear: fy, metric: m.label, unit: m.unit, ...Object.fromEntries(towns.map((c, i) => [c.key, m.byTown[i]])), total: m.total }))
+    const surveyRow = {
+      fiscalYear: fy,
+      metric: SURVEY.respondentsLabel,
+      unit: '人',
+      ...Object.fromEntries(towns.map((c, i) => [c.key, i < TOWNS.length ? report.survey.byTown[i].respondents : 0])),
+      total: report.survey.byTownTotal,
+    }
+    return {
+      ...base,
+      columns: [...LEADING_COLUMNS, ...towns, { key: 'total', label: '合計' }],
+      rows: [...metricRows, surveyRow],
+    }
+  }
+  return {
+    ...base,
+    columns: [{ key: 'fiscalYear', label: '年度' }, { key: 'theme', label: 'テーマ' }, ...THEMED_METRICS.map((t) => ({ key: t.key, label: t.column }))],
+    rows: report.themes.map((t) => ({ fiscalYear: fy, theme: t.label, ...Object.fromEntries(THEMED_METRICS.map(({ key }) => [key, t[key]])) })),
+  }
+}
+
+const csvCell = (value: Cell): string => {
+  if (value === null) return SUPPRESSED_LABEL
+  if (value === undefined) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** CSV, UTF-8 with a byte-order mark (for Excel), CRLF line ends, Japanese headers; null cells read 「5未満」. */
+export function datasetCsv(dataset: Dataset): string {
+  const lines = [dataset.columns.map((c) => csvCell(c.label)), ...dataset.rows.map((row) => dataset.columns.map((c) => csvCell(row[c.key])))]
+  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`
+}
+
+/** JSON with the licence, attribution and the meaning of null alongside the rows. */
+export function datasetJson(report: PublicKpiReport, dataset: Dataset) {
+  return {
+    title: `えすこな雲南市 ${dataset.title}（${report.label}）`,
+    dataset: dataset.key,
+    description: dataset.description,
+    fiscalYear: report.fiscalYear,
+    fiscalYearLabel: report.label,
+    period: report.range,
+    generatedAt: report.generatedAt,
+    licence: LICENCE,
+    attribution: ATTRIBUTION,
+    suppression: { minimumCell: MIN_CELL, nullMeans: SUPPRESSED_LABEL, note: SUPPRESSION_NOTE },
+    columns: dataset.columns,
+    rows: dataset.rows,
+  }
+}
