@@ -11,7 +11,6 @@ import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
-import { countParticipant } from '../hooks/countParticipant'
 
 export const CITIZEN_STATUSES = [
   { value: 'candidate', label: { ja: '候補', en: 'Candidate' } },
@@ -57,7 +56,7 @@ export const Citizens: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
-  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [countParticipant('citizen', 'private'), syncPhotoVisibility] },
+  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [syncPhotoVisibility] },
   fields: [
     {
       type: 'tabs',

@@ -8,7 +8,6 @@ import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { TOWN_OPTIONS } from '../fields/options'
 import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
-import { countParticipant } from '../hooks/countParticipant'
 
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
@@ -20,7 +19,7 @@ export const EventRegistrations: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeChange: [enforceEventCapacity], afterChange: [countParticipant('event', 'contact')] },
+  hooks: { beforeChange: [enforceEventCapacity] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },

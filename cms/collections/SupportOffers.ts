@@ -7,7 +7,6 @@ import { hasRole } from '../access/roles'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
-import { countParticipant } from '../hooks/countParticipant'
 
 /** 応援したい・手伝える: a resident or an organisation offers help with a plan. */
 export const SupportOffers: CollectionConfig = {
@@ -21,7 +20,6 @@ export const SupportOffers: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { afterChange: [countParticipant('support', 'contact')] },
   fields: [
     { name: 'plan', type: 'relationship', relationTo: 'plans', required: true, index: true, label: { ja: 'プラン', en: 'Plan' } },
     {

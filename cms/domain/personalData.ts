@@ -1,15 +1,21 @@
 import type { CollectionSlug } from 'payload'
 
+import type { Participant } from '../payload-types'
+
 /**
- * What is personal data: every group of a resident's personal details, declared once. The field builder
- * (`contactGroup` in cms/fields/common.ts) builds each group from its entry, and the rest follows from here:
- * the read audit (cms/hooks/audit.ts), participant counting (cms/hooks/countParticipant.ts), retention purge and
- * deletion requests (cms/lib/retention.ts), the shared-behaviour plugin that wires them (cms/plugins/sharedBehaviour.ts)
- * and the leak tests (tests/helpers/accessWorld.ts). tests/integration/personal-data-registry.test.ts fails when the
- * built config holds an e-mail, a phone or a personal-data-guarded field outside a declared group.
+ * What is personal data: every group of a resident's personal details, declared once, here. Everything else reads
+ * these entries:
+ * - the collection's group field is built from its entry (`contactGroup(personalGroup(…), …)`, cms/fields/common.ts):
+ *   its name, fields, order and who may read it;
+ * - cms/plugins/sharedBehaviour.ts adds the personal-read audit (cms/hooks/audit.ts) and participant counting
+ *   (cms/hooks/countParticipant.ts) to the collection;
+ * - retention purge and deletion requests (cms/lib/retention.ts) clear what the entry names;
+ * - the leak tests (tests/helpers/accessWorld.ts, tests/integration/personal-data.test.ts) fill and probe every group.
+ * tests/integration/personal-data-registry.test.ts walks the built config and fails on an e-mail, a phone or a field
+ * guarded as personal data outside a declared group, and on a group built otherwise than declared.
  *
- * Adding a resident form with contact details: one entry below, and `contactGroup(personalGroup(…), …)` where
- * the group sits in the collection.
+ * Adding a resident form with contact details: one entry below, and `contactGroup(personalGroup(…), { label })`
+ * where the group sits in the collection (that call throws at start-up for a group not declared here).
  */
 
 /**
@@ -21,7 +27,7 @@ import type { CollectionSlug } from 'payload'
 export type PersonalFieldKind = 'email' | 'phone' | 'name' | 'detail' | 'consentAt'
 
 /** How a resident took part, for the unique-participants count (cms/lib/registerParticipant.ts). */
-export type ParticipationChannel = 'plan' | 'support' | 'event' | 'nomination' | 'citizen' | 'other'
+export type ParticipationChannel = Participant['firstChannel']
 
 export type PersonalGroup = {
   collection: CollectionSlug
@@ -43,7 +49,7 @@ export type PersonalGroup = {
    * deletion request removes it.
    */
   retention: 'purge' | 'whileRegistered'
-  /** The collection has drafts: every stored version keeps a copy, and is cleared with the document. */
+  /** The collection has versions (drafts): each stored version keeps a copy, cleared with the document's. */
   versions?: boolean
   /**
    * What else identifies the person in the same record, replaced on a deletion request: `null` clears a field,

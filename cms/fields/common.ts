@@ -49,7 +49,8 @@ type Label = { ja: string; en: string }
 /** A field definition whose name comes from the declaration (distributes over Payload's field union). */
 type Unnamed<F = Field> = F extends Field ? Omit<F, 'name'> : never
 
-const GROUP_ACCESS: Record<PersonalGroup['readers'], GroupField['access']> = {
+/** Field access of each kind of personal group: the rules that guard personal data (the registry test looks for them). */
+export const PERSONAL_GROUP_ACCESS: Record<PersonalGroup['readers'], NonNullable<GroupField['access']>> = {
   staff: { read: personalDataStaff, update: personalDataStaff },
   // Editors only as a whole: the collection's read access narrows it.
   editors: { read: personalDataStaff, update: personalDataStaff },
@@ -82,7 +83,7 @@ export const contactGroup = (
     type: 'group',
     label: options.label,
     admin: options.admin,
-    access: GROUP_ACCESS[declared.readers],
+    access: PERSONAL_GROUP_ACCESS[declared.readers],
     fields: Object.entries(declared.fields).map(([name, kind]) => build(name, kind)),
   }
 }

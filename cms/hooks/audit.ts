@@ -2,14 +2,12 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionAfterReadHook,
-  CollectionConfig,
   CollectionSlug,
   FlattenedField,
   PayloadRequest,
 } from 'payload'
 
 import { hasRole } from '../access/roles'
-import { personalGroupsOf } from '../domain/personalData'
 
 type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal'
 
@@ -95,7 +93,8 @@ async function writeEntry(req: PayloadRequest, entry: { action: Action; collecti
 // logging each would double the write cost of a cheer. Editors' later changes to them are still logged.
 const UNLOGGED_RESIDENT_CREATES = new Set(['cheers', 'survey-responses'])
 
-const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req, context }) => {
+/** Logs a change (and a publish, unpublish, feature or unfeature it makes); values never go into the log. */
+export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req, context }) => {
   if (context?.audit === false) return doc
   if (operation === 'create' && !req.user && req.context?.channel === 'site' && UNLOGGED_RESIDENT_CREATES.has(collection.slug)) return doc
   const actions: Action[] = [operation]
@@ -110,7 +109,7 @@ const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previou
   return doc
 }
 
-const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, context }) => {
+export const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, context }) => {
   if (context?.audit === false) return doc
   await writeEntry(req, { action: 'delete', collection: collection.slug, docId: doc.id })
   return doc
@@ -120,7 +119,7 @@ const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, co
  * Logs every read of personal data by a signed-in person (admin screens and API alike): a document read
  * counts when one of its personal groups came back non-empty after field-level access.
  */
-const auditPersonalRead =
+export const auditPersonalRead =
   (personalGroups: string[]): CollectionAfterReadHook =>
   async ({ collection, doc, req, context }) => {
     if (context?.audit === false || !hasRole(req.user, 'admin', 'editor', 'coordinator')) return doc
@@ -131,17 +130,3 @@ const auditPersonalRead =
     if (seen.length) await writeEntry(req, { action: 'read_personal', collection: collection.slug, docId: doc.id, fields: seen })
     return doc
   }
-
-/** Adds the audit hooks to a collection; reads of its personal groups (cms/domain/personalData.ts) are logged too. */
-export function withAudit(config: CollectionConfig): CollectionConfig {
-  const personalGroups = personalGroupsOf(config.slug).map((g) => g.group)
-  return {
-    ...config,
-    hooks: {
-      ...config.hooks,
-      afterChange: [...(config.hooks?.afterChange ?? []), auditChange],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), auditDelete],
-      afterRead: personalGroups.length ? [...(config.hooks?.afterRead ?? []), auditPersonalRead(personalGroups)] : config.hooks?.afterRead,
-    },
-  }
-}

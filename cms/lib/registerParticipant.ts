@@ -1,12 +1,11 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { fiscalYearOf } from '../domain/fiscalYear'
+import type { ParticipationChannel } from '../domain/personalData'
 import { TOWNS, type Town } from '../fields/options'
 import type { Participant } from '../payload-types'
 
-import { fiscalYearOf } from '../domain/fiscalYear'
 import { type Contact, contactHashes } from './contactHash'
-
-export type ParticipationChannel = 'plan' | 'support' | 'event' | 'nomination' | 'citizen' | 'other'
 
 type Hashes = ReturnType<typeof contactHashes>
 

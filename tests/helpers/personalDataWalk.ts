@@ -1,10 +1,10 @@
 import type { FieldAccess, FlattenedField } from 'payload'
 
-import { personalDataOfRegistrant, personalDataStaff, readPersonalDataOfRegistrant } from '../../cms/access/personalData'
 import { NOT_PERSONAL_DATA, PERSONAL_DATA } from '../../cms/domain/personalData'
+import { PERSONAL_GROUP_ACCESS } from '../../cms/fields/common'
 
 /** The field-access rules that guard personal data: a field read through one of them holds some. */
-const PERSONAL_GUARDS = new Set<FieldAccess>([personalDataStaff, readPersonalDataOfRegistrant, personalDataOfRegistrant])
+export const PERSONAL_GUARDS = new Set<FieldAccess>(Object.values(PERSONAL_GROUP_ACCESS).flatMap((access) => Object.values(access)))
 
 type WalkedCollection = { slug: string; flattenedFields: FlattenedField[] }
 
@@ -35,6 +35,7 @@ export function undeclaredPersonalFields(collections: WalkedCollection[]): strin
       const sign = personalSign(field)
       if (sign && !covered(slug, path)) found.push(`${slug}.${path} (${sign})`)
       if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) walk(slug, field.flattenedFields, path)
+      if (field.type === 'blocks') for (const block of field.blocks) if (typeof block === 'object') walk(slug, block.flattenedFields, path)
     }
   }
   for (const c of collections) walk(c.slug, c.flattenedFields, '')

@@ -1,8 +1,8 @@
 import type { FlattenedField, SanitizedConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { personalDataStaff } from '../../cms/access/personalData'
 import { PERSONAL_DATA } from '../../cms/domain/personalData'
+import { PERSONAL_GROUP_ACCESS } from '../../cms/fields/common'
 import { undeclaredPersonalFields } from '../helpers/personalDataWalk'
 
 /**
@@ -33,7 +33,7 @@ describe('personal-data registry', () => {
   it('finds an undeclared contact group, so the check above can fail', () => {
     const stray: FlattenedField[] = [
       { name: 'helperContact', type: 'group', flattenedFields: [{ name: 'email', type: 'text' }], fields: [] } as unknown as FlattenedField,
-      { name: 'notes', type: 'textarea', access: { read: personalDataStaff } } as unknown as FlattenedField,
+      { name: 'notes', type: 'textarea', access: { read: PERSONAL_GROUP_ACCESS.staff.read } } as unknown as FlattenedField,
     ]
     const events = collection('events')
     expect(undeclaredPersonalFields([{ slug: 'events', flattenedFields: [...events.flattenedFields, ...stray] }])).toEqual([
@@ -46,5 +46,7 @@ describe('personal-data registry', () => {
     const group = fieldAt(collection(g.collection).flattenedFields, g.group)
     expect(group?.type).toBe('group')
     expect((group as { flattenedFields: FlattenedField[] }).flattenedFields.map((f) => f.name)).toEqual(Object.keys(g.fields))
+    // Retention clears every stored version of a collection with versions, and only there.
+    expect({ versions: Boolean(g.versions) }).toEqual({ versions: Boolean(collection(g.collection).versions) })
   })
 })
