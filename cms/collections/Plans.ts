@@ -5,8 +5,8 @@ import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/personalData'
 import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
-import { contactGroup, themesField, townField } from '../fields/common'
 import { personalGroup } from '../domain/personalData'
+import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 
 export const PLAN_KINDS = [

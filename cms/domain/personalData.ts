@@ -45,10 +45,10 @@ export type PersonalGroup = {
   participant?: ParticipationChannel
   /**
    * 'purge': the contact is cleared once the retention period (site settings) has passed; the record stays.
-   * 'whileRegistered': kept while the person is a registered esuko citizen (they asked to be known); only a
-   * deletion request removes it.
+   * 'untilRequested': not cleared by the retention period (an esuko citizen's record is the programme's register
+   * of them, kept while they take part); only a deletion request removes it.
    */
-  retention: 'purge' | 'whileRegistered'
+  retention: 'purge' | 'untilRequested'
   /** The collection has versions (drafts): each stored version keeps a copy, cleared with the document's. */
   versions?: boolean
   /**
@@ -69,7 +69,7 @@ export const PERSONAL_DATA: readonly PersonalGroup[] = [
     fields: { legalName: 'name', ...CONTACT, birthYear: 'detail', notes: 'detail' },
     readers: 'registrant',
     participant: 'citizen',
-    retention: 'whileRegistered',
+    retention: 'untilRequested',
     // A citizen asking for deletion loses the public profile too; the record stays (paused) for the counts.
     eraseBeside: {
       displayName: ERASED_NAME,

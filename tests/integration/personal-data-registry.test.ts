@@ -46,6 +46,9 @@ describe('personal-data registry', () => {
     const group = fieldAt(collection(g.collection).flattenedFields, g.group)
     expect(group?.type).toBe('group')
     expect((group as { flattenedFields: FlattenedField[] }).flattenedFields.map((f) => f.name)).toEqual(Object.keys(g.fields))
+    // A deletion request replaces these beside the group: a renamed field would be skipped without a sound.
+    const topLevel = collection(g.collection).flattenedFields.map((f) => f.name)
+    expect(Object.keys(g.eraseBeside ?? {}).filter((name) => !topLevel.includes(name))).toEqual([])
     // Retention clears every stored version of a collection with versions, and only there.
     expect({ versions: Boolean(g.versions) }).toEqual({ versions: Boolean(collection(g.collection).versions) })
   })
