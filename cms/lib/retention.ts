@@ -142,8 +142,9 @@ const matches = (stored: { email?: string | null; phone?: string | null } | unde
   )
 
 /**
- * Removes one person's personal data everywhere it is kept: every declared personal group (an esuko
- * citizen's private data, and with it their public profile), and the participant hashes (the participant stays, unlinkable, so counts hold).
+ * Removes one person's personal data everywhere it is kept: every declared personal group (an esuko citizen's
+ * private data, and with it their public profile), and the participant hashes (the participant stays, unlinkable,
+ * so counts hold).
  */
 export async function eraseContact(payload: Payload, contact: Contact): Promise<number> {
   let erased = 0
