@@ -25,10 +25,8 @@ import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/db/adapter'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
-import { withAudit } from './cms/hooks/audit'
-import { withSiteInvalidation, withSiteInvalidationGlobals } from './cms/hooks/invalidateSite'
-import { withKpiTallies } from './cms/hooks/markKpiTallies'
 import { processDeletionRequestsTask, purgeExpiredContactsTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { sharedBehaviour } from './cms/plugins/sharedBehaviour'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
 
@@ -41,27 +39,28 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  // Edits reach the public site's cache at once (cms/hooks/invalidateSite.ts) and mark the KPI counts they touch
-  // for a recount (cms/hooks/markKpiTallies.ts).
-  collections: withKpiTallies(withSiteInvalidation([
-    withAudit(Stories, ['submission']),
-    withAudit(Citizens, ['private']),
-    withAudit(Connections),
-    withAudit(Plans, ['proposerContact']),
-    withAudit(SupportOffers, ['contact']),
-    withAudit(Events),
-    withAudit(EventRegistrations, ['contact']),
-    withAudit(Organisations),
-    withAudit(Cheers),
-    withAudit(SurveyResponses),
+  collections: [
+    Stories,
+    Citizens,
+    Connections,
+    Plans,
+    SupportOffers,
+    Events,
+    EventRegistrations,
+    Organisations,
+    Cheers,
+    SurveyResponses,
     Participants,
-    withAudit(Media),
-    withAudit(DeletionRequests, ['contact']),
-    withAudit(Users),
+    Media,
+    DeletionRequests,
+    Users,
     AuditLog,
     KpiTallies,
-  ])),
-  globals: withSiteInvalidationGlobals([SiteSettings, KpiTargets]),
+  ],
+  globals: [SiteSettings, KpiTargets],
+  // Audit, participant counting, site-cache invalidation and KPI recounts, added to the collections above in one
+  // documented order (cms/plugins/sharedBehaviour.ts).
+  plugins: [sharedBehaviour()],
   jobs: {
     tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.

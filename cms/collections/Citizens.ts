@@ -3,16 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
-import { personalDataOfRegistrant } from '../access/personalDataOfRegistrant'
 import { photoConsentOrStaff } from '../access/photoConsentOrStaff'
-import { readPersonalDataOfRegistrant } from '../access/readPersonalDataOfRegistrant'
 import { staffOnlyField } from '../access/staffOnlyField'
-import { emailField, phoneField, themesField, townField } from '../fields/common'
+import { personalGroup } from '../domain/personalData'
+import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
-import { countParticipant } from '../hooks/countParticipant'
 import { CITIZEN_STATUS_OPTIONS, CONSENT_METHOD_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
 
 export const Citizens: CollectionConfig = {
@@ -34,7 +32,7 @@ export const Citizens: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
-  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [countParticipant('citizen', 'private'), syncPhotoVisibility] },
+  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [syncPhotoVisibility] },
   fields: [
     {
       type: 'tabs',
@@ -98,20 +96,15 @@ export const Citizens: CollectionConfig = {
                 { name: 'enteredBy', type: 'relationship', relationTo: 'users', label: { ja: '同意を入力した職員', en: 'Entered by' }, access: { read: staffOnlyField } },
               ],
             },
-            {
-              name: 'private',
-              type: 'group',
+            contactGroup(personalGroup('citizens', 'private'), {
               label: { ja: '非公開情報', en: 'Private data' },
               admin: { description: { ja: '編集者と、この方を登録したコーディネーターだけが閲覧できます。', en: 'Editors and the registering coordinator only.' } },
-              access: { read: readPersonalDataOfRegistrant, create: personalDataOfRegistrant, update: personalDataOfRegistrant },
-              fields: [
-                { name: 'legalName', type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
-                emailField(),
-                phoneField(),
-                { name: 'birthYear', type: 'number', label: { ja: '生まれ年', en: 'Birth year' }, min: 1900, max: 2030 },
-                { name: 'notes', type: 'textarea', label: { ja: '職員メモ', en: 'Staff notes' }, maxLength: 2000 },
-              ],
-            },
+              fields: {
+                legalName: { type: 'text', label: { ja: '氏名', en: 'Legal name' }, maxLength: 60 },
+                birthYear: { type: 'number', label: { ja: '生まれ年', en: 'Birth year' }, min: 1900, max: 2030 },
+                notes: { type: 'textarea', label: { ja: '職員メモ', en: 'Staff notes' }, maxLength: 2000 },
+              },
+            }),
           ],
         },
       ],

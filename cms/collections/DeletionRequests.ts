@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
 import { editorsOnlyField } from '../access/editorsOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { DELETION_REQUEST_STATUS_OPTIONS } from '../domain/submissions'
 
@@ -21,7 +22,7 @@ export const DeletionRequests: CollectionConfig = {
     delete: () => false,
   },
   fields: [
-    contactGroup({ label: { ja: '依頼者の連絡先', en: 'Requester contact' }, consent: false }),
+    contactGroup(personalGroup('deletion-requests', 'contact'), { label: { ja: '依頼者の連絡先', en: 'Requester contact' } }),
     { name: 'note', type: 'textarea', maxLength: 1000, label: { ja: '依頼内容', en: 'Request' } },
     {
       name: 'status',

@@ -4,11 +4,11 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { personalDataStaff } from '../access/personalDataStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { RESIDENCE_OPTIONS } from '../domain/options'
 import { EVENT_REGISTRATION_STATUS_OPTIONS } from '../domain/submissions'
 import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
-import { countParticipant } from '../hooks/countParticipant'
 
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
@@ -20,15 +20,15 @@ export const EventRegistrations: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeChange: [enforceEventCapacity], afterChange: [countParticipant('event', 'contact')] },
+  hooks: { beforeChange: [enforceEventCapacity] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },
     { name: 'partySize', type: 'number', required: true, defaultValue: 1, min: 1, max: 10, label: { ja: '人数', en: 'Party size' } },
     { name: 'town', type: 'select', options: RESIDENCE_OPTIONS, label: { ja: 'お住まい', en: 'Lives in' } },
-    contactGroup({
+    contactGroup(personalGroup('event-registrations', 'contact'), {
       label: { ja: '連絡先・配慮（非公開）', en: 'Contact & needs (private)' },
-      after: [{ name: 'accessibilityNeeds', type: 'textarea', maxLength: 500, label: { ja: '配慮してほしいこと', en: 'Accessibility needs' } }],
+      fields: { accessibilityNeeds: { type: 'textarea', maxLength: 500, label: { ja: '配慮してほしいこと', en: 'Accessibility needs' } } },
     }),
     {
       name: 'status',

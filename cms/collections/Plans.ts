@@ -5,9 +5,9 @@ import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/staffOnlyField'
 import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
-import { countParticipant } from '../hooks/countParticipant'
 import { PLAN_KIND_OPTIONS, PLAN_STATUS_OPTIONS } from '../domain/plans'
 
 const stamp = (name: string, ja: string, en: string) => ({
@@ -34,7 +34,7 @@ export const Plans: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
-  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [countParticipant('plan', 'proposerContact')] },
+  hooks: { beforeChange: [stampPlanLifecycle] },
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },
@@ -42,7 +42,7 @@ export const Plans: CollectionConfig = {
     { type: 'row', fields: [townField({ required: true }), themesField()] },
     { name: 'proposer', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' } },
     { name: 'proposerNickname', type: 'text', maxLength: 40, label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' } },
-    contactGroup({ name: 'proposerContact', label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
+    contactGroup(personalGroup('plans', 'proposerContact'), { label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
     {
       name: 'status',
       type: 'select',

@@ -5,10 +5,10 @@ import { isStaff } from '../access/isStaff'
 import { editorsOnlyField } from '../access/editorsOnlyField'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
-import { countParticipant } from '../hooks/countParticipant'
 import { STORY_ORIGIN_OPTIONS, STORY_REVIEW_STATUS_OPTIONS } from '../domain/submissions'
 
 export const Stories: CollectionConfig = {
@@ -32,7 +32,7 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
-  hooks: { beforeChange: [syncReviewStatus], afterChange: [countParticipant('nomination', 'submission')] },
+  hooks: { beforeChange: [syncReviewStatus] },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),
@@ -73,11 +73,10 @@ export const Stories: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar' },
     },
-    contactGroup({
-      name: 'submission',
+    contactGroup(personalGroup('stories', 'submission'), {
       label: { ja: '投稿者（非公開）', en: 'Submitter (private)' },
       admin: { condition: (data: { origin?: string }) => data?.origin === 'resident' },
-      before: [{ name: 'nickname', type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 }],
+      fields: { nickname: { type: 'text', label: { ja: 'ニックネーム', en: 'Nickname' }, maxLength: 40 } },
     }),
     {
       name: 'featured',

@@ -5,8 +5,8 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/staffOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
+import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
-import { countParticipant } from '../hooks/countParticipant'
 import { SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
 
 /** 応援したい・手伝える: a resident or an organisation offers help with a plan. */
@@ -20,7 +20,6 @@ export const SupportOffers: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { afterChange: [countParticipant('support', 'contact')] },
   fields: [
     { name: 'plan', type: 'relationship', relationTo: 'plans', required: true, index: true, label: { ja: 'プラン', en: 'Plan' } },
     {
@@ -34,7 +33,7 @@ export const SupportOffers: CollectionConfig = {
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', label: { ja: '団体として', en: 'As an organisation' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'ニックネーム', en: 'Nickname' } },
     { name: 'message', type: 'textarea', maxLength: 500, label: { ja: 'メッセージ', en: 'Message' } },
-    contactGroup({ label: { ja: '連絡先（非公開）', en: 'Contact (private)' } }),
+    contactGroup(personalGroup('support-offers', 'contact'), { label: { ja: '連絡先（非公開）', en: 'Contact (private)' } }),
     {
       name: 'status',
       type: 'select',

@@ -2,7 +2,6 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionAfterReadHook,
-  CollectionConfig,
   CollectionSlug,
   FlattenedField,
   PayloadRequest,
@@ -93,7 +92,8 @@ async function writeEntry(req: PayloadRequest, entry: { action: Action; collecti
 // logging each would double the write cost of a cheer. Editors' later changes to them are still logged.
 const UNLOGGED_RESIDENT_CREATES = new Set(['cheers', 'survey-responses'])
 
-const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req, context }) => {
+/** Logs a change (and a publish, unpublish, feature or unfeature it makes); values never go into the log. */
+export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req, context }) => {
   if (context?.audit === false) return doc
   if (operation === 'create' && !req.user && req.context?.channel === 'site' && UNLOGGED_RESIDENT_CREATES.has(collection.slug)) return doc
   const actions: Action[] = [operation]
@@ -108,7 +108,7 @@ const auditChange: CollectionAfterChangeHook = async ({ collection, doc, previou
   return doc
 }
 
-const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, context }) => {
+export const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, context }) => {
   if (context?.audit === false) return doc
   await writeEntry(req, { action: 'delete', collection: collection.slug, docId: doc.id })
   return doc
@@ -118,7 +118,7 @@ const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req, co
  * Logs every read of personal data by a signed-in person (admin screens and API alike): a document read
  * counts when one of its personal groups came back non-empty after field-level access.
  */
-const auditPersonalRead =
+export const auditPersonalRead =
   (personalGroups: string[]): CollectionAfterReadHook =>
   async ({ collection, doc, req, context }) => {
     if (context?.audit === false || !isStaffUser(req.user)) return doc
@@ -129,16 +129,3 @@ const auditPersonalRead =
     if (seen.length) await writeEntry(req, { action: 'read_personal', collection: collection.slug, docId: doc.id, fields: seen })
     return doc
   }
-
-/** Adds the audit hooks to a collection; `personalGroups` names its groups of personal data. */
-export function withAudit(config: CollectionConfig, personalGroups: string[] = []): CollectionConfig {
-  return {
-    ...config,
-    hooks: {
-      ...config.hooks,
-      afterChange: [...(config.hooks?.afterChange ?? []), auditChange],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), auditDelete],
-      afterRead: personalGroups.length ? [...(config.hooks?.afterRead ?? []), auditPersonalRead(personalGroups)] : config.hooks?.afterRead,
-    },
-  }
-}

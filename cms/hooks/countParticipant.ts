@@ -1,12 +1,16 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { type ParticipationChannel, registerParticipant } from '../lib/registerParticipant'
+import type { ParticipantChannel } from '../domain/submissions'
+import { registerParticipant } from '../lib/registerParticipant'
 
 type ContactGroup = { email?: string | null; phone?: string | null }
 
-/** After a resident's submission is stored, counts them in participants (once per person). */
+/**
+ * After a resident's submission is stored, counts them in participants (once per person). Added by
+ * cms/plugins/sharedBehaviour.ts for each personal group that declares a `participant` channel.
+ */
 export const countParticipant =
-  (channel: ParticipationChannel, contactGroup: string): CollectionAfterChangeHook =>
+  (channel: ParticipantChannel, contactGroup: string): CollectionAfterChangeHook =>
   async ({ data, doc, operation, req }) => {
     if (operation !== 'create') return doc
     // `doc` has already been through read access, so a resident's own contact group is hidden from

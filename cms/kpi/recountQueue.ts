@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { invalidateSite } from '../hooks/invalidateSite'
+import { invalidateSite } from '../lib/siteInvalidation'
 import { bucketsOfYear, readStoredTallies, recountBucket, TALLIES_SLUG, type TallyRows } from './tallyStore'
 
 /**

@@ -1,12 +1,11 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { fiscalYearOf } from '../domain/fiscalYear'
 import { TOWNS, type Town } from '../domain/options'
+import type { ParticipantChannel } from '../domain/submissions'
 import type { Participant } from '../payload-types'
 
-import { fiscalYearOf } from '../domain/fiscalYear'
 import { type Contact, contactHashes } from './contactHash'
-
-export type ParticipationChannel = 'plan' | 'support' | 'event' | 'nomination' | 'citizen' | 'other'
 
 type Hashes = ReturnType<typeof contactHashes>
 
@@ -66,7 +65,7 @@ async function recordAgain(payload: Payload, found: Participant[], hashes: Hashe
 export async function registerParticipant(
   req: PayloadRequest,
   contact: Contact,
-  channel: ParticipationChannel,
+  channel: ParticipantChannel,
   town?: string | null,
   /** When the resident took part (the submission's creation time); defaults to now. */
   at?: Date,

@@ -1,28 +1,45 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import { fieldsOfKind, PERSONAL_DATA, type PersonalGroup } from '../domain/personalData'
+
 import { type Contact, contactHashes, normaliseEmail, normalisePhone } from './contactHash'
 
 /**
- * `names`: what else identifies the person in the same record; kept through the retention period (the
- * record needs a name to show), removed when the person asks for deletion. `null` clears a field, a
- * string replaces a required one; `group.` names a field in the contact group.
+ * Where a resident's personal data lives, as retention and deletion need it, derived from the declarations in
+ * cms/domain/personalData.ts. `fields`: cleared at the end of the retention period and on a deletion request.
+ * `names`: what else identifies the person (a name in the group, or `eraseBeside` outside it); kept through the
+ * retention period (the record needs a name to show), replaced when the person asks for deletion. `null` clears
+ * a field, a value replaces a required one; `group.` names a field in the group.
  */
-type Location = { collection: CollectionSlug; group: string; fields: string[]; versions?: boolean; names?: Record<string, null | string> }
+type Location = {
+  collection: CollectionSlug
+  group: string
+  fields: string[]
+  /** the fields a deletion request is matched on */
+  match: string[]
+  versions?: boolean
+  names?: Record<string, unknown>
+  retention: PersonalGroup['retention']
+}
 
-const ERASED_NAME = '（削除済み）'
+const locationOf = (g: PersonalGroup): Location => ({
+  collection: g.collection,
+  group: g.group,
+  fields: fieldsOfKind(g, 'email', 'phone', 'detail'),
+  match: fieldsOfKind(g, 'email', 'phone'),
+  versions: g.versions,
+  names: { ...Object.fromEntries(fieldsOfKind(g, 'name').map((f) => [`group.${f}`, null])), ...g.eraseBeside },
+  retention: g.retention,
+})
 
-/** Every place a resident's contact details live, outside esuko citizens' own records. */
-export const CONTACT_LOCATIONS: Location[] = [
-  { collection: 'plans', group: 'proposerContact', fields: ['email', 'phone'], names: { proposerNickname: null } },
-  { collection: 'support-offers', group: 'contact', fields: ['email', 'phone'], names: { nickname: ERASED_NAME } },
-  { collection: 'event-registrations', group: 'contact', fields: ['email', 'phone', 'accessibilityNeeds'], names: { nickname: ERASED_NAME } },
-  { collection: 'stories', group: 'submission', fields: ['email', 'phone'], versions: true, names: { 'group.nickname': null } },
-  { collection: 'deletion-requests', group: 'contact', fields: ['email', 'phone'] },
-]
+const LOCATIONS: Location[] = PERSONAL_DATA.map(locationOf)
+
+/** Every place whose contact details the retention period clears (esuko citizens keep theirs while registered). */
+export const CONTACT_LOCATIONS: Location[] = LOCATIONS.filter((loc) => loc.retention === 'purge')
 
 const DAY = 24 * 60 * 60 * 1000
 const cleared = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, null]))
-const hasContact = (loc: Location): Where => ({ or: loc.fields.map((f) => ({ [`${loc.group}.${f}`]: { exists: true } })) })
+const hasAny = (loc: Location, fields: string[]): Where => ({ or: fields.map((f) => ({ [`${loc.group}.${f}`]: { exists: true } })) })
 
 /** The write that clears a document's contact (and, on a deletion request, the names beside it). */
 function clearing(loc: Location, doc: Record<string, unknown> | undefined, eraseNames: boolean): Record<string, unknown> {
@@ -85,7 +102,7 @@ export async function purgeExpiredContacts(payload: Payload, options: { now?: Da
   for (const loc of CONTACT_LOCATIONS) {
     const { docs } = await payload.find({
       collection: loc.collection,
-      where: { and: [{ createdAt: { less_than: cutoff } }, hasContact(loc)] },
+      where: { and: [{ createdAt: { less_than: cutoff } }, hasAny(loc, loc.fields)] },
       select: { id: true } as never,
       pagination: false,
       depth: 0,
@@ -125,15 +142,16 @@ const matches = (stored: { email?: string | null; phone?: string | null } | unde
   )
 
 /**
- * Removes one person's personal data everywhere it is kept: contact groups, an esuko citizen's private
- * data and public profile, and the participant hashes (the participant stays, unlinkable, so counts hold).
+ * Removes one person's personal data everywhere it is kept: every declared personal group (an esuko citizen's
+ * private data, and with it their public profile), and the participant hashes (the participant stays, unlinkable,
+ * so counts hold).
  */
 export async function eraseContact(payload: Payload, contact: Contact): Promise<number> {
   let erased = 0
-  for (const loc of CONTACT_LOCATIONS) {
+  for (const loc of LOCATIONS) {
     const { docs } = await payload.find({
       collection: loc.collection,
-      where: hasContact(loc),
+      where: hasAny(loc, loc.match),
       select: { [loc.group]: true } as never,
       pagination: false,
       depth: 0,
@@ -145,37 +163,6 @@ export async function eraseContact(payload: Payload, contact: Contact): Promise<
       await clearDoc(payload, loc, doc.id, { eraseNames: true })
       erased++
     }
-  }
-
-  const citizens = await payload.find({
-    collection: 'citizens',
-    where: { or: [{ 'private.email': { exists: true } }, { 'private.phone': { exists: true } }] },
-    select: { private: true },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
-  for (const citizen of citizens.docs) {
-    if (!matches(citizen.private ?? undefined, contact)) continue
-    await payload.update({
-      collection: 'citizens',
-      id: citizen.id,
-      data: {
-        displayName: '（削除済み）',
-        intro: null,
-        interests: null,
-        activities: null,
-        connectionMethod: null,
-        photo: null,
-        consent: { publication: false, photo: false },
-        private: { legalName: null, email: null, phone: null, birthYear: null, notes: null },
-        status: 'paused',
-      },
-      overrideAccess: true,
-      depth: 0,
-      context: { audit: false },
-    })
-    erased++
   }
 
   const hashes = contactHashes(contact)

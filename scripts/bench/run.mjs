@@ -165,7 +165,7 @@ const summarise = (res, accepted = (code) => code >= 200 && code < 400) => {
   }
 }
 
-// The invalidation endpoint's signature (same scheme as cms/hooks/invalidateSite.ts), used to measure
+// The invalidation endpoint's signature (same scheme as cms/lib/siteInvalidation.ts), used to measure
 // uncached ("cold") server time: drop the site cache, then time one request.
 const invalidationKey = createHmac('sha256', secret).update('esuko-site-invalidate').digest()
 async function invalidateAll(siteUrl) {

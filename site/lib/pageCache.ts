@@ -6,7 +6,7 @@ import zlib from 'node:zlib'
 
 import type { APIContext, MiddlewareNext } from 'astro'
 
-import { verifyInvalidation } from '../../cms/hooks/invalidateSite'
+import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { invalidate, onInvalidate } from './cache'
 import { applySecurityHeaders } from './securityHeaders'
 

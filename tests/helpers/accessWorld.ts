@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
 import type { Role } from '../../cms/domain/roles'
+import { PERSONAL_DATA, type PersonalGroup as DeclaredGroup, personalGroup } from '../../cms/domain/personalData'
 import type { User } from '../../cms/payload-types'
 
 /**
@@ -64,17 +65,18 @@ export type PersonalGroup = {
 const staff = (a: Actor) => a === 'coordinator' || a === 'editor' || a === 'admin'
 const editors = (a: Actor) => a === 'editor' || a === 'admin'
 
+const READERS: Record<DeclaredGroup['readers'], PersonalGroup['readers']> = {
+  staff,
+  editors,
+  registrant: (a, r) => editors(a) || (a === 'coordinator' && r === 'coordinator'),
+}
+
+/** Every declared personal group (cms/domain/personalData.ts), plus citizens' staff-only fields beside them. */
 export const PERSONAL_GROUPS: PersonalGroup[] = [
-  { slug: 'citizens', path: 'private', fields: ['legalName', 'email', 'phone', 'birthYear', 'notes'], readers: (a, r) => editors(a) || (a === 'coordinator' && r === 'coordinator') },
+  ...PERSONAL_DATA.map((g) => ({ slug: g.collection as Slug, path: g.group, fields: Object.keys(g.fields), readers: READERS[g.readers] })),
   { slug: 'citizens', path: 'consent', fields: ['method', 'givenAt', 'enteredBy'], readers: staff },
   { slug: 'citizens', path: 'registeredBy', fields: [], readers: staff },
   { slug: 'citizens', path: 'registeredAt', fields: [], readers: staff },
-  { slug: 'stories', path: 'submission', fields: ['nickname', 'email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'plans', path: 'proposerContact', fields: ['email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'support-offers', path: 'contact', fields: ['email', 'phone', 'consentAt'], readers: staff },
-  { slug: 'event-registrations', path: 'contact', fields: ['email', 'phone', 'accessibilityNeeds', 'consentAt'], readers: staff },
-  // Deletion requests are for editors only as a whole.
-  { slug: 'deletion-requests', path: 'contact', fields: ['email', 'phone'], readers: editors },
 ]
 
 export type World = {
@@ -115,11 +117,21 @@ export async function buildWorld(payload: Payload): Promise<World> {
     ;(secrets[slug] ??= []).push(...values)
     return values
   }
-  const contact = (slug: string, withNeeds = false) => {
-    const [email, phone] = keep(slug, secretEmail(slug), secretPhone())
-    const c: Record<string, unknown> = { email, phone, consentAt: new Date().toISOString() }
-    if (withNeeds) c.accessibilityNeeds = keep(slug, secretText('needs'))[0]
-    return c
+  /**
+   * Every field of a declared personal group (cms/domain/personalData.ts) filled: a unique secret in each text,
+   * so a leak of any of them shows; a plain value where the field takes a number or a date.
+   */
+  const personal = (slug: Slug, group: string): Record<string, unknown> => {
+    const built = payload.collections[slug].config.flattenedFields.find((f) => f.name === group) as { flattenedFields: FlattenedField[] }
+    const typeOf = (name: string) => built.flattenedFields.find((f) => f.name === name)?.type
+    const value = (name: string, kind: string): unknown => {
+      if (kind === 'email') return keep(slug, secretEmail(slug))[0]
+      if (kind === 'phone') return keep(slug, secretPhone())[0]
+      if (kind === 'consentAt' || typeOf(name) === 'date') return new Date().toISOString()
+      if (typeOf(name) === 'number') return 1937
+      return keep(slug, secretText(name))[0]
+    }
+    return Object.fromEntries(Object.entries(personalGroup(slug, group).fields).map(([name, kind]) => [name, value(name, kind)]))
   }
 
   const mediaVisible = await payload.create({ collection: 'media', data: { alt: '公開の写真' }, file: pngFile() })
@@ -137,13 +149,6 @@ export async function buildWorld(payload: Payload): Promise<World> {
     spare: await makeUser(payload, 'editor'),
   }
 
-  const citizenPrivate = (slug = 'citizens') => ({
-    legalName: keep(slug, secretText('name'))[0],
-    email: keep(slug, secretEmail('citizen'))[0],
-    phone: keep(slug, secretPhone())[0],
-    birthYear: 1937,
-    notes: keep(slug, secretText('notes'))[0],
-  })
   // Registered through the Local API as the coordinator, so registeredBy is theirs.
   const citizenVisible = await payload.create({
     collection: 'citizens',
@@ -154,7 +159,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
       status: 'registered',
       consent: { publication: true, photo: true, method: 'paper', givenAt: new Date().toISOString(), enteredBy: users.coordinator.id },
       photo: mediaVisible.id,
-      private: citizenPrivate(),
+      private: personal('citizens', 'private'),
     } as never,
   })
   const hiddenCitizenName = `非公開の市民-${next()}`
@@ -167,26 +172,26 @@ export async function buildWorld(payload: Payload): Promise<World> {
       town: '木次町',
       status: 'candidate',
       consent: { publication: false, photo: false, method: 'in_person', givenAt: new Date().toISOString(), enteredBy: users.otherCoordinator.id },
-      private: citizenPrivate(),
+      private: personal('citizens', 'private'),
     } as never,
   })
 
   const planVisible = await payload.create({
     collection: 'plans',
-    data: { kind: 'want_to_try', title: '公開のプラン', description: '畑をやってみたい', town: '大東町', status: 'published', proposer: citizenHidden.id, proposerContact: contact('plans') } as never,
+    data: { kind: 'want_to_try', title: '公開のプラン', description: '畑をやってみたい', town: '大東町', status: 'published', proposer: citizenHidden.id, proposerContact: personal('plans', 'proposerContact') } as never,
   })
   const planHidden = await payload.create({
     collection: 'plans',
-    data: { kind: 'challenge', title: '受付中のプラン', description: 'まだ非公開', town: '木次町', status: 'received', proposerContact: contact('plans') } as never,
+    data: { kind: 'challenge', title: '受付中のプラン', description: 'まだ非公開', town: '木次町', status: 'received', proposerContact: personal('plans', 'proposerContact') } as never,
   })
 
   const offerVisible = await payload.create({
     collection: 'support-offers',
-    data: { plan: planVisible.id, kind: 'help', nickname: '応援さん', message: '手伝えます', status: 'approved', contact: contact('support-offers') } as never,
+    data: { plan: planVisible.id, kind: 'help', nickname: '応援さん', message: '手伝えます', status: 'approved', contact: personal('support-offers', 'contact') } as never,
   })
   const offerHidden = await payload.create({
     collection: 'support-offers',
-    data: { plan: planVisible.id, kind: 'cheer', nickname: '確認待ちさん', status: 'received', contact: contact('support-offers') } as never,
+    data: { plan: planVisible.id, kind: 'cheer', nickname: '確認待ちさん', status: 'received', contact: personal('support-offers', 'contact') } as never,
   })
 
   const eventVisible = await payload.create({
@@ -205,7 +210,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
   keep('event-registrations', registrationNickname)
   const registration = await payload.create({
     collection: 'event-registrations',
-    data: { event: eventVisible.id, nickname: registrationNickname, partySize: 2, town: '大東町', contact: contact('event-registrations', true) } as never,
+    data: { event: eventVisible.id, nickname: registrationNickname, partySize: 2, town: '大東町', contact: personal('event-registrations', 'contact') } as never,
   })
 
   const connectionVisible = await payload.create({
@@ -225,7 +230,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
     organisations: [ownOrganisation.id, otherOrganisation.id],
     relatedPlan: planHidden.id,
     relatedEvent: eventHidden.id,
-    submission: { nickname: keep('stories', secretText('nick'))[0], ...contact('stories') },
+    submission: personal('stories', 'submission'),
     ...extra,
   })
   const storyVisible = await payload.create({ collection: 'stories', data: story('公開のストーリー', { _status: 'published' }) as never })
@@ -243,7 +248,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const cheerHidden = await payload.create({ collection: 'cheers', data: { citizen: citizenHidden.id, message: pendingMessage } as never })
 
   const survey = await payload.create({ collection: 'survey-responses', data: { answer: '4', town: '大東町', ageBand: '60s' } as never })
-  const deletion = await payload.create({ collection: 'deletion-requests', data: { note: '消してください', contact: contact('deletion-requests') } as never })
+  const deletion = await payload.create({ collection: 'deletion-requests', data: { note: '消してください', contact: personal('deletion-requests', 'contact') } as never })
 
   const participant = (await payload.find({ collection: 'participants', limit: 1, depth: 0 })).docs[0]
   const audit = (await payload.find({ collection: 'audit-log', limit: 1, depth: 0 })).docs[0]
