@@ -54,7 +54,8 @@ describe.skipIf(!onSqlite)('backup and restore of the embedded database', () => 
     expect(restoredRest).toEqual(rest)
     expect(Object.keys(restored).length).toBe(Object.keys(payload.collections).length)
     if (manifest.media) expect(fs.readdirSync(path.join(restoredDir, 'media')).length).toBeGreaterThan(0)
-  })
+    // Two `payload run` processes each load the whole config: ~40 s on a busy two-core machine.
+  }, 180_000)
 
   it('keeps the database it replaces beside it, and refuses a folder without a backup', () => {
     const target = path.join(dataDir(), 'second', 'esuko.db')
