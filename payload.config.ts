@@ -74,6 +74,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: '｜えすこポータル管理' },
+    // Payload's default loads each user's picture from gravatar.com (a hash of the staff e-mail leaves the city's
+    // server, and offline the picture breaks): the built-in initials avatar instead.
+    avatar: 'default',
     components: {
       // KPI progress and the moderation inbox for staff; the digest link for organisation managers.
       beforeDashboard: ['/components/KpiDashboard#KpiDashboard'],

@@ -35,12 +35,34 @@ function secretFor(dataDir) {
 }
 
 /**
+ * A fresh clone has no build: the report needs only the public site's (`astro build`, about a minute), not the
+ * admin's, so that much is built here instead of failing.
+ */
+async function buildSite() {
+  console.error('公開サイトのビルドがないため、先にビルドします（astro build）。 / No site build yet: building it first.')
+  const build = spawn(path.join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ESUKO_ROOT: root,
+      // As in scripts/build.mjs: the secret is needed only at run time and never written into the output.
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'build-time-placeholder-not-used-at-runtime',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const code = await exitOf(build)
+  if (code !== 0 || !fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error(`公開サイトのビルドに失敗しました（astro build, exit ${code}）。`)
+}
+
+/**
  * Starts the production site server alone (the report needs no admin) on a free port, against the configured
  * database (DATABASE_URI or data/esuko.db), after the same schema preparation `npm start` runs.
  */
 export async function startSiteServer({ timeoutMs = 90_000 } = {}) {
-  if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('dist/server/entry.mjs がありません。先に npm run build を実行してください。 / Run npm run build first.')
   if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'))
+  if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) await buildSite()
   const dataDir = path.resolve(process.env.ESUKO_DATA_DIR ?? path.join(root, 'data'))
   const port = await freePort()
   const env = {

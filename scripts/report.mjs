@@ -1,6 +1,7 @@
 // npm run report -- --fy 2025 [--out reports/x.pdf] [--site-url http://localhost:4321]
 // Writes the A4 事業実施報告書 PDF (default reports/esuko-report-FY2025.pdf). Without --site-url / SITE_URL it
-// starts the production site server (npm run build first) on a free port against the configured database.
+// starts the production site server (building the public site first if there is no build yet) on a free port
+// against the configured database.
 import { parseArgs } from 'node:util'
 
 import { generateReport } from './report-pdf.mjs'

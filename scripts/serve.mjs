@@ -14,7 +14,17 @@ const root = process.cwd()
 if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'))
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const cmsPort = process.env.CMS_PORT ?? '3000'
-const sitePort = process.env.SITE_PORT ?? '4321'
+// SITE_PORTS=4321,4322 runs one site process per port behind the reverse proxy (deploy/Caddyfile); SITE_PORT one.
+const sitePorts = (process.env.SITE_PORTS?.trim() || process.env.SITE_PORT || '4321').split(',').map((p) => p.trim()).filter(Boolean)
+if (!sitePorts.every((p) => /^\d{1,5}$/.test(p) && Number(p) > 0 && Number(p) < 65536) || new Set(sitePorts).size !== sitePorts.length) {
+  console.error(`起動できません: SITE_PORTS「${process.env.SITE_PORTS}」は重複のないポート番号のカンマ区切りで指定してください（例: 4321,4322）。 / SITE_PORTS must list distinct port numbers.`)
+  process.exit(2)
+}
+if (mode === 'dev' && sitePorts.length > 1) {
+  console.error('SITE_PORTS は本番（npm start）用です。開発時は SITE_PORT で1つだけ起動します。 / SITE_PORTS is for npm start only.')
+  process.exit(2)
+}
+const sitePort = sitePorts[0]
 const host = process.env.HOST ?? (mode === 'dev' ? 'localhost' : '0.0.0.0')
 
 const env = {
@@ -68,6 +78,7 @@ if (prepared !== 0) {
   process.exit(prepared)
 }
 
+const startSite = (port) => run(process.execPath, ['scripts/site-server.mjs'], { PORT: port, SITE_PORT: port, HOST: host })
 const children =
   mode === 'dev'
     ? [
@@ -75,12 +86,13 @@ const children =
         run(bin('astro'), ['dev', '--port', sitePort, '--host', host]),
       ]
     : [
-        // The admin process alone runs the jobs queue (retention, deletion requests).
-        run(bin('next'), ['start', 'cms', '-p', cmsPort, '-H', host], { ESUKO_JOBS: '1' }),
-        run(process.execPath, ['scripts/site-server.mjs'], { PORT: sitePort, HOST: host }),
+        // The admin process alone runs the jobs queue (retention, deletion requests). scripts/cms-server.mjs is
+        // `next start` with one JSON log line per request.
+        run(process.execPath, ['scripts/cms-server.mjs'], { ESUKO_JOBS: '1', PORT: cmsPort, HOST: host }),
+        ...sitePorts.map(startSite),
       ]
 
-console.log(`\nえすこポータル: site http://localhost:${sitePort}  admin http://localhost:${cmsPort}/admin\n`)
+console.log(`\nえすこポータル: site ${sitePorts.map((p) => `http://localhost:${p}`).join(' ')}  admin http://localhost:${cmsPort}/admin\n`)
 
 let stopping = false
 const stopAll = (signal = 'SIGTERM') => {
@@ -90,8 +102,31 @@ const stopAll = (signal = 'SIGTERM') => {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal))
 
-// When one server dies the other is stopped too, and the exit code says so.
-const firstExit = await Promise.race(children.map(exited))
+// With several site processes the proxy sends residents to the others while one is down: a site process that
+// dies is started again (at most 5 times a minute per port, then everything stops, as with a single process).
+const RESTARTS_PER_MINUTE = 5
+const supervise = (index, port) => {
+  const restarts = []
+  const watch = async (child) => {
+    const code = await exited(child)
+    if (stopping) return code
+    const now = Date.now()
+    while (restarts.length && now - restarts[0] > 60_000) restarts.shift()
+    if (restarts.length >= RESTARTS_PER_MINUTE) return code
+    restarts.push(now)
+    console.error(JSON.stringify({ time: new Date().toISOString(), role: 'serve', event: 'site-restart', port: Number(port), exitCode: code }))
+    await new Promise((r) => setTimeout(r, 500))
+    if (stopping) return code
+    children[index] = startSite(port)
+    return watch(children[index])
+  }
+  return watch(children[index])
+}
+
+// When a server dies for good the others are stopped too, and the exit code says so.
+const firstExit = await Promise.race(
+  mode === 'start' && sitePorts.length > 1 ? [exited(children[0]), ...sitePorts.map((port, i) => supervise(i + 1, port))] : children.map(exited),
+)
 stopAll()
 await Promise.all(children.map(exited))
 process.exit(stopping && firstExit === 0 ? 0 : firstExit)

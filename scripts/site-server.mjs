@@ -2,24 +2,94 @@
 // cache's fast path in front. Cache hits are answered from memory before Astro builds a Request (see
 // serveFromCache in site/lib/pageCache.ts, which registers itself once the app has loaded); everything else —
 // misses, forms, static files — goes to Astro's own handler, unchanged.
+// In front of both: the forwarded headers a reverse proxy sets are believed only from TRUSTED_PROXIES
+// (scripts/forwarded.mjs), and every request is logged as one JSON line with its request id.
 // Paths from process.cwd(): this runs from the project root, next to dist/.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
+
+let isTrusted, hosts
+try {
+  isTrusted = trustedProxies(process.env.TRUSTED_PROXIES?.trim() || DEFAULT_TRUSTED_PROXIES)
+  hosts = publicHosts()
+} catch (error) {
+  console.error(`起動できません: ${error.message}`)
+  process.exit(1)
+}
+
 process.env.ASTRO_NODE_AUTOSTART = 'disabled'
-const { handler, options } = await import(pathToFileURL(path.resolve(process.cwd(), 'dist/server/entry.mjs')).href)
+const serverDir = path.resolve(process.cwd(), 'dist/server')
+const { handler, options } = await import(pathToFileURL(path.join(serverDir, 'entry.mjs')).href)
+
+// Astro believes X-Forwarded-Proto/-Host (and so accepts a form posted to https://<public host>) only for the hosts
+// in `security.allowedDomains`, which astro.config fixes at build time. The public origin is a run-time setting
+// here, so the list is filled in now, on the manifest object the app reads on every request.
+const manifest = await findManifest(serverDir)
+if (!manifest) {
+  console.error('起動できません: dist/server にAstroのマニフェストが見つかりません。npm run build をやり直してください。 / Astro manifest not found in dist/server.')
+  process.exit(1)
+}
+manifest.allowedDomains = hosts.map(({ hostname, protocol, port }) => ({ hostname, protocol, ...(port ? { port } : {}) }))
+
+// The manifest object the app was built with: exported (under a bundler-chosen name) by one of the chunks
+// entry.mjs imports, all already loaded, so importing them again returns the very same objects.
+async function findManifest(dir) {
+  const entry = fs.readFileSync(path.join(dir, 'entry.mjs'), 'utf8')
+  const chunks = new Set([...entry.matchAll(/from\s+["'](\.\/chunks\/[^"']+\.mjs)["']/g)].map((m) => m[1]))
+  for (const chunk of chunks) {
+    const mod = await import(pathToFileURL(path.join(dir, chunk)).href)
+    for (const value of Object.values(mod)) {
+      if (value && typeof value === 'object' && Array.isArray(value.allowedDomains) && 'routes' in value && 'checkOrigin' in value) return value
+    }
+  }
+  return null
+}
+
+// The request's resolved client and id, for site/lib/clientAddress.ts (the bundle finds it by this symbol).
+const requestContext = new AsyncLocalStorage()
+globalThis[Symbol.for('esuko.site.request')] = requestContext
 
 const FAST_PATH = Symbol.for('esuko.site.fastPath')
-const server = http.createServer((req, res) => {
-  const fast = globalThis[FAST_PATH]
-  if (fast && fast(req, res)) return
-  handler(req, res)
-})
-
 const port = Number(process.env.PORT ?? options.port ?? 4321)
 const host = process.env.HOST ?? (typeof options.host === 'string' ? options.host : 'localhost')
-server.listen(port, host, () => console.log(`[site] listening on http://${host}:${port}`))
+
+// One line per request on stdout: which process answered, what, how fast, for whom, under which request id
+// (the proxy's X-Request-Id, so its log and ours can be joined).
+function logRequest(req, res, started, context) {
+  const line = {
+    time: new Date().toISOString(),
+    role: 'site',
+    port,
+    pid: process.pid,
+    id: context.requestId,
+    method: req.method,
+    path: (req.url ?? '').split('?')[0],
+    status: res.statusCode,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    client: context.clientAddress,
+  }
+  if (!res.writableFinished) line.aborted = true
+  process.stdout.write(`${JSON.stringify(line)}\n`)
+}
+
+const server = http.createServer((req, res) => {
+  const started = performance.now()
+  const context = resolveForwarded(req, isTrusted, hosts)
+  res.setHeader('X-Request-Id', context.requestId)
+  res.once('close', () => logRequest(req, res, started, context))
+  requestContext.run(context, () => {
+    const fast = globalThis[FAST_PATH]
+    if (fast && fast(req, res)) return
+    handler(req, res)
+  })
+})
+
+server.listen(port, host, () => console.log(`[site] listening on http://${host}:${port} (pid ${process.pid})`))
 
 // Finish the requests under way, then exit (serve.mjs and the tests stop us with SIGTERM).
 for (const signal of ['SIGINT', 'SIGTERM']) {

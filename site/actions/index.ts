@@ -2,6 +2,7 @@ import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
 import { CHEER_TARGET_TYPES, cheerTargetData, isCheerable } from '../lib/cheers'
+import { clientAddress } from '../lib/clientAddress'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import {
   AGE_BAND_OPTIONS,
@@ -86,7 +87,7 @@ export const server = {
       nickname: text('ニックネーム', 40),
     }),
     handler: reported(async (input, context) => {
-      admit('plan', input, context.clientAddress)
+      admit('plan', input, clientAddress(context))
       const doc = await createFromSite('plans', {
         kind: input.kind,
         title: input.title,
@@ -108,7 +109,7 @@ export const server = {
       message: optionalText('メッセージ', 500),
     }),
     handler: reported(async (input, context) => {
-      admit('support', input, context.clientAddress)
+      admit('support', input, clientAddress(context))
       await createFromSite('support-offers', {
         plan: await docId(input.plan),
         kind: input.kind,
@@ -130,7 +131,7 @@ export const server = {
       accessibilityNeeds: optionalText('配慮してほしいこと', 500),
     }),
     handler: reported(async (input, context) => {
-      admit('register', input, context.clientAddress)
+      admit('register', input, clientAddress(context))
       // One registration per event at a time in this process, so two residents cannot take the last seat together.
       const event = await docId(input.event)
       await oneAtATime(`event:${input.event}`, () => createFromSite('event-registrations', {
@@ -155,7 +156,7 @@ export const server = {
       nickname: text('あなたのニックネーム', 40),
     }),
     handler: reported(async (input, context) => {
-      admit('nominate', input, context.clientAddress)
+      admit('nominate', input, clientAddress(context))
       await createFromSite('stories', {
         title: input.title,
         lead: input.kind === 'nominate' ? '住民からの推薦' : '住民からのストーリー投稿',
@@ -180,7 +181,7 @@ export const server = {
       ...guard,
     }),
     handler: reported(async (input, context) => {
-      const client = admit('cheer', input, context.clientAddress)
+      const client = admit('cheer', input, clientAddress(context))
       const target = await docId(input.target)
       if (!(await isCheerable(input.targetType, target))) {
         throw new ActionError({ code: 'BAD_REQUEST', message: '拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。' })
@@ -207,7 +208,7 @@ export const server = {
       ...guard,
     }),
     handler: reported(async (input, context) => {
-      admit('survey', input, context.clientAddress)
+      admit('survey', input, clientAddress(context))
       await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
       return { ok: true }
     }),
@@ -219,7 +220,7 @@ export const server = {
       .object({ email, phone, note: optionalText('ご依頼の内容', 1000), ...guard })
       .refine(needContact, { message: '削除したい情報を探すため、ご登録のメールアドレスか電話番号を入力してください。', path: ['email'] }),
     handler: reported(async (input, context) => {
-      admit('deletion', input, context.clientAddress)
+      admit('deletion', input, clientAddress(context))
       await createFromSite('deletion-requests', { contact: { email: input.email, phone: input.phone }, note: input.note })
       return { ok: true }
     }),

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro'
 
+import { siteOrigin } from '../lib/publicUrl'
 import { listStoriesForFeed } from '../lib/stories'
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-export const GET: APIRoute = async ({ site, url }) => {
-  const origin = (site ?? url).origin
+export const GET: APIRoute = async ({ url }) => {
+  const origin = siteOrigin(url)
   const stories = await listStoriesForFeed()
   const items = stories
     .map((s) => {

@@ -3,12 +3,13 @@ import type { APIRoute } from 'astro'
 import { listCitizens } from '../lib/citizens'
 import { listAllEventsForCalendar } from '../lib/events'
 import { listOrganisations } from '../lib/organisations'
+import { siteOrigin } from '../lib/publicUrl'
 import { listStoriesForFeed } from '../lib/stories'
 
 const STATIC = ['/', '/stories', '/citizens', '/plans', '/plans/new', '/events', '/organisations', '/nominate', '/survey', '/about', '/privacy']
 
-export const GET: APIRoute = async ({ site, url }) => {
-  const origin = (site ?? url).origin
+export const GET: APIRoute = async ({ url }) => {
+  const origin = siteOrigin(url)
   const [stories, events, citizens, orgs] = await Promise.all([listStoriesForFeed(1000), listAllEventsForCalendar(), listCitizens({ page: 1 }), listOrganisations({ page: 1 })])
   const paths = [
     ...STATIC,

@@ -4,9 +4,23 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-export type RunningPortal = { siteUrl: string; cmsUrl: string; dataDir: string; stop: () => Promise<void> }
+export type RunningPortal = {
+  siteUrl: string
+  cmsUrl: string
+  /** One URL per site process (`siteUrls[0] === siteUrl`); several with `sites > 1` (SITE_PORTS). */
+  siteUrls: string[]
+  dataDir: string
+  stop: () => Promise<void>
+}
 
-const freePort = () =>
+export type PortalOptions = {
+  /** How many site processes `npm start` runs (SITE_PORTS); 1 by default (SITE_PORT). */
+  sites?: number
+  /** The servers' stdout and stderr go to this file instead of the test's own output (e.g. to read the request logs). */
+  logFile?: string
+}
+
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {
@@ -32,16 +46,19 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 }
 
 /** Starts the production build (`npm start`) on free ports and a fresh embedded database, seeded. */
-export async function startPortal(extraEnv: Record<string, string> = {}): Promise<RunningPortal> {
+export async function startPortal(extraEnv: Record<string, string> = {}, options: PortalOptions = {}): Promise<RunningPortal> {
   for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) {
     if (!fs.existsSync(built)) throw new Error(`${built} is missing: run npm run build first`)
   }
-  const [sitePort, cmsPort] = [await freePort(), await freePort()]
+  const sitePorts: number[] = []
+  for (let i = 0; i < (options.sites ?? 1); i++) sitePorts.push(await freePort())
+  const [sitePort, cmsPort] = [sitePorts[0], await freePort()]
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-e2e-'))
+  const output = options.logFile ? fs.openSync(options.logFile, 'a') : 'inherit'
   const child = spawn(process.execPath, ['scripts/serve.mjs', 'start'], {
     cwd: process.cwd(),
     detached: true,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', output, output],
     env: {
       ...process.env,
       PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789',
@@ -49,13 +66,16 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
       ESUKO_SEED_DEMO: '1',
       SEED_ADMIN_PASSWORD: 'e2e-demo-password',
       SITE_PORT: String(sitePort),
+      SITE_PORTS: sitePorts.length > 1 ? sitePorts.join(',') : '',
       CMS_PORT: String(cmsPort),
       HOST: '127.0.0.1',
       DATABASE_URI: '',
       ...extraEnv,
     },
   })
-  const siteUrl = `http://127.0.0.1:${sitePort}`
+  if (typeof output === 'number') fs.closeSync(output)
+  const siteUrls = sitePorts.map((port) => `http://127.0.0.1:${port}`)
+  const siteUrl = siteUrls[0]
   const cmsUrl = `http://127.0.0.1:${cmsPort}`
   const stop = async () => {
     if (child.exitCode === null) {
@@ -66,11 +86,11 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   try {
-    await waitFor(`${siteUrl}/`, child, 90_000)
+    for (const url of siteUrls) await waitFor(`${url}/`, child, 90_000)
     await waitFor(`${cmsUrl}/api/users/me`, child, 90_000)
   } catch (error) {
     await stop()
     throw error
   }
-  return { siteUrl, cmsUrl, dataDir, stop }
+  return { siteUrl, cmsUrl, siteUrls, dataDir, stop }
 }

@@ -1,0 +1,57 @@
+// Production entry of the admin (Payload on Next.js, cms/): `next start`, with the same front as the site's
+// entry (scripts/site-server.mjs) — forwarded headers believed only from TRUSTED_PROXIES, one JSON log line per
+// request carrying the proxy's X-Request-Id. Runs from the project root (scripts/serve.mjs).
+import http from 'node:http'
+import path from 'node:path'
+
+import next from 'next'
+
+import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
+
+let isTrusted, hosts
+try {
+  isTrusted = trustedProxies(process.env.TRUSTED_PROXIES?.trim() || DEFAULT_TRUSTED_PROXIES)
+  hosts = publicHosts(process.env.CMS_PUBLIC_URL, 'CMS_PUBLIC_URL')
+} catch (error) {
+  console.error(`起動できません: ${error.message}`)
+  process.exit(1)
+}
+
+const port = Number(process.env.PORT ?? process.env.CMS_PORT ?? 3000)
+const host = process.env.HOST ?? '0.0.0.0'
+const app = next({ dev: false, dir: path.resolve(process.cwd(), 'cms'), hostname: host, port })
+await app.prepare()
+const handle = app.getRequestHandler()
+
+const server = http.createServer((req, res) => {
+  const started = performance.now()
+  const context = resolveForwarded(req, isTrusted, hosts)
+  res.setHeader('X-Request-Id', context.requestId)
+  res.once('close', () => {
+    const line = {
+      time: new Date().toISOString(),
+      role: 'admin',
+      port,
+      pid: process.pid,
+      id: context.requestId,
+      method: req.method,
+      path: (req.url ?? '').split('?')[0],
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      client: context.clientAddress,
+    }
+    if (!res.writableFinished) line.aborted = true
+    process.stdout.write(`${JSON.stringify(line)}\n`)
+  })
+  handle(req, res)
+})
+
+server.listen(port, host, () => console.log(`[admin] listening on http://${host}:${port} (pid ${process.pid})`))
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 3_000).unref()
+  })
+}
