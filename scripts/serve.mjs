@@ -77,6 +77,9 @@ if (prepared !== 0) {
   console.error('データベースの準備に失敗しました。上のログを確認してください。 / Database preparation failed.')
   process.exit(prepared)
 }
+// The schema is current: the servers need not each run the migrations again on connect (several site processes
+// starting at once on one SQLite file would race for it).
+env.ESUKO_SCHEMA_READY = '1'
 
 const startSite = (port) => run(process.execPath, ['scripts/site-server.mjs'], { PORT: port, SITE_PORT: port, HOST: host })
 const children =

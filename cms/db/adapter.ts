@@ -38,7 +38,9 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     client: { url },
     push: false,
     migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
-    prodMigrations: migrations,
+    // A production process brings the schema up to date on connect, unless `npm start` has already done so
+    // once for all its processes (scripts/serve.mjs, ESUKO_SCHEMA_READY).
+    prodMigrations: process.env.ESUKO_SCHEMA_READY === '1' ? undefined : migrations,
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'FULL' },
     busyTimeout: 10_000,
   })
