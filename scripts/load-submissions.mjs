@@ -12,11 +12,11 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { TOWNS } from '../cms/domain/options.ts'
+import { freePort, waitForUrl } from './lib/net.mjs'
 
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 5000)
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 50)
@@ -25,31 +25,8 @@ const EDITOR = { email: 'editor@esuko.example', password: process.env.SEED_ADMIN
 const root = process.cwd()
 const COLLECTIONS = ['plans', 'support-offers', 'cheers', 'survey-responses', 'event-registrations']
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
-async function waitFor(url, timeoutMs = 90_000, child) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`)
-    try {
-      const res = await fetch(url, { redirect: 'manual' })
-      if (res.status < 500) return
-    } catch {
-      // not yet
-    }
-    await sleep(200)
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
-}
 
 /** The admin (Next) and the site (Astro) as separate processes on a fresh seeded database. */
 export async function startServers({ quiet = true } = {}) {
@@ -89,7 +66,7 @@ export async function startServers({ quiet = true } = {}) {
       await new Promise((r) => (servers.site.exitCode !== null || servers.site.signalCode ? r() : servers.site.once('exit', r)))
       await sleep(downMs)
       servers.site = startSite()
-      await waitFor(`${servers.siteUrl}/robots.txt`, 60_000, servers.site)
+      await waitForUrl(`${servers.siteUrl}/robots.txt`, { timeoutMs: 60_000, child: servers.site })
     },
     async stop() {
       if (servers.site.exitCode === null) servers.site.kill('SIGTERM')
@@ -104,8 +81,8 @@ export async function startServers({ quiet = true } = {}) {
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
-  await waitFor(`${servers.siteUrl}/robots.txt`, 90_000, servers.site)
-  await waitFor(`${servers.cmsUrl}/api/users/me`, 90_000, cms)
+  await waitForUrl(`${servers.siteUrl}/robots.txt`, { timeoutMs: 90_000, child: servers.site })
+  await waitForUrl(`${servers.cmsUrl}/api/users/me`, { timeoutMs: 90_000, child: cms })
   return servers
 }
 

@@ -3,10 +3,10 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import { chromium } from 'playwright-core'
+import { freePort } from './lib/net.mjs'
 
 const root = process.cwd()
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -14,15 +14,6 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Where `npm run report -- --fy 2025` writes by default (reports/ is git-ignored). */
 export const defaultReportPath = (fy) => path.join(root, 'reports', `esuko-report-FY${fy}.pdf`)
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 
 const exitOf = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
 

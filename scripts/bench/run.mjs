@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -18,6 +17,7 @@ import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 
 import { cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+import { freePort, waitForUrl } from '../lib/net.mjs'
 
 const root = process.cwd()
 const { values: args, positionals } = parseArgs({
@@ -86,15 +86,6 @@ function runStep(command, argv, env = baseEnv, capture = false) {
   })
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 
 const rssKb = (pid) => {
   try {
@@ -132,17 +123,6 @@ function findSitePid(servePid) {
   return null
 }
 
-async function waitFor(url, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: 'manual' })
-      if (res.status < 500) return
-    } catch {}
-    await sleep(300)
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
-}
 
 function cannon(opts, onInstance) {
   return new Promise((resolve, reject) => {
@@ -238,7 +218,7 @@ try {
   // The ceiling: a bare node:http hello world in its own process, same Node binary.
   const ceilingPort = await freePort()
   ceiling = spawn(process.execPath, ['-e', `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('hello world') }).listen(${ceilingPort}, '127.0.0.1')`], { stdio: 'ignore' })
-  await waitFor(`http://127.0.0.1:${ceilingPort}/`, 10_000)
+  await waitForUrl(`http://127.0.0.1:${ceilingPort}/`, { timeoutMs: 10_000 })
 
   const [sitePort, cmsPort] = [await freePort(), await freePort()]
   const siteUrl = `http://127.0.0.1:${sitePort}`
@@ -250,7 +230,7 @@ try {
     // Bench-only: lifts the per-client form limits (every request comes from 127.0.0.1). Never set in production.
     env: { ...baseEnv, SITE_PORT: String(sitePort), CMS_PORT: String(cmsPort), HOST: '127.0.0.1', ESUKO_RATE_LIMIT_SCALE: '1000000', ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}) },
   })
-  await waitFor(`${siteUrl}/`)
+  await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
   const sitePid = findSitePid(serve.pid)
   if (!sitePid) result.notes.push('site pid not found: no RSS figures')

@@ -10,7 +10,8 @@ import path from 'node:path'
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici'
 
-import { freePort, type RunningPortal, startPortal } from './servers'
+import { freePort } from '../../scripts/lib/net.mjs'
+import { type RunningPortal, startPortal } from './servers'
 
 export const SITE_HOST = 'esuko.test'
 export const CMS_HOST = 'admin.esuko.test'

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { freePort, waitForUrl } from '../../scripts/lib/net.mjs'
 
 export type RunningPortal = {
   siteUrl: string
@@ -20,30 +20,7 @@ export type PortalOptions = {
   logFile?: string
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the servers exited (${child.exitCode}) before ${url} answered`)
-    try {
-      const res = await fetch(url, { redirect: 'manual' })
-      if (res.status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
-}
 
 /** Starts the production build (`npm start`) on free ports and a fresh embedded database, seeded. */
 export async function startPortal(extraEnv: Record<string, string> = {}, options: PortalOptions = {}): Promise<RunningPortal> {
@@ -86,8 +63,8 @@ export async function startPortal(extraEnv: Record<string, string> = {}, options
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   try {
-    for (const url of siteUrls) await waitFor(`${url}/`, child, 90_000)
-    await waitFor(`${cmsUrl}/api/users/me`, child, 90_000)
+    for (const url of siteUrls) await waitForUrl(`${url}/`, { timeoutMs: 90_000, child })
+    await waitForUrl(`${cmsUrl}/api/users/me`, { timeoutMs: 90_000, child })
   } catch (error) {
     await stop()
     throw error
