@@ -18,6 +18,7 @@ import { Media } from './cms/collections/Media'
 import { Organisations } from './cms/collections/Organisations'
 import { Participants } from './cms/collections/Participants'
 import { Plans } from './cms/collections/Plans'
+import { SharedCounters } from './cms/collections/SharedCounters'
 import { Stories } from './cms/collections/Stories'
 import { SupportOffers } from './cms/collections/SupportOffers'
 import { SurveyResponses } from './cms/collections/SurveyResponses'
@@ -60,6 +61,7 @@ export default buildConfig({
     withAudit(Users),
     AuditLog,
     KpiTallies,
+    SharedCounters,
   ])),
   globals: withSiteInvalidationGlobals([SiteSettings, KpiTargets]),
   jobs: {

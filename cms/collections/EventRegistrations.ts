@@ -6,7 +6,7 @@ import { personalDataStaff } from '../access/personalData'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup } from '../fields/common'
 import { TOWN_OPTIONS } from '../fields/options'
-import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
+import { enforceEventCapacity, freeEventSeats, moveEventSeats, releaseSeatClaims } from '../hooks/enforceEventCapacity'
 import { countParticipant } from '../hooks/countParticipant'
 
 export const EventRegistrations: CollectionConfig = {
@@ -19,7 +19,13 @@ export const EventRegistrations: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeChange: [enforceEventCapacity], afterChange: [countParticipant('event', 'contact')] },
+  hooks: {
+    beforeChange: [enforceEventCapacity],
+    // Seats first: once the row exists its claim is kept, whatever a later hook does.
+    afterChange: [moveEventSeats, countParticipant('event', 'contact')],
+    afterDelete: [freeEventSeats],
+    afterError: [({ req }) => releaseSeatClaims(req.context)],
+  },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },
