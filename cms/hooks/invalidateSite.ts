@@ -3,14 +3,15 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
 import { cheerTargetsOf } from '../lib/cheerTarget'
+import { fanOutInvalidation } from '../lib/siteFanout'
 import { resolveSecret } from '../runtime/secret'
 
 /**
  * Keeps the public site's cache (site/lib/cache.ts) fresh: after a change or deletion in a collection or global
  * the site reads, the site drops the matching cache tags. In the site process (resident submissions, cheers)
  * that is a direct call; from the admin process a signed, fire-and-forget POST to the site's loopback endpoint
- * `/_internal/invalidate` (SITE_INTERNAL_URL, default http://127.0.0.1:${SITE_PORT}). A short TTL on the site
- * covers a lost request.
+ * `/_internal/invalidate` of every site process (cms/lib/siteFanout.ts: SITE_INTERNAL_URLS, SITE_PORTS or
+ * SITE_INTERNAL_URL); a site process also tells the others. A short TTL on the site covers a lost request.
  */
 
 /** Collections and globals the public site reads (directly or populated); changes elsewhere never reach it. */
@@ -30,7 +31,6 @@ export const SITE_COLLECTIONS = new Set([
 export const SITE_GLOBALS = new Set(['site-settings', 'kpi-targets'])
 
 const LOCAL = Symbol.for('esuko.site-cache.invalidate')
-const TIMEOUT_MS = 1_000
 const MAX_SKEW_MS = 60_000
 
 let key: KeyObject | undefined
@@ -50,24 +50,12 @@ export function verifyInvalidation(body: string, header: string | null | undefin
 
 export const siteInternalUrl = (): string => process.env.SITE_INTERNAL_URL || `http://127.0.0.1:${process.env.SITE_PORT ?? '4321'}`
 
-/** Drops the tags on the site: in this process when it is the site, else over HTTP (never throws, never waits). */
+/** Drops the tags on the site: in this process when it is a site process, and over HTTP in every other one (never throws, never waits). */
 export function invalidateSite(tags: string[]): void {
   const local = (globalThis as Record<symbol, unknown>)[LOCAL] as ((tags: string[]) => void) | undefined
-  if (local) {
-    local(tags)
-    return
-  }
+  local?.(tags)
   if (process.env.ESUKO_SITE_INVALIDATION === '0') return
-  const body = JSON.stringify({ tags })
-  void fetch(`${siteInternalUrl()}/_internal/invalidate`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-esuko-signature': signInvalidation(body) },
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  }).then(
-    (res) => void res.body?.cancel(),
-    () => undefined, // the site may be down or restarting: its TTL covers this
-  )
+  fanOutInvalidation(tags, signInvalidation, { skipOwn: Boolean(local) })
 }
 
 /** A cheer changes only its target's count and messages: a fine tag, so other pages stay cached. */
