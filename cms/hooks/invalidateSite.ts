@@ -48,8 +48,6 @@ export function verifyInvalidation(body: string, header: string | null | undefin
   return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
 }
 
-export const siteInternalUrl = (): string => process.env.SITE_INTERNAL_URL || `http://127.0.0.1:${process.env.SITE_PORT ?? '4321'}`
-
 /** Drops the tags on the site: in this process when it is a site process, and over HTTP in every other one (never throws, never waits). */
 export function invalidateSite(tags: string[]): void {
   const local = (globalThis as Record<symbol, unknown>)[LOCAL] as ((tags: string[]) => void) | undefined

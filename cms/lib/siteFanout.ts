@@ -14,9 +14,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0'])
 export function siteInternalUrls(env: NodeJS.ProcessEnv = process.env): string[] {
   const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const explicit = list(env.SITE_INTERNAL_URLS)
-  if (explicit.length) return explicit.map((u) => u.replace(/\/+$/, ''))
+  if (explicit.length) return [...new Set(explicit.map((u) => u.replace(/\/+$/, '')))]
   const ports = list(env.SITE_PORTS)
-  if (ports.length) return ports.map((port) => `http://127.0.0.1:${port}`)
+  if (ports.length) return [...new Set(ports)].map((port) => `http://127.0.0.1:${port}`)
   return [env.SITE_INTERNAL_URL?.replace(/\/+$/, '') || `http://127.0.0.1:${env.SITE_PORT ?? '4321'}`]
 }
 
@@ -45,7 +45,8 @@ export function fanOutInvalidation(tags: string[], sign: (body: string) => strin
   if (batch && batch.skipOwn !== skipOwn) flush(sign)
   if (!batch) {
     batch = { tags: new Set(), skipOwn }
-    setTimeout(() => flush(sign), BATCH_MS).unref?.()
+    // Not unref'd: a script that edits and exits at once still gets its invalidation out.
+    setTimeout(() => flush(sign), BATCH_MS)
   }
   for (const tag of tags) batch.tags.add(tag)
 }
