@@ -31,6 +31,16 @@ const CLAIMS = 'esukoSeatClaims'
 type Claim = { payload: Payload; key: string; seats: number }
 
 /**
+ * The claims of one create, kept in one array the request context points at. Payload replaces `req.context` with
+ * a shallow copy whenever a hook passes `req` to another Local API call, so the array is changed in place, never
+ * reassigned: every copy, and the caller's own context object, see the same claims.
+ */
+const claimsOf = (context: RequestContext): Claim[] => ((context[CLAIMS] as Claim[] | undefined) ??= [])
+
+/** A context for a create whose caller will give back its seats on failure (site/lib/submit.ts). */
+export const seatClaimsContext = (): RequestContext => ({ [CLAIMS]: [] })
+
+/**
  * Gives back the seats a failed create claimed (its row was never written). The site calls this when its Local
  * API create fails; the admin's REST route through the collection's afterError hook.
  */
@@ -73,14 +83,14 @@ export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, o
       true,
     )
   }
-  req.context[CLAIMS] = [...((req.context[CLAIMS] as Claim[] | undefined) ?? []), { payload: req.payload, key, seats }]
+  claimsOf(req.context).push({ payload: req.payload, key, seats })
   return data
 }
 
 /** Once the row exists the claim is kept; later edits move seats between states, sizes and events. */
 export const moveEventSeats: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation === 'create') {
-    req.context[CLAIMS] = []
+    claimsOf(req.context).splice(0)
     return doc
   }
   const before = { key: seatsKey(idOf(previousDoc?.event)!), seats: seatsOf(previousDoc) }

@@ -3,7 +3,7 @@ import { ja } from '@payloadcms/translations/languages/ja'
 import { ActionError } from 'astro:actions'
 import type { CollectionSlug, RequestContext } from 'payload'
 
-import { releaseSeatClaims } from '../../cms/hooks/enforceEventCapacity'
+import { releaseSeatClaims, seatClaimsContext } from '../../cms/hooks/enforceEventCapacity'
 
 import { payloadClient } from './payload'
 
@@ -52,7 +52,7 @@ export async function docId(value: string): Promise<number | string> {
  */
 export async function createFromSite<T extends CollectionSlug>(collection: T, data: Record<string, unknown>, duplicateMessage?: string) {
   const payload = await payloadClient()
-  const context: RequestContext = { channel: 'site' }
+  const context: RequestContext = { channel: 'site', ...seatClaimsContext() }
   try {
     return await payload.create({ collection, data: data as never, overrideAccess: false, context, depth: 0 })
   } catch (error) {

@@ -84,6 +84,7 @@ describe('cache invalidation across site processes', () => {
     await payload.update({ collection: 'stories', id: story.id, data: { title: '編集した題' } })
     const took = await Promise.all(urls.map((url) => within(1_000, url, (html) => html.includes('編集した題'))))
     for (const ms of took) expect(ms).toBeLessThanOrEqual(1_000)
+    console.log(`[shared-state] edit visible on both site processes after ${took.join(' ms / ')} ms`)
   })
 
   it("a resident's registration through one process shows in the other's remaining seats within a second", async () => {

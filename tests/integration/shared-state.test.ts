@@ -8,13 +8,15 @@ import type { AddressInfo } from 'node:net'
 import type { Payload, RequestContext } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { releaseSeatClaims, seatsKey } from '../../cms/hooks/enforceEventCapacity'
+import { releaseSeatClaims, seatClaimsContext, seatsKey } from '../../cms/hooks/enforceEventCapacity'
 import { verifyInvalidation } from '../../cms/hooks/invalidateSite'
 import { hitCounter, pruneExpiredCounters, readCounter } from '../../cms/lib/sharedCounters'
 import { siteInternalUrls } from '../../cms/lib/siteFanout'
 import { createEvent, submitViaSite } from '../helpers/domain'
 import { storyData } from '../helpers/fixtures'
+import { rest } from '../helpers/api'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { createUser } from '../helpers/users'
 
 let payload: Payload
 
@@ -67,7 +69,7 @@ describe('event seats in the database', () => {
 
   it('gives the seats back when the create fails after they were claimed (as the site and the REST route do)', async () => {
     const event = await createEvent(payload, { capacity: 3 })
-    const context: RequestContext = { channel: 'site' }
+    const context: RequestContext = { channel: 'site', ...seatClaimsContext() }
     // Field validation runs after the collection's beforeChange hooks: the seats are claimed, the row never written.
     const tooLong = { event: event.id, nickname: 'は'.repeat(41), partySize: 3, contact: { phone: '0854-00-0000' } }
     await expect(payload.create({ collection: 'event-registrations', data: tooLong as never, overrideAccess: false, context })).rejects.toThrow()
@@ -77,6 +79,20 @@ describe('event seats in the database', () => {
     expect(await readCounter(payload, seatsKey(event.id))).toBe(0)
     await register(event.id, 3)
     expect(await confirmedSeats(event.id)).toBe(3)
+  })
+
+  it("gives them back when the admin's REST create fails after the claim (the collection's afterError hook)", async () => {
+    const event = await createEvent(payload, { capacity: 5 })
+    await register(event.id, 2)
+    const editor = await createUser(payload, 'editor')
+    const login = await rest('POST', '/api/users/login', { body: { email: editor.email, password: 'test-password-123' } })
+    const token = login.json.token as string
+    const refused = await rest('POST', '/api/event-registrations', { token, body: { event: event.id, nickname: 'は'.repeat(41), partySize: 3 } })
+    expect(refused.status).toBe(400)
+    expect(await readCounter(payload, seatsKey(event.id))).toBe(2)
+    const created = await rest('POST', '/api/event-registrations', { token, body: { event: event.id, nickname: '窓口受付', partySize: 3 } })
+    expect(created.status, created.text).toBe(201)
+    expect(await readCounter(payload, seatsKey(event.id))).toBe(5)
   })
 
   it('starts a missing counter from the confirmed registrations already stored', async () => {
