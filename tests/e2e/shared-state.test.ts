@@ -11,10 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePorts, type FormReply, formToken, postForm, type SiteProcesses, startSiteProcesses } from '../helpers/siteProcesses'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-shared-'))
+// SQLite by default; on the MongoDB wire protocol when run through tests/helpers/run-with-jongodb.mjs (or a
+// real server through run-with-mongodb.mjs): `node tests/helpers/run-with-jongodb.mjs vitest run -c tests/e2e/vitest.config.ts tests/e2e/shared-state.test.ts`.
+const mongoBase = process.env.ESUKO_TEST_MONGO_URI
+const databaseUri = (() => {
+  if (!mongoBase) return `file:${path.join(dataDir, 'shared.db')}`
+  const url = new URL(mongoBase)
+  url.pathname = `/esuko_shared_${path.basename(dataDir).replace(/\W/g, '_')}`
+  return url.toString()
+})()
 const env = {
   PAYLOAD_SECRET: 'shared-state-secret-0123456789abcdef',
   ESUKO_DATA_DIR: dataDir,
-  DATABASE_URI: `file:${path.join(dataDir, 'shared.db')}`,
+  DATABASE_URI: databaseUri,
 }
 
 let payload: Payload
