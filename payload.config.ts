@@ -18,6 +18,7 @@ import { Media } from './cms/collections/Media'
 import { Organisations } from './cms/collections/Organisations'
 import { Participants } from './cms/collections/Participants'
 import { Plans } from './cms/collections/Plans'
+import { SharedCounters } from './cms/collections/SharedCounters'
 import { Stories } from './cms/collections/Stories'
 import { SupportOffers } from './cms/collections/SupportOffers'
 import { SurveyResponses } from './cms/collections/SurveyResponses'
@@ -56,6 +57,7 @@ export default buildConfig({
     Users,
     AuditLog,
     KpiTallies,
+    SharedCounters,
   ],
   globals: [SiteSettings, KpiTargets],
   // Audit, participant counting, site-cache invalidation and KPI recounts, added to the collections above in one

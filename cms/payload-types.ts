@@ -83,6 +83,7 @@ export interface Config {
     users: User;
     'audit-log': AuditLog;
     'kpi-tallies': KpiTally;
+    'shared-counters': SharedCounter;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -117,6 +118,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'kpi-tallies': KpiTalliesSelect<false> | KpiTalliesSelect<true>;
+    'shared-counters': SharedCountersSelect<false> | SharedCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -752,6 +754,16 @@ export interface KpiTally {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shared-counters".
+ */
+export interface SharedCounter {
+  id: number;
+  key: string;
+  count: number;
+  expiresAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -940,6 +952,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'kpi-tallies';
         value: number | KpiTally;
+      } | null)
+    | ({
+        relationTo: 'shared-counters';
+        value: number | SharedCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1384,6 +1400,15 @@ export interface KpiTalliesSelect<T extends boolean = true> {
   month?: T;
   countedAt?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shared-counters_select".
+ */
+export interface SharedCountersSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

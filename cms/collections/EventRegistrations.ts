@@ -8,7 +8,7 @@ import { personalGroup } from '../domain/personalData'
 import { contactGroup } from '../fields/common'
 import { RESIDENCE_OPTIONS } from '../domain/options'
 import { EVENT_REGISTRATION_STATUS_OPTIONS } from '../domain/submissions'
-import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
+import { enforceEventCapacity, freeEventSeats, moveEventSeats, releaseSeatClaims } from '../hooks/enforceEventCapacity'
 
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
@@ -20,7 +20,13 @@ export const EventRegistrations: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeChange: [enforceEventCapacity] },
+  hooks: {
+    beforeChange: [enforceEventCapacity],
+    // Seats first: once the row exists its claim is kept, whatever a later hook does.
+    afterChange: [moveEventSeats],
+    afterDelete: [freeEventSeats],
+    afterError: [({ req }) => releaseSeatClaims(req.context)],
+  },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },

@@ -1,16 +1,16 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 
 import { resolveSecret } from '../runtime/secret'
+import { fanOutInvalidation } from './siteFanout'
 
 /**
- * Tells the public site's cache (site/lib/cache.ts) to drop tags. In the site process (resident submissions,
- * cheers) that is a direct call; from the admin process a signed, fire-and-forget POST to the site's loopback
- * endpoint `/_internal/invalidate` (SITE_INTERNAL_URL, default http://127.0.0.1:${SITE_PORT}). A short TTL on
- * the site covers a lost request. Which changes call this is decided by the hooks (cms/hooks/invalidateSite.ts).
+ * Tells the public site's caches (site/lib/cache.ts, site/lib/pageCache.ts) to drop tags, in every site process:
+ * in the site process that made the change (resident submissions, cheers) a direct call; to every other one a
+ * signed, fire-and-forget POST to its loopback endpoint `/_internal/invalidate` (cms/lib/siteFanout.ts:
+ * SITE_INTERNAL_URLS, SITE_PORTS or SITE_PORT). A short TTL on the site covers a lost request. Which changes call this is decided by the hooks (cms/hooks/invalidateSite.ts).
  */
 
 const LOCAL = Symbol.for('esuko.site-cache.invalidate')
-const TIMEOUT_MS = 1_000
 const MAX_SKEW_MS = 60_000
 
 let key: KeyObject | undefined
@@ -28,24 +28,10 @@ export function verifyInvalidation(body: string, header: string | null | undefin
   return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
 }
 
-export const siteInternalUrl = (): string => process.env.SITE_INTERNAL_URL || `http://127.0.0.1:${process.env.SITE_PORT ?? '4321'}`
-
-/** Drops the tags on the site: in this process when it is the site, else over HTTP (never throws, never waits). */
+/** Drops the tags on every site process: this one directly when it is a site process, the others over HTTP (never throws, never waits). */
 export function invalidateSite(tags: string[]): void {
   const local = (globalThis as Record<symbol, unknown>)[LOCAL] as ((tags: string[]) => void) | undefined
-  if (local) {
-    local(tags)
-    return
-  }
+  local?.(tags)
   if (process.env.ESUKO_SITE_INVALIDATION === '0') return
-  const body = JSON.stringify({ tags })
-  void fetch(`${siteInternalUrl()}/_internal/invalidate`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-esuko-signature': signInvalidation(body) },
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  }).then(
-    (res) => void res.body?.cancel(),
-    () => undefined, // the site may be down or restarting: its TTL covers this
-  )
+  fanOutInvalidation(tags, signInvalidation, { skipOwn: Boolean(local) })
 }

@@ -66,6 +66,8 @@ const SHARED: Record<PortalCollection, Shared> = {
   'audit-log': { audit: false, site: false },
   // Counts derived from the other collections, rewritten by every recount.
   'kpi-tallies': { audit: false, site: false },
+  // Rate-limit windows and event seats (cms/db/counters/): bookkeeping, rewritten on every submission.
+  'shared-counters': { audit: false, site: false },
 }
 
 const SITE_GLOBALS: Record<Exclude<GlobalSlug, `payload-${string}`>, { site: boolean }> = {

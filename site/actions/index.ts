@@ -18,7 +18,7 @@ import {
   valuesOf,
 } from '../lib/options'
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
-import { createFromSite, docId, oneAtATime } from '../lib/submit'
+import { createFromSite, docId } from '../lib/submit'
 
 // Astro hands a missing form field over as null: optional fields accept it and become undefined.
 const blank = z
@@ -48,10 +48,10 @@ const withContact = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ ...shape, email, phone, consent, ...guard }).refine((v) => needContact(v as { email?: string; phone?: string }), contactMessage)
 
 /** Shared front door of every public form: bot checks first, then the per-client rate limit. */
-function admit(rule: RuleName, fields: { _t?: string; website?: string }, address: string | undefined): string {
+async function admit(rule: RuleName, fields: { _t?: string; website?: string }, address: string | undefined): Promise<string> {
   checkFormGuard(fields)
   const client = clientKey(address)
-  checkRateLimit(rule, client)
+  await checkRateLimit(rule, client)
   return client
 }
 
@@ -87,7 +87,7 @@ export const server = {
       nickname: text('ニックネーム', 40),
     }),
     handler: reported(async (input, context) => {
-      admit('plan', input, clientAddress(context))
+      await admit('plan', input, clientAddress(context))
       const doc = await createFromSite('plans', {
         kind: input.kind,
         title: input.title,
@@ -109,7 +109,7 @@ export const server = {
       message: optionalText('メッセージ', 500),
     }),
     handler: reported(async (input, context) => {
-      admit('support', input, clientAddress(context))
+      await admit('support', input, clientAddress(context))
       await createFromSite('support-offers', {
         plan: await docId(input.plan),
         kind: input.kind,
@@ -131,16 +131,15 @@ export const server = {
       accessibilityNeeds: optionalText('配慮してほしいこと', 500),
     }),
     handler: reported(async (input, context) => {
-      admit('register', input, clientAddress(context))
-      // One registration per event at a time in this process, so two residents cannot take the last seat together.
-      const event = await docId(input.event)
-      await oneAtATime(`event:${input.event}`, () => createFromSite('event-registrations', {
-        event,
+      await admit('register', input, clientAddress(context))
+      // The seats are claimed in the database (cms/hooks/enforceEventCapacity.ts): exact across site processes.
+      await createFromSite('event-registrations', {
+        event: await docId(input.event),
         nickname: input.nickname,
         partySize: input.partySize,
         town: input.town,
         contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
-      }))
+      })
       return { event: input.event }
     }),
   }),
@@ -156,7 +155,7 @@ export const server = {
       nickname: text('あなたのニックネーム', 40),
     }),
     handler: reported(async (input, context) => {
-      admit('nominate', input, clientAddress(context))
+      await admit('nominate', input, clientAddress(context))
       await createFromSite('stories', {
         title: input.title,
         lead: input.kind === 'nominate' ? '住民からの推薦' : '住民からのストーリー投稿',
@@ -181,7 +180,7 @@ export const server = {
       ...guard,
     }),
     handler: reported(async (input, context) => {
-      const client = admit('cheer', input, clientAddress(context))
+      const client = await admit('cheer', input, clientAddress(context))
       const target = await docId(input.target)
       if (!(await isCheerable(input.targetType, target))) {
         throw new ActionError({ code: 'BAD_REQUEST', message: '拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。' })
@@ -208,7 +207,7 @@ export const server = {
       ...guard,
     }),
     handler: reported(async (input, context) => {
-      admit('survey', input, clientAddress(context))
+      await admit('survey', input, clientAddress(context))
       await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
       return { ok: true }
     }),
@@ -220,7 +219,7 @@ export const server = {
       .object({ email, phone, note: optionalText('ご依頼の内容', 1000), ...guard })
       .refine(needContact, { message: '削除したい情報を探すため、ご登録のメールアドレスか電話番号を入力してください。', path: ['email'] }),
     handler: reported(async (input, context) => {
-      admit('deletion', input, clientAddress(context))
+      await admit('deletion', input, clientAddress(context))
       await createFromSite('deletion-requests', { contact: { email: input.email, phone: input.phone }, note: input.note })
       return { ok: true }
     }),

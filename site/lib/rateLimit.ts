@@ -1,8 +1,11 @@
 import { ActionError } from 'astro:actions'
 
+import { hitCounter, pruneExpiredCounters } from '../../cms/lib/sharedCounters'
+import { payloadClient } from './payload'
+
 type Rule = { limit: number; windowMs: number }
 
-// Per-client limits for each public form. In-memory: one site process serves the portal.
+// Per-client limits for each public form, counted in the database so that every site process shares them.
 export const RULES = {
   plan: { limit: 5, windowMs: 10 * 60_000 },
   support: { limit: 10, windowMs: 10 * 60_000 },
@@ -28,27 +31,31 @@ const SCALE = scaleFromEnv()
 /** Every window is ten minutes: a refused client may try again after at most this long. */
 export const RETRY_AFTER_SECONDS = 600
 
-const hits = new Map<string, number[]>()
-let sweeps = 0
+let lastPrune = 0
+const PRUNE_EVERY_MS = 60_000
 
-/** Sliding-window limiter; throws a Japanese 429 when the client is over the limit for this form. */
-export function checkRateLimit(rule: RuleName, client: string, now = Date.now()): void {
+/**
+ * Fixed-window limiter shared by every site process: one atomic counter per form, client and ten-minute
+ * window in the database (cms/lib/sharedCounters.ts), keyed by the client's keyed hash only. Throws a Japanese
+ * 429 when the client is over the limit for this form.
+ */
+export async function checkRateLimit(rule: RuleName, client: string, now = Date.now()): Promise<void> {
   const { windowMs } = RULES[rule]
   const limit = RULES[rule].limit * SCALE
-  const key = `${rule}:${client}`
-  const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs)
-  if (recent.length >= limit) {
-    const retryAfter = Math.ceil((recent[0] + windowMs - now) / 1000)
+  const window = Math.floor(now / windowMs)
+  const endsAt = (window + 1) * windowMs
+  const payload = await payloadClient()
+  const count = await hitCounter(payload, `rl:${rule}:${client}:${window}`, new Date(endsAt))
+  // Expired windows are deleted now and then by whichever process notices first; a failure only delays it.
+  if (now - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = now
+    void pruneExpiredCounters(payload, new Date(now)).catch((error) => console.error('[rate limit] prune failed', error))
+  }
+  if (count > limit) {
+    const retryAfter = Math.ceil((endsAt - now) / 1000)
     throw new ActionError({
       code: 'TOO_MANY_REQUESTS',
       message: `短い時間に送信が続いたため、受付を一時停止しています。約${Math.max(1, Math.ceil(retryAfter / 60))}分後にもう一度お試しください。`,
     })
   }
-  recent.push(now)
-  hits.set(key, recent)
-  // Forget idle clients now and then so the map cannot grow without bound.
-  if (++sweeps % 1000 === 0) for (const [k, v] of hits) if (!v.some((t) => now - t < windowMs)) hits.delete(k)
 }
-
-/** Test hook: start from a clean slate. */
-export const resetRateLimits = (): void => hits.clear()

@@ -1,7 +1,9 @@
 import { en } from '@payloadcms/translations/languages/en'
 import { ja } from '@payloadcms/translations/languages/ja'
 import { ActionError } from 'astro:actions'
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, RequestContext } from 'payload'
+
+import { releaseSeatClaims, seatClaimsContext } from '../../cms/hooks/enforceEventCapacity'
 
 import { payloadClient } from './payload'
 
@@ -50,23 +52,12 @@ export async function docId(value: string): Promise<number | string> {
  */
 export async function createFromSite<T extends CollectionSlug>(collection: T, data: Record<string, unknown>, duplicateMessage?: string) {
   const payload = await payloadClient()
+  const context: RequestContext = { channel: 'site', ...seatClaimsContext() }
   try {
-    return await payload.create({ collection, data: data as never, overrideAccess: false, context: { channel: 'site' }, depth: 0 })
+    return await payload.create({ collection, data: data as never, overrideAccess: false, context, depth: 0 })
   } catch (error) {
+    // Seats claimed in the database for a row that was never written go back at once.
+    await releaseSeatClaims(context).catch((e) => console.error('[site] releasing seats failed', e))
     toActionError(error, duplicateMessage)
   }
-}
-
-const queues = new Map<string, Promise<unknown>>()
-
-/** Runs tasks with the same key one after another (this process serves the whole site). */
-export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve()
-  const run = previous.then(task, task)
-  const settled = run.catch(() => undefined)
-  queues.set(key, settled)
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key)
-  })
-  return run
 }
