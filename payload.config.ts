@@ -28,7 +28,8 @@ import { SiteSettings } from './cms/globals/SiteSettings'
 import { withAudit } from './cms/hooks/audit'
 import { withSiteInvalidation, withSiteInvalidationGlobals } from './cms/hooks/invalidateSite'
 import { withKpiTallies } from './cms/hooks/markKpiTallies'
-import { processDeletionRequestsTask, purgeExpiredContactsTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { MAIL_QUEUE, mailAdapter, sendMailTask } from './cms/mail/send'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
 
@@ -41,6 +42,8 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
+  // Every mail goes through the jobs queue and Payload's nodemailer adapter (SMTP_URL, MAIL_FROM): cms/mail/send.ts.
+  email: mailAdapter(),
   // Edits reach the public site's cache at once (cms/hooks/invalidateSite.ts) and mark the KPI counts they touch
   // for a recount (cms/hooks/markKpiTallies.ts).
   collections: withKpiTallies(withSiteInvalidation([
@@ -63,9 +66,13 @@ export default buildConfig({
   ])),
   globals: withSiteInvalidationGlobals([SiteSettings, KpiTargets]),
   jobs: {
-    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask],
+    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask, queueEditorDigestTask, sendMailTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
-    autoRun: [{ cron: '*/5 * * * *', queue: 'nightly', limit: 10 }],
+    // Mails are looked for every 10 seconds: a password reset should not wait for a five-minute tick.
+    autoRun: [
+      { cron: '*/5 * * * *', queue: 'nightly', limit: 10 },
+      { cron: '*/10 * * * * *', queue: MAIL_QUEUE, limit: 20 },
+    ],
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

@@ -8,6 +8,7 @@ import { contactGroup } from '../fields/common'
 import { TOWN_OPTIONS } from '../fields/options'
 import { enforceEventCapacity } from '../hooks/enforceEventCapacity'
 import { countParticipant } from '../hooks/countParticipant'
+import { queueRegistrationConfirmation } from '../hooks/queueRegistrationConfirmation'
 
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
@@ -19,7 +20,7 @@ export const EventRegistrations: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeChange: [enforceEventCapacity], afterChange: [countParticipant('event', 'contact')] },
+  hooks: { beforeChange: [enforceEventCapacity], afterChange: [countParticipant('event', 'contact'), queueRegistrationConfirmation] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },

@@ -8,6 +8,8 @@ import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { countParticipant } from '../hooks/countParticipant'
+import { queuePlanPublishedNotice } from '../hooks/queuePublishedNotice'
+import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
 
 export const PLAN_KINDS = [
   { value: 'want_to_try', label: { ja: 'やってみたい', en: 'I want to try' } },
@@ -47,7 +49,7 @@ export const Plans: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
-  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [countParticipant('plan', 'proposerContact')] },
+  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [countParticipant('plan', 'proposerContact'), queueReceivedNotice('plans'), queuePlanPublishedNotice] },
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KINDS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },

@@ -9,6 +9,8 @@ import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
 import { countParticipant } from '../hooks/countParticipant'
+import { queueStoryPublishedNotice } from '../hooks/queuePublishedNotice'
+import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
 
 export const REVIEW_STATUSES = [
   { value: 'received', label: { ja: '受付', en: 'Received' } },
@@ -38,7 +40,7 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
-  hooks: { beforeChange: [syncReviewStatus], afterChange: [countParticipant('nomination', 'submission')] },
+  hooks: { beforeChange: [syncReviewStatus], afterChange: [countParticipant('nomination', 'submission'), queueReceivedNotice('stories'), queueStoryPublishedNotice] },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),
