@@ -29,7 +29,7 @@ import { withAudit } from './cms/hooks/audit'
 import { withSiteInvalidation, withSiteInvalidationGlobals } from './cms/hooks/invalidateSite'
 import { withKpiTallies } from './cms/hooks/markKpiTallies'
 import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
-import { MAIL_QUEUE, mailAdapter, sendMailTask } from './cms/mail/send'
+import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
 
@@ -71,7 +71,7 @@ export default buildConfig({
     // Mails are looked for every 10 seconds: a password reset should not wait for a five-minute tick.
     autoRun: [
       { cron: '*/5 * * * *', queue: 'nightly', limit: 10 },
-      { cron: '*/10 * * * * *', queue: MAIL_QUEUE, limit: 20 },
+      { cron: '*/10 * * * * *', ...MAIL_RUN },
     ],
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

@@ -145,15 +145,28 @@ export async function queueMailSafely(req: PayloadRequest, request: MailRequest)
   }
 }
 
+/**
+ * How the mail queue is run (autoRun in payload.config.ts, and tests). Payload's own error log would print the
+ * whole job, and a password reset job holds an address and a reset link: it stays silent, and the task logs one
+ * line without either.
+ */
+export const MAIL_RUN = { queue: MAIL_QUEUE, limit: 20, silent: { error: true } } as const
+
 /** The queue task: compose from the record as it is now, deliver, or throw so Payload retries later. */
 export const sendMailTask: TaskConfig<{ input: { request: MailRequest }; output: { sent: boolean } }> = {
   slug: 'sendMail',
   label: 'メールの送信',
   retries: MAIL_RETRIES,
-  handler: async ({ input, req }) => {
-    const mail = await composeMail(req, input.request)
-    if (!mail) return { output: { sent: false } }
-    await deliver(req.payload, mail)
-    return { output: { sent: true } }
+  handler: async ({ input, job, req }) => {
+    try {
+      const mail = await composeMail(req, input.request)
+      if (!mail) return { output: { sent: false } }
+      await deliver(req.payload, mail)
+      return { output: { sent: true } }
+    } catch (error) {
+      const attempt = (job.totalTried ?? 0) + 1
+      req.payload.logger.error(`[mail] ${input.request.kind} not sent (job ${job.id}, attempt ${attempt} of ${MAIL_RETRIES.attempts + 1}): ${(error as Error)?.message ?? error}`)
+      throw error
+    }
   },
 }

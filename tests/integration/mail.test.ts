@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { cancelRegistrationByLink, findRegistrationByLink } from '../../cms/lib/registrationCancel'
 import { previousTokyoDay } from '../../cms/lib/submissionDigest'
-import { MAIL_QUEUE, smtpOptions } from '../../cms/mail/send'
+import { MAIL_RUN, smtpOptions } from '../../cms/mail/send'
 import { createEvent, planData, submitViaSite } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { linksIn, type ReceivedMail, type SmtpCatcher, startSmtp } from '../helpers/smtp'
@@ -30,7 +30,7 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-const runMailQueue = () => payload.jobs.run({ queue: MAIL_QUEUE, limit: 100 })
+const runMailQueue = () => payload.jobs.run({ ...MAIL_RUN, limit: 100 })
 const mailJobs = async () =>
   (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendMail' } }, pagination: false, depth: 0, overrideAccess: true })).docs
 const unique = () => Math.random().toString(36).slice(2, 8)
@@ -235,8 +235,18 @@ describe('SMTP server down', () => {
     const email = `down-${unique()}@example.jp`
     const plan = await submitViaSite(payload, 'plans', { ...planData({ title: '停電中のプラン' }), proposerNickname: 'かぜ', proposerContact: { email } })
     expect((await payload.findByID({ collection: 'plans', id: plan.id, overrideAccess: true })).title).toBe('停電中のプラン')
+    const staff = await createUser(payload, 'editor', `down-staff-${unique()}@example.jp`)
+    await payload.forgotPassword({ collection: 'users', data: { email: staff.email } })
 
+    // Everything the failing run writes to the log, to check it names no one.
+    const logged: string[] = []
+    const spies = (['error', 'warn', 'info'] as const).map((level) =>
+      vi.spyOn(payload.logger, level).mockImplementation(((...args: unknown[]) => void logged.push(JSON.stringify(args))) as never),
+    )
     await runMailQueue()
+    spies.forEach((spy) => spy.mockRestore())
+    expect(logged.some((line) => line.includes('not sent'))).toBe(true)
+    for (const secret of [email, staff.email, '/admin/reset/']) expect(logged.join('\n')).not.toContain(secret)
     const [job] = (await mailJobs()).filter((j) => {
       const { request } = j.input as { request: { kind: string; id: unknown } }
       return request.kind === 'submissionReceived' && request.id === plan.id
@@ -258,6 +268,8 @@ describe('SMTP server down', () => {
     await runMailQueue()
     const mail = await mailTo(email)
     expect(mail.subject).toBe('【えすこポータル】ウエルビーイングプランを受け付けました')
+    // The reset mail waits in the queue likewise (its back-off has not passed yet).
+    expect(mailsTo(staff.email)).toHaveLength(0)
     const left = await payload.find({ collection: 'payload-jobs', where: { id: { equals: job.id } }, overrideAccess: true })
     expect(left.docs).toHaveLength(0)
   })
