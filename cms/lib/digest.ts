@@ -5,6 +5,7 @@ import { hasRole } from '../access/roles'
 import { CONNECTION_ORIGINS } from '../collections/Connections'
 import { PLAN_KINDS, PLAN_STATUS_OPTIONS } from '../collections/Plans'
 import { fiscalYearRange, reiwaLabel } from '../domain/fiscalYear'
+import { sitePublicUrl } from './publicUrls'
 
 /**
  * The feedback digest of one organisation: what happened around it, for the organisation itself.
@@ -118,7 +119,6 @@ export const DIGEST_SECTION_LIMIT = 500
 const idOf = (value: unknown): Id | null =>
   value === null || value === undefined ? null : typeof value === 'object' ? ((value as { id?: Id }).id ?? null) : (value as Id)
 
-const siteUrl = () => (process.env.SITE_PUBLIC_URL || 'http://localhost:4321').replace(/\/+$/, '')
 
 /** Route ids arrive as strings; SQLite ids are numbers. */
 export const normaliseId = (payload: Payload, id: Id): Id =>
@@ -213,7 +213,7 @@ export async function buildDigest(
     return title === undefined ? null : { id, title }
   }
 
-  const base = siteUrl()
+  const base = sitePublicUrl()
   return {
     organisation: { id: org.id, name: org.name, town, district: org.district ?? null },
     fiscalYear,
