@@ -124,7 +124,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {
@@ -181,14 +181,14 @@ export interface UserAuthOperations {
  * via the `definition` "stories".
  */
 export interface Story {
-  id: number;
+  id: string;
   title: string;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
   slug?: string | null;
   lead?: string | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   body?: {
     root: {
       type: string;
@@ -221,10 +221,10 @@ export interface Story {
         | 'other'
       )[]
     | null;
-  citizens?: (number | Citizen)[] | null;
-  organisations?: (number | Organisation)[] | null;
-  relatedPlan?: (number | null) | Plan;
-  relatedEvent?: (number | null) | Event;
+  citizens?: (string | Citizen)[] | null;
+  organisations?: (string | Organisation)[] | null;
+  relatedPlan?: (string | null) | Plan;
+  relatedEvent?: (string | null) | Event;
   origin: 'editorial' | 'resident';
   reviewStatus: 'received' | 'reviewing' | 'published' | 'declined';
   submission?: {
@@ -246,7 +246,7 @@ export interface Story {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * Describe the image for people who cannot see it, in Japanese.
    */
@@ -301,7 +301,7 @@ export interface Media {
  * via the `definition` "citizens".
  */
 export interface Citizen {
-  id: number;
+  id: string;
   /**
    * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
    */
@@ -333,11 +333,11 @@ export interface Citizen {
   interests?: string | null;
   intro?: string | null;
   activities?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   discoveredThrough?: ('nomination' | 'self' | 'organisation' | 'event' | 'coordinator' | 'other') | null;
   connectionMethod?: string | null;
   connections?: {
-    docs?: (number | Connection)[];
+    docs?: (string | Connection)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -346,7 +346,7 @@ export interface Citizen {
     photo?: boolean | null;
     method?: ('web' | 'paper' | 'in_person') | null;
     givenAt?: string | null;
-    enteredBy?: (number | null) | User;
+    enteredBy?: (string | null) | User;
   };
   /**
    * Editors and the registering coordinator only.
@@ -363,7 +363,7 @@ export interface Citizen {
    * When the status first became “registered” (counted for the KPI).
    */
   citizenSince?: string | null;
-  registeredBy?: (number | null) | User;
+  registeredBy?: (string | null) | User;
   registeredAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -373,10 +373,10 @@ export interface Citizen {
  * via the `definition` "connections".
  */
 export interface Connection {
-  id: number;
-  citizen: number | Citizen;
-  withCitizen?: (number | null) | Citizen;
-  withOrganisation?: (number | null) | Organisation;
+  id: string;
+  citizen: string | Citizen;
+  withCitizen?: (string | null) | Citizen;
+  withOrganisation?: (string | null) | Organisation;
   /**
    * e.g. “a local high-school student”; never identifying.
    */
@@ -386,10 +386,10 @@ export interface Connection {
   connectedAt_tz: SupportedTimezones;
   origin: 'activity' | 'event' | 'plan' | 'introduction' | 'portal' | 'other';
   howItCameAbout?: string | null;
-  event?: (number | null) | Event;
-  plan?: (number | null) | Plan;
+  event?: (string | null) | Event;
+  plan?: (string | null) | Plan;
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
-  recordedBy?: (number | null) | User;
+  recordedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -398,7 +398,7 @@ export interface Connection {
  * via the `definition` "organisations".
  */
 export interface Organisation {
-  id: number;
+  id: string;
   name: string;
   reading?: string | null;
   /**
@@ -424,7 +424,7 @@ export interface Organisation {
     };
     [k: string]: unknown;
   } | null;
-  logo?: (number | null) | Media;
+  logo?: (string | null) | Media;
   /**
    * Shown publicly: the organisation’s own contact, never a person’s.
    */
@@ -443,7 +443,7 @@ export interface Organisation {
  * via the `definition` "events".
  */
 export interface Event {
-  id: number;
+  id: string;
   kind: 'furumai' | 'kaigi' | 'other';
   title: string;
   /**
@@ -494,13 +494,13 @@ export interface Event {
   /**
    * KPI 6 counts the organisations listed here for 共助会議 events.
    */
-  participatingOrganisations?: (number | Organisation)[] | null;
-  showcasedCitizens?: (number | Citizen)[] | null;
-  showcasedStories?: (number | Story)[] | null;
+  participatingOrganisations?: (string | Organisation)[] | null;
+  showcasedCitizens?: (string | Citizen)[] | null;
+  showcasedStories?: (string | Story)[] | null;
   attendance?: number | null;
   cancelled?: boolean | null;
   registrations?: {
-    docs?: (number | EventRegistration)[];
+    docs?: (string | EventRegistration)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -513,8 +513,8 @@ export interface Event {
  * via the `definition` "event-registrations".
  */
 export interface EventRegistration {
-  id: number;
-  event: number | Event;
+  id: string;
+  event: string | Event;
   nickname: string;
   partySize: number;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町' | 'outside') | null;
@@ -533,7 +533,7 @@ export interface EventRegistration {
  * via the `definition` "plans".
  */
 export interface Plan {
-  id: number;
+  id: string;
   kind: 'want_to_try' | 'challenge' | 'use_skill';
   title: string;
   description: string;
@@ -553,7 +553,7 @@ export interface Plan {
         | 'other'
       )[]
     | null;
-  proposer?: (number | null) | Citizen;
+  proposer?: (string | null) | Citizen;
   proposerNickname?: string | null;
   proposerContact?: {
     email?: string | null;
@@ -568,9 +568,9 @@ export interface Plan {
     realisedAt?: string | null;
     withdrawnAt?: string | null;
   };
-  realisationStory?: (number | null) | Story;
+  realisationStory?: (string | null) | Story;
   supportOffers?: {
-    docs?: (number | SupportOffer)[];
+    docs?: (string | SupportOffer)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -582,10 +582,10 @@ export interface Plan {
  * via the `definition` "support-offers".
  */
 export interface SupportOffer {
-  id: number;
-  plan: number | Plan;
+  id: string;
+  plan: string | Plan;
   kind: 'cheer' | 'help';
-  organisation?: (number | null) | Organisation;
+  organisation?: (string | null) | Organisation;
   nickname: string;
   message?: string | null;
   contact?: {
@@ -602,10 +602,10 @@ export interface SupportOffer {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name: string;
   roles: ('admin' | 'editor' | 'coordinator' | 'organisation')[];
-  organisations?: (number | Organisation)[] | null;
+  organisations?: (string | Organisation)[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -631,10 +631,10 @@ export interface User {
  * via the `definition` "cheers".
  */
 export interface Cheer {
-  id: number;
-  story?: (number | null) | Story;
-  citizen?: (number | null) | Citizen;
-  plan?: (number | null) | Plan;
+  id: string;
+  story?: (string | null) | Story;
+  citizen?: (string | null) | Citizen;
+  plan?: (string | null) | Plan;
   message?: string | null;
   messageStatus: 'none' | 'pending' | 'approved' | 'rejected';
   dedupeKey?: string | null;
@@ -646,7 +646,7 @@ export interface Cheer {
  * via the `definition` "survey-responses".
  */
 export interface SurveyResponse {
-  id: number;
+  id: string;
   answer: '5' | '4' | '3' | '2' | '1';
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
   ageBand: 'under20' | '20s' | '30s' | '40s' | '50s' | '60s' | '70s' | '80plus' | 'unanswered';
@@ -667,7 +667,7 @@ export interface SurveyResponse {
  * via the `definition` "participants".
  */
 export interface Participant {
-  id: number;
+  id: string;
   emailHash?: string | null;
   phoneHash?: string | null;
   firstSeenAt: string;
@@ -685,7 +685,7 @@ export interface Participant {
  * via the `definition` "deletion-requests".
  */
 export interface DeletionRequest {
-  id: number;
+  id: string;
   contact?: {
     email?: string | null;
     phone?: string | null;
@@ -702,7 +702,7 @@ export interface DeletionRequest {
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
-  id: number;
+  id: string;
   at: string;
   action:
     | 'create'
@@ -716,7 +716,7 @@ export interface AuditLog {
     | 'erase_personal';
   collectionSlug: string;
   docId?: string | null;
-  user?: (number | null) | User;
+  user?: (string | null) | User;
   channel?: string | null;
   summary?: string | null;
   fields?:
@@ -736,7 +736,7 @@ export interface AuditLog {
  * via the `definition` "kpi-tallies".
  */
 export interface KpiTally {
-  id: number;
+  id: string;
   bucket: string;
   metric: string;
   fiscalYear: number;
@@ -757,7 +757,7 @@ export interface KpiTally {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -774,7 +774,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -892,76 +892,76 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'stories';
-        value: number | Story;
+        value: string | Story;
       } | null)
     | ({
         relationTo: 'citizens';
-        value: number | Citizen;
+        value: string | Citizen;
       } | null)
     | ({
         relationTo: 'connections';
-        value: number | Connection;
+        value: string | Connection;
       } | null)
     | ({
         relationTo: 'plans';
-        value: number | Plan;
+        value: string | Plan;
       } | null)
     | ({
         relationTo: 'support-offers';
-        value: number | SupportOffer;
+        value: string | SupportOffer;
       } | null)
     | ({
         relationTo: 'events';
-        value: number | Event;
+        value: string | Event;
       } | null)
     | ({
         relationTo: 'event-registrations';
-        value: number | EventRegistration;
+        value: string | EventRegistration;
       } | null)
     | ({
         relationTo: 'organisations';
-        value: number | Organisation;
+        value: string | Organisation;
       } | null)
     | ({
         relationTo: 'cheers';
-        value: number | Cheer;
+        value: string | Cheer;
       } | null)
     | ({
         relationTo: 'survey-responses';
-        value: number | SurveyResponse;
+        value: string | SurveyResponse;
       } | null)
     | ({
         relationTo: 'participants';
-        value: number | Participant;
+        value: string | Participant;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'deletion-requests';
-        value: number | DeletionRequest;
+        value: string | DeletionRequest;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'audit-log';
-        value: number | AuditLog;
+        value: string | AuditLog;
       } | null)
     | ({
         relationTo: 'kpi-tallies';
-        value: number | KpiTally;
+        value: string | KpiTally;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -971,10 +971,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -994,7 +994,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1479,11 +1479,11 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site-settings".
  */
 export interface SiteSetting {
-  id: number;
+  id: string;
   hero?: {
     title?: string | null;
     lead?: string | null;
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   navigation?:
     | {
@@ -1513,7 +1513,7 @@ export interface SiteSetting {
  * via the `definition` "kpi-targets".
  */
 export interface KpiTarget {
-  id: number;
+  id: string;
   years?:
     | {
         fiscalYear: number;
@@ -1534,7 +1534,7 @@ export interface KpiTarget {
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
-  id: number;
+  id: string;
   stats?:
     | {
         [k: string]: unknown;
@@ -1671,12 +1671,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'stories';
-      value: number | Story;
+      value: string | Story;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: string | User;
     } | null;
   };
   output?: unknown;
