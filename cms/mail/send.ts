@@ -8,8 +8,8 @@ import { composeMail, type Mail, type MailRequest } from './compose'
  * process (ESUKO_JOBS=1), so a form never waits for an SMTP server and a failing one loses nothing — the job is
  * retried with a growing delay. The transport is Payload's official nodemailer adapter when SMTP_URL is set; in
  * development without it each mail is written to the console (recipient masked), in production it is dropped with
- * a warning. Payload's own mails (the staff password reset) go through the same queue: the adapter Payload is
- * given queues, and the job delivers through the real transport.
+ * a warning (`npm start` also warns once at start). Payload's own mails (the staff password reset) go through the
+ * same queue: the adapter Payload is given queues, and the job delivers through the real transport.
  * Logs never carry an address or a body (development's console transport prints the links, for trying them).
  */
 
@@ -58,7 +58,6 @@ export const maskAddress = (address: string): string => address.replace(/^(.)[^@
 
 type Delivery = (mail: Mail) => Promise<void>
 const deliveries = new WeakMap<Payload, Delivery>()
-let warned = false
 
 /** The console transport: development prints subject, masked recipient and links; production says it dropped one. */
 function consoleDelivery(payload: Payload): Delivery {
@@ -97,11 +96,8 @@ export async function mailAdapter(env: NodeJS.ProcessEnv = process.env): Promise
         }
       })
     } else {
+      // `npm start` has warned once already (scripts/serve.mjs); each mail dropped is logged as it goes.
       deliveries.set(payload, consoleDelivery(payload))
-      if (!warned && env.NODE_ENV === 'production' && env.ESUKO_JOBS === '1') {
-        warned = true
-        payload.logger.warn('SMTP_URL が設定されていません。メール（パスワード再設定、申し込みの確認、編集者への通知）は送信されません。 / SMTP_URL is not set: no mail will be sent.')
-      }
     }
     return {
       name: smtp ? 'esuko-queue+nodemailer' : 'esuko-queue+console',
