@@ -59,16 +59,17 @@ export const maskAddress = (address: string): string => address.replace(/^(.)[^@
 type Delivery = (mail: Mail) => Promise<void>
 const deliveries = new WeakMap<Payload, Delivery>()
 
+type MailLogger = { info: (message: string) => void; warn: (message: string) => void }
+
 /** The console transport: development prints subject, masked recipient and links; production says it dropped one. */
-function consoleDelivery(payload: Payload): Delivery {
-  const production = process.env.NODE_ENV === 'production'
+export function consoleDelivery(logger: MailLogger, production = process.env.NODE_ENV === 'production'): Delivery {
   return async (mail) => {
     if (production) {
-      payload.logger.warn(`[mail] SMTP_URL が未設定のため送信しませんでした: ${mail.subject}`)
+      logger.warn(`[mail] SMTP_URL が未設定のため送信しませんでした: ${mail.subject}`)
       return
     }
     const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])]
-    payload.logger.info(`[mail] (SMTP_URL 未設定: 送信せず表示のみ) ${mail.subject} → ${maskAddress(mail.to)}${links.map((l) => `\n  ${l}`).join('')}`)
+    logger.info(`[mail] (SMTP_URL 未設定: 送信せず表示のみ) ${mail.subject} → ${maskAddress(mail.to)}${links.map((l) => `\n  ${l}`).join('')}`)
   }
 }
 
@@ -97,7 +98,7 @@ export async function mailAdapter(env: NodeJS.ProcessEnv = process.env): Promise
       })
     } else {
       // `npm start` has warned once already (scripts/serve.mjs); each mail dropped is logged as it goes.
-      deliveries.set(payload, consoleDelivery(payload))
+      deliveries.set(payload, consoleDelivery({ info: (m) => payload.logger.info(m), warn: (m) => payload.logger.warn(m) }))
     }
     return {
       name: smtp ? 'esuko-queue+nodemailer' : 'esuko-queue+console',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { cancelRegistrationByLink, findRegistrationByLink } from '../../cms/lib/registrationCancel'
 import { previousTokyoDay } from '../../cms/lib/submissionDigest'
-import { MAIL_RUN, smtpOptions } from '../../cms/mail/send'
+import { consoleDelivery, MAIL_RUN, smtpOptions } from '../../cms/mail/send'
 import { createEvent, planData, submitViaSite } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { linksIn, type ReceivedMail, type SmtpCatcher, startSmtp } from '../helpers/smtp'
@@ -56,6 +56,31 @@ describe('SMTP_URL', () => {
 
   it.each(['http://mail.example.jp', 'mail.example.jp:25'])('refuses %s with a Japanese message', (url) => {
     expect(() => smtpOptions(url)).toThrow(/SMTP_URL は/)
+  })
+})
+
+describe('without SMTP_URL', () => {
+  const mail = { to: 'hanako.yamada@example.jp', subject: '【えすこポータル】テスト', text: '本文\nhttps://esuko.test/registrations/cancel?r=1&t=abc\n', html: '<p>本文</p>' }
+  const capture = () => {
+    const lines: string[] = []
+    return { lines, logger: { info: (m: string) => void lines.push(m), warn: (m: string) => void lines.push(m) } }
+  }
+
+  it('development prints the subject, a masked recipient and the links, not the body', async () => {
+    const { lines, logger } = capture()
+    await consoleDelivery(logger, false)(mail)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('【えすこポータル】テスト')
+    expect(lines[0]).toContain('h***@example.jp')
+    expect(lines[0]).toContain('https://esuko.test/registrations/cancel?r=1&t=abc')
+    expect(lines[0]).not.toContain('hanako.yamada')
+    expect(lines[0]).not.toContain('本文')
+  })
+
+  it('production drops the mail and says so without the recipient or the links', async () => {
+    const { lines, logger } = capture()
+    await consoleDelivery(logger, true)(mail)
+    expect(lines).toEqual(['[mail] SMTP_URL が未設定のため送信しませんでした: 【えすこポータル】テスト'])
   })
 })
 
