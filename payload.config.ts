@@ -26,7 +26,8 @@ import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/db/adapter'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
-import { processDeletionRequestsTask, purgeExpiredContactsTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
 import { sharedBehaviour } from './cms/plugins/sharedBehaviour'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
@@ -40,6 +41,8 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
+  // Every mail goes through the jobs queue and Payload's nodemailer adapter (SMTP_URL, MAIL_FROM): cms/mail/send.ts.
+  email: mailAdapter(),
   collections: [
     Stories,
     Citizens,
@@ -64,9 +67,13 @@ export default buildConfig({
   // documented order (cms/plugins/sharedBehaviour.ts).
   plugins: [sharedBehaviour()],
   jobs: {
-    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask],
+    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask, queueEditorDigestTask, sendMailTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
-    autoRun: [{ cron: '*/5 * * * *', queue: 'nightly', limit: 10 }],
+    // Mails are looked for every 10 seconds: a password reset should not wait for a five-minute tick.
+    autoRun: [
+      { cron: '*/5 * * * *', queue: 'nightly', limit: 10 },
+      { cron: '*/10 * * * * *', ...MAIL_RUN },
+    ],
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

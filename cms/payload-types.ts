@@ -149,6 +149,8 @@ export interface Config {
       purgeExpiredContacts: TaskPurgeExpiredContacts;
       processDeletionRequests: TaskProcessDeletionRequests;
       recountKpiTallies: TaskRecountKpiTallies;
+      queueEditorDigest: TaskQueueEditorDigest;
+      sendMail: TaskSendMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -832,7 +834,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'recountKpiTallies' | 'schedulePublish';
+          | 'inline'
+          | 'purgeExpiredContacts'
+          | 'processDeletionRequests'
+          | 'recountKpiTallies'
+          | 'queueEditorDigest'
+          | 'sendMail'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -866,7 +874,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'purgeExpiredContacts' | 'processDeletionRequests' | 'recountKpiTallies' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'purgeExpiredContacts'
+        | 'processDeletionRequests'
+        | 'recountKpiTallies'
+        | 'queueEditorDigest'
+        | 'sendMail'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1650,6 +1667,22 @@ export interface TaskProcessDeletionRequests {
  * via the `definition` "TaskRecountKpiTallies".
  */
 export interface TaskRecountKpiTallies {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskQueueEditorDigest".
+ */
+export interface TaskQueueEditorDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMail".
+ */
+export interface TaskSendMail {
   input?: unknown;
   output?: unknown;
 }

@@ -50,6 +50,12 @@ if (mode === 'start') {
     )
     process.exit(1)
   }
+  if (!env.SMTP_URL?.trim()) {
+    console.warn(
+      '警告: SMTP_URL が設定されていません。メール（パスワード再設定、申し込みの確認、編集者への通知）は送信されません。' +
+        ' / Warning: SMTP_URL is not set, no mail will be sent (see README, "E-mail").',
+    )
+  }
   for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) {
     if (!fs.existsSync(path.join(root, built))) {
       console.error(`起動できません: ${built} がありません。先に npm run build を実行してください。 / Run npm run build first.`)

@@ -9,6 +9,7 @@ import { contactGroup } from '../fields/common'
 import { RESIDENCE_OPTIONS } from '../domain/options'
 import { EVENT_REGISTRATION_STATUS_OPTIONS } from '../domain/submissions'
 import { enforceEventCapacity, freeEventSeats, moveEventSeats, releaseSeatClaims } from '../hooks/enforceEventCapacity'
+import { queueRegistrationConfirmation } from '../hooks/queueRegistrationConfirmation'
 
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
@@ -23,7 +24,7 @@ export const EventRegistrations: CollectionConfig = {
   hooks: {
     beforeChange: [enforceEventCapacity],
     // Seats first: once the row exists its claim is kept, whatever a later hook does.
-    afterChange: [moveEventSeats],
+    afterChange: [moveEventSeats, queueRegistrationConfirmation],
     afterDelete: [freeEventSeats],
     afterError: [({ req }) => releaseSeatClaims(req.context)],
   },

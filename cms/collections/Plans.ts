@@ -9,6 +9,8 @@ import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { PLAN_KIND_OPTIONS, PLAN_STATUS_OPTIONS } from '../domain/plans'
+import { queuePlanPublishedNotice } from '../hooks/queuePublishedNotice'
+import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
 
 const stamp = (name: string, ja: string, en: string) => ({
   name,
@@ -34,7 +36,7 @@ export const Plans: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
-  hooks: { beforeChange: [stampPlanLifecycle] },
+  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice] },
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },

@@ -10,6 +10,8 @@ import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
 import { STORY_ORIGIN_OPTIONS, STORY_REVIEW_STATUS_OPTIONS } from '../domain/submissions'
+import { queueStoryPublishedNotice } from '../hooks/queuePublishedNotice'
+import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -32,7 +34,7 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
-  hooks: { beforeChange: [syncReviewStatus] },
+  hooks: { beforeChange: [syncReviewStatus], afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice] },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),

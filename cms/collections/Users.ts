@@ -5,6 +5,7 @@ import { isAdminField } from '../access/isAdminField'
 import { isSignedInUser } from '../access/isSignedInUser'
 import { ROLES, ROLE_LABELS } from '../domain/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
+import { composePasswordReset, PASSWORD_RESET_MINUTES } from '../mail/compose'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -15,6 +16,13 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
+    // 「パスワードをお忘れですか？」: a Japanese mail whose link opens the admin at CMS_PUBLIC_URL, sent through
+    // the mail queue (cms/mail/send.ts) like every other mail.
+    forgotPassword: {
+      expiration: PASSWORD_RESET_MINUTES * 60 * 1000,
+      generateEmailSubject: (args) => composePasswordReset(args!.req!, args!.token!, args!.user).subject,
+      generateEmailHTML: (args) => composePasswordReset(args!.req!, args!.token!, args!.user).html,
+    },
   },
   access: {
     admin: isSignedInUser,

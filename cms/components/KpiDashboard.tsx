@@ -1,9 +1,10 @@
-import type { CollectionSlug, Payload, ServerProps, Where } from 'payload'
+import type { Payload, ServerProps } from 'payload'
 import React from 'react'
 
 import { fiscalMonthIndex, fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
 import { hasRole, isEditorUser, isStaffUser, managedOrganisationIds } from '../domain/roles'
 import { computeKpis, type KpiReport, surveyShareByMonth } from '../kpi/report'
+import { INBOX, inboxListUrl as listUrl } from '../lib/moderationInbox'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'
 
@@ -12,29 +13,6 @@ import { ESUKO_ADMIN_CSS } from './styles'
  * 12-month trend each) and the moderation inbox; for organisation managers, only the way to their
  * organisation's feedback digest (no KPI internals). A server component: nothing runs in the browser.
  */
-
-type InboxItem = { key: string; label: string; collection: CollectionSlug; where: Where; editorsOnly?: boolean }
-
-const INBOX: InboxItem[] = [
-  { key: 'stories', label: 'えすこストーリー（受付・確認中）', collection: 'stories', where: { reviewStatus: { in: ['received', 'reviewing'] } } },
-  { key: 'plans', label: 'ウエルビーイングプラン（受付）', collection: 'plans', where: { status: { equals: 'received' } } },
-  { key: 'support-offers', label: '応援の申し出（受付）', collection: 'support-offers', where: { status: { equals: 'received' } } },
-  { key: 'cheers', label: '拍手のメッセージ（確認待ち）', collection: 'cheers', where: { messageStatus: { equals: 'pending' } }, editorsOnly: true },
-  { key: 'deletion-requests', label: '削除依頼（受付）', collection: 'deletion-requests', where: { status: { equals: 'received' } }, editorsOnly: true },
-]
-
-/** The admin list URL with the same filter, in the or/and shape the list view's filter UI reads back. */
-function listUrl(adminRoute: string, collection: string, where: Where): string {
-  const params = new URLSearchParams()
-  for (const [field, condition] of Object.entries(where)) {
-    for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
-      const key = `where[or][0][and][0][${field}][${operator}]`
-      if (Array.isArray(value)) value.forEach((v, i) => params.append(`${key}[${i}]`, String(v)))
-      else params.append(key, String(value))
-    }
-  }
-  return `${adminRoute}/collections/${collection}?${params.toString()}`
-}
 
 type Kpi = {
   key: string

@@ -3,6 +3,8 @@ import type { TaskConfig } from 'payload'
 import { fiscalYearOf } from '../domain/fiscalYear'
 import { recountTallies } from '../kpi/recountQueue'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
+import { buildSubmissionDigest, digestRecipients, previousTokyoDay } from '../lib/submissionDigest'
+import { queueMail } from '../mail/send'
 
 /** Nightly: clear residents' contact details past the retention period (site settings). */
 export const purgeExpiredContactsTask: TaskConfig<{ input: Record<string, never>; output: { erased: number } }> = {
@@ -31,5 +33,24 @@ export const recountKpiTalliesTask: TaskConfig<{ input: Record<string, never>; o
   handler: async ({ req }) => {
     const fy = fiscalYearOf(new Date())
     return { output: { buckets: await recountTallies(req.payload, [fy - 1, fy]) } }
+  },
+}
+
+/**
+ * Every morning: one digest mail to each editor of what residents sent the day before (Japan time), queued as
+ * ordinary mails; nothing when nothing arrived. The day is fixed when the job runs, so a retry reports the same day.
+ */
+export const queueEditorDigestTask: TaskConfig<{ input: { day?: string }; output: { day: string; queued: number } }> = {
+  slug: 'queueEditorDigest',
+  label: '編集者への新着ダイジェスト',
+  schedule: [{ cron: '0 0 8 * * *', queue: 'nightly' }],
+  retries: 2,
+  handler: async ({ input, req }) => {
+    const day = input?.day && /^\d{4}-\d{2}-\d{2}$/.test(input.day) ? input.day : previousTokyoDay()
+    const digest = await buildSubmissionDigest(req.payload, day)
+    if (!digest.total) return { output: { day, queued: 0 } }
+    const recipients = await digestRecipients(req.payload)
+    for (const user of recipients) await queueMail({ payload: req.payload, req }, { kind: 'editorDigest', user: user.id, day })
+    return { output: { day, queued: recipients.length } }
   },
 }

@@ -7,6 +7,7 @@ import { labelsJa } from '../domain/options'
 import { PLAN_KIND_LABEL, PLAN_STATUS_LABEL, publicPlanWhere } from '../domain/plans'
 import { isEditorUser, managedOrganisationIds, type UserLike } from '../domain/roles'
 import { APPROVED_SUPPORT_OFFER, SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../domain/submissions'
+import { sitePublicUrl } from './publicUrls'
 
 /**
  * The feedback digest of one organisation: what happened around it, for the organisation itself.
@@ -102,7 +103,6 @@ export type Digest = {
 /** A digest is a summary, not an export of the database: each section stops here. */
 export const DIGEST_SECTION_LIMIT = 500
 
-const siteUrl = () => (process.env.SITE_PUBLIC_URL || 'http://localhost:4321').replace(/\/+$/, '')
 
 /** Route ids arrive as strings; SQLite ids are numbers. */
 export const normaliseId = (payload: Payload, id: Id): Id =>
@@ -197,7 +197,7 @@ export async function buildDigest(
     return title === undefined ? null : { id, title }
   }
 
-  const base = siteUrl()
+  const base = sitePublicUrl()
   return {
     organisation: { id: org.id, name: org.name, town, district: org.district ?? null },
     fiscalYear,

@@ -18,6 +18,7 @@ import {
   valuesOf,
 } from '../lib/options'
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
+import { CANCEL_MESSAGES, cancelByLink } from '../lib/registrations'
 import { createFromSite, docId } from '../lib/submit'
 
 // Astro hands a missing form field over as null: optional fields accept it and become undefined.
@@ -141,6 +142,18 @@ export const server = {
         contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
       })
       return { event: input.event }
+    }),
+  }),
+
+  // The confirm button of the cancel link in the registration mail (site/pages/registrations/cancel.astro). The
+  // signed token is the authority; there is no form to fill, so no fill-time guard.
+  cancelRegistration: defineAction({
+    accept: 'form',
+    input: z.object({ r: z.string().trim().min(1).max(40), t: z.string().trim().min(1).max(200) }),
+    handler: reported(async (input) => {
+      const result = await cancelByLink(input.r, input.t)
+      if (result !== 'cancelled') throw new ActionError({ code: 'BAD_REQUEST', message: CANCEL_MESSAGES[result] })
+      return { ok: true }
     }),
   }),
 
