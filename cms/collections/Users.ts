@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../access/isAdmin'
 import { ROLES, ROLE_LABELS } from '../access/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
+import { ACCOUNTS, hasRole, ROLE_FIELD_DESCRIPTION } from '../domain/roles'
+import { logRoleChange } from '../hooks/logRoleChange'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -15,13 +17,15 @@ export const Users: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
   },
   access: {
-    admin: ({ req }) => req.user?.collection === 'users',
+    // An account without a role (a new one, until an admin chooses) does not enter the admin at all.
+    admin: ({ req }) => hasRole(req.user, ...ACCOUNTS),
     create: isAdmin,
     read: selfOrAdmin,
     update: selfOrAdmin,
     delete: isAdmin,
     unlock: isAdmin,
   },
+  hooks: { afterChange: [logRoleChange] },
   fields: [
     { name: 'name', type: 'text', label: { ja: '氏名', en: 'Name' }, required: true },
     {
@@ -29,8 +33,9 @@ export const Users: CollectionConfig = {
       type: 'select',
       label: { ja: '役割', en: 'Roles' },
       hasMany: true,
-      required: true,
-      defaultValue: ['editor'],
+      // No default and none required: least privilege until an admin chooses (a preset 編集者 was silently kept
+      // when コーディネーター was added, opening all personal data).
+      admin: { description: { ja: ROLE_FIELD_DESCRIPTION, en: 'No role until an admin chooses one; each role reads only what it needs.' } },
       options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
       saveToJWT: true,
       // Nobody raises their own role: only admins write this field.
