@@ -25,6 +25,7 @@ export const SITE_COLLECTIONS = new Set([
   'cheers',
   'media',
   'survey-responses',
+  'official-survey-results',
   'participants',
 ])
 export const SITE_GLOBALS = new Set(['site-settings', 'kpi-targets'])
