@@ -196,11 +196,13 @@ export const server = {
       answer: z.enum(['1', '2', '3', '4', '5'], { error: '5つの選択肢から1つ選んでください。' }),
       town,
       ageBand: z.enum(['under20', '20s', '30s', '40s', '50s', '60s', '70s', '80plus', 'unanswered'], { error: '年代を選んでください（「回答しない」も選べます）。' }),
+      // The one-time code from the paper handed out at events; checked (and spent) by the server's own rule.
+      code: optionalText('アンケートコード', 40),
       ...guard,
     }),
     handler: reported(async (input, context) => {
       admit('survey', input, context.clientAddress)
-      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
+      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web', ...(input.code ? { code: input.code } : {}) })
       return { ok: true }
     }),
   }),
