@@ -730,7 +730,7 @@ export interface OfficialSurveyResult {
 export interface SurveyCodeus {
   id: number;
   codeHash: string;
-  batch: number | SurveyCodeBatch;
+  batch?: (number | null) | SurveyCodeBatch;
   fiscalYear: number;
   updatedAt: string;
   createdAt: string;

@@ -14,7 +14,7 @@ export const SurveyCodeUses: CollectionConfig = {
   disableDuplicate: true,
   fields: [
     { name: 'codeHash', type: 'text', required: true, unique: true, index: true },
-    { name: 'batch', type: 'relationship', relationTo: 'survey-code-batches', required: true },
+    { name: 'batch', type: 'relationship', relationTo: 'survey-code-batches' },
     { name: 'fiscalYear', type: 'number', required: true, index: true },
   ],
 }
