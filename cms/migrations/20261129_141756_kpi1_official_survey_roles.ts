@@ -74,7 +74,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`survey_responses_counted_idx\` ON \`survey_responses\` (\`counted\`);`)
   await db.run(sql`CREATE INDEX \`survey_responses_code_batch_idx\` ON \`survey_responses\` (\`code_batch_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`official_survey_results_id\` integer REFERENCES official_survey_results(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`survey_code_batches_id\` integer REFERENCES survey_code_batches(id) ON DELETE set null;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`survey_code_batches_id\` integer REFERENCES survey_code_batches(id) ON DELETE cascade;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`survey_code_uses_id\` integer REFERENCES survey_code_uses(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_official_survey_results_id_idx\` ON \`payload_locked_documents_rels\` (\`official_survey_results_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_survey_code_batches_id_idx\` ON \`payload_locked_documents_rels\` (\`survey_code_batches_id\`);`)
