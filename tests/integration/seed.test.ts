@@ -41,8 +41,8 @@ describe('demo seed', () => {
     const { docs } = await payload.find({ collection: 'organisations', pagination: false, depth: 0 })
     expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(ORGANISATION_KINDS.map((k) => k.value)))
     const users = await payload.find({ collection: 'users', pagination: false, depth: 0 })
-    expect(new Set(users.docs.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'editor', 'coordinator', 'organisation']))
-    const manager = users.docs.find((u) => u.roles.includes('organisation'))
+    expect(new Set(users.docs.flatMap((u) => u.roles ?? []))).toEqual(new Set(['admin', 'editor', 'coordinator', 'organisation']))
+    const manager = users.docs.find((u) => u.roles?.includes('organisation'))
     expect(manager?.organisations?.length).toBe(1)
   })
 
