@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
-import { ROLES, ROLE_LABELS } from '../access/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
-import { ACCOUNTS, hasRole, ROLE_FIELD_DESCRIPTION } from '../domain/roles'
+import { ACCOUNTS, hasRole, ROLE_FIELD_DESCRIPTION, ROLE_LABELS, ROLES } from '../domain/roles'
+import { grantFirstAdmin } from '../hooks/grantFirstAdmin'
 import { logRoleChange } from '../hooks/logRoleChange'
 
 export const Users: CollectionConfig = {
@@ -25,7 +25,7 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
     unlock: isAdmin,
   },
-  hooks: { afterChange: [logRoleChange] },
+  hooks: { beforeChange: [grantFirstAdmin], afterChange: [logRoleChange] },
   fields: [
     { name: 'name', type: 'text', label: { ja: '氏名', en: 'Name' }, required: true },
     {

@@ -119,3 +119,14 @@ describe('the audit log', () => {
     expect(entry.user).toBe(admin.id)
   })
 })
+
+// Last: it empties the users table.
+describe('the first account of an empty database', () => {
+  it('becomes the administrator when given no role, so someone can choose roles for the others', async () => {
+    await payload.delete({ collection: 'users', where: { id: { exists: true } } })
+    const first = await payload.create({ collection: 'users', data: { name: '最初の管理者', email: email(), password: PASSWORD } as never })
+    expect(first.roles).toEqual(['admin'])
+    const second = await payload.create({ collection: 'users', data: { name: '次の職員', email: email(), password: PASSWORD } as never })
+    expect(second.roles ?? []).toEqual([])
+  })
+})
