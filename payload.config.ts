@@ -15,12 +15,15 @@ import { EventRegistrations } from './cms/collections/EventRegistrations'
 import { Events } from './cms/collections/Events'
 import { KpiTallies } from './cms/collections/KpiTallies'
 import { Media } from './cms/collections/Media'
+import { OfficialSurveyResults } from './cms/collections/OfficialSurveyResults'
 import { Organisations } from './cms/collections/Organisations'
 import { Participants } from './cms/collections/Participants'
 import { Plans } from './cms/collections/Plans'
 import { SharedCounters } from './cms/collections/SharedCounters'
 import { Stories } from './cms/collections/Stories'
 import { SupportOffers } from './cms/collections/SupportOffers'
+import { SurveyCodeBatches } from './cms/collections/SurveyCodeBatches'
+import { SurveyCodeUses } from './cms/collections/SurveyCodeUses'
 import { SurveyResponses } from './cms/collections/SurveyResponses'
 import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/db/adapter'
@@ -54,6 +57,9 @@ export default buildConfig({
     Organisations,
     Cheers,
     SurveyResponses,
+    OfficialSurveyResults,
+    SurveyCodeBatches,
+    SurveyCodeUses,
     Participants,
     Media,
     DeletionRequests,

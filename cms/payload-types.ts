@@ -77,6 +77,9 @@ export interface Config {
     organisations: Organisation;
     cheers: Cheer;
     'survey-responses': SurveyResponse;
+    'official-survey-results': OfficialSurveyResult;
+    'survey-code-batches': SurveyCodeBatch;
+    'survey-code-uses': SurveyCodeus;
     participants: Participant;
     media: Media;
     'deletion-requests': DeletionRequest;
@@ -112,6 +115,9 @@ export interface Config {
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     cheers: CheersSelect<false> | CheersSelect<true>;
     'survey-responses': SurveyResponsesSelect<false> | SurveyResponsesSelect<true>;
+    'official-survey-results': OfficialSurveyResultsSelect<false> | OfficialSurveyResultsSelect<true>;
+    'survey-code-batches': SurveyCodeBatchesSelect<false> | SurveyCodeBatchesSelect<true>;
+    'survey-code-uses': SurveyCodeUsesSelect<false> | SurveyCodeUsesSelect<true>;
     participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'deletion-requests': DeletionRequestsSelect<false> | DeletionRequestsSelect<true>;
@@ -606,7 +612,10 @@ export interface SupportOffer {
 export interface User {
   id: number;
   name: string;
-  roles: ('admin' | 'editor' | 'coordinator' | 'organisation')[];
+  /**
+   * No role until an admin chooses one; each role reads only what it needs.
+   */
+  roles?: ('admin' | 'editor' | 'coordinator' | 'organisation')[] | null;
   organisations?: (number | Organisation)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -661,6 +670,72 @@ export interface SurveyResponse {
    */
   answeredAt?: string | null;
   channel: 'web' | 'paper' | 'event';
+  /**
+   * Required for paper and event answers.
+   */
+  method?: string | null;
+  code?: string | null;
+  /**
+   * Set by the server.
+   */
+  counted?: boolean | null;
+  codeBatch?: (number | null) | SurveyCodeBatch;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * One-time codes: one per person. Print them from /api/survey-code-batches/<id>/codes.csv.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-code-batches".
+ */
+export interface SurveyCodeBatch {
+  id: number;
+  label: string;
+  /**
+   * Valid for answers of this fiscal year only.
+   */
+  fiscalYear: number;
+  count: number;
+  /**
+   * Set on save.
+   */
+  prefix?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * KPI 1 is computed from these results: the first recorded year is the baseline; each year reports the change from the previous result in points.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "official-survey-results".
+ */
+export interface OfficialSurveyResult {
+  id: number;
+  /**
+   * One result per fiscal year.
+   */
+  fiscalYear: number;
+  /**
+   * As published, in percent.
+   */
+  share: number;
+  sampleSize: number;
+  source: string;
+  surveyDate: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-code-uses".
+ */
+export interface SurveyCodeus {
+  id: number;
+  codeHash: string;
+  batch?: (number | null) | SurveyCodeBatch;
+  fiscalYear: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -715,7 +790,8 @@ export interface AuditLog {
     | 'unfeature'
     | 'delete'
     | 'read_personal'
-    | 'erase_personal';
+    | 'erase_personal'
+    | 'change_roles';
   collectionSlug: string;
   docId?: string | null;
   user?: (number | null) | User;
@@ -945,6 +1021,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'survey-responses';
         value: number | SurveyResponse;
+      } | null)
+    | ({
+        relationTo: 'official-survey-results';
+        value: number | OfficialSurveyResult;
+      } | null)
+    | ({
+        relationTo: 'survey-code-batches';
+        value: number | SurveyCodeBatch;
+      } | null)
+    | ({
+        relationTo: 'survey-code-uses';
+        value: number | SurveyCodeus;
       } | null)
     | ({
         relationTo: 'participants';
@@ -1272,6 +1360,47 @@ export interface SurveyResponsesSelect<T extends boolean = true> {
   fiscalYear?: T;
   answeredAt?: T;
   channel?: T;
+  method?: T;
+  code?: T;
+  counted?: T;
+  codeBatch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "official-survey-results_select".
+ */
+export interface OfficialSurveyResultsSelect<T extends boolean = true> {
+  fiscalYear?: T;
+  share?: T;
+  sampleSize?: T;
+  source?: T;
+  surveyDate?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-code-batches_select".
+ */
+export interface SurveyCodeBatchesSelect<T extends boolean = true> {
+  label?: T;
+  fiscalYear?: T;
+  count?: T;
+  prefix?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-code-uses_select".
+ */
+export interface SurveyCodeUsesSelect<T extends boolean = true> {
+  codeHash?: T;
+  batch?: T;
+  fiscalYear?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1539,15 +1668,18 @@ export interface SiteSetting {
  */
 export interface KpiTarget {
   id: number;
+  /**
+   * Enter contractual targets only; empty ones show as not set.
+   */
   years?:
     | {
         fiscalYear: number;
-        surveyPointIncrease: number;
-        citizens: number;
-        participants: number;
-        plansAccumulated: number;
-        plansRealised: number;
-        organisations: number;
+        surveyPointIncrease?: number | null;
+        citizens?: number | null;
+        participants?: number | null;
+        plansAccumulated?: number | null;
+        plansRealised?: number | null;
+        organisations?: number | null;
         id?: string | null;
       }[]
     | null;

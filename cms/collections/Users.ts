@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { canEnterAdmin } from '../access/canEnterAdmin'
 import { isAdmin } from '../access/isAdmin'
 import { isAdminField } from '../access/isAdminField'
-import { isSignedInUser } from '../access/isSignedInUser'
-import { ROLES, ROLE_LABELS } from '../domain/roles'
 import { selfOrAdmin } from '../access/selfOrAdmin'
+import { ROLE_FIELD_DESCRIPTION, ROLE_LABELS, ROLES } from '../domain/roles'
+import { grantFirstAdmin } from '../hooks/grantFirstAdmin'
+import { logRoleChange } from '../hooks/logRoleChange'
 import { composePasswordReset, PASSWORD_RESET_MINUTES } from '../mail/compose'
 
 export const Users: CollectionConfig = {
@@ -25,13 +27,15 @@ export const Users: CollectionConfig = {
     },
   },
   access: {
-    admin: isSignedInUser,
+    // An account without a role (a new one, until an admin chooses) does not enter the admin at all.
+    admin: canEnterAdmin,
     create: isAdmin,
     read: selfOrAdmin,
     update: selfOrAdmin,
     delete: isAdmin,
     unlock: isAdmin,
   },
+  hooks: { beforeChange: [grantFirstAdmin], afterChange: [logRoleChange] },
   fields: [
     { name: 'name', type: 'text', label: { ja: '氏名', en: 'Name' }, required: true },
     {
@@ -39,8 +43,9 @@ export const Users: CollectionConfig = {
       type: 'select',
       label: { ja: '役割', en: 'Roles' },
       hasMany: true,
-      required: true,
-      defaultValue: ['editor'],
+      // No default and none required: least privilege until an admin chooses (a preset 編集者 was silently kept
+      // when コーディネーター was added, opening all personal data).
+      admin: { description: { ja: ROLE_FIELD_DESCRIPTION, en: 'No role until an admin chooses one; each role reads only what it needs.' } },
       options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
       saveToJWT: true,
       // Nobody raises their own role: only admins write this field.

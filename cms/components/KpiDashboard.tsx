@@ -3,7 +3,9 @@ import React from 'react'
 
 import { fiscalMonthIndex, fiscalYearOf, parseFiscalYear, reiwaLabel } from '../domain/fiscalYear'
 import { hasRole, isEditorUser, isStaffUser, managedOrganisationIds } from '../domain/roles'
-import { computeKpis, type KpiReport, surveyShareByMonth } from '../kpi/report'
+import { officialNote, sampleNote } from '../kpi/openData'
+import { toPublicReport } from '../kpi/publicReport'
+import { computeKpis, type KpiReport } from '../kpi/report'
 import { INBOX, inboxListUrl as listUrl } from '../lib/moderationInbox'
 import { ProgressBar, TrendChart } from './charts'
 import { ESUKO_ADMIN_CSS } from './styles'
@@ -22,14 +24,13 @@ type Kpi = {
   unit: string
   digits?: number
   note?: string
-  chart: { values: (number | null)[]; unit: string; digits?: number; kind: 'bars' | 'line'; title: string; reference?: { value: number; label: string } | null }
+  chart?: { values: (number | null)[]; unit: string; digits?: number; kind: 'bars' | 'line'; title: string; reference?: { value: number; label: string } | null }
 }
 
-const pct = (n: number | null) => (n === null ? '—' : `${n.toLocaleString('ja-JP', { maximumFractionDigits: 1 })}%`)
-
-function kpisOf(report: KpiReport, surveyByMonth: (number | null)[]): Kpi[] {
+function kpisOf(report: KpiReport): Kpi[] {
   const t = report.targets
-  const { survey } = report
+  // KPI 1 as published: the official results, and the portal survey only as far as its sample supports.
+  const { survey } = toPublicReport(report)
   const monthly = (b: { byMonth: number[] }, unit: string, what: string) => ({
     values: b.byMonth,
     unit,
@@ -40,19 +41,11 @@ function kpisOf(report: KpiReport, surveyByMonth: (number | null)[]): Kpi[] {
     {
       key: 'survey',
       title: '助け合える地域だと感じる市民の割合（増加ポイント）',
-      value: survey.changePoints,
+      value: survey.official.changePoints,
       target: t?.surveyPointIncrease,
       unit: 'pt',
       digits: 2,
-      note: `今年度 ${pct(survey.current.share)}（回答 ${survey.current.respondents}件）・前年度 ${pct(survey.previous.share)}（回答 ${survey.previous.respondents}件）`,
-      chart: {
-        values: surveyByMonth,
-        unit: '%',
-        digits: 1,
-        kind: 'line',
-        title: `「助け合える地域だと感じる」と答えた人の割合の累計推移（${report.label}）`,
-        reference: survey.previous.share === null ? null : { value: survey.previous.share, label: '前年度の割合' },
-      },
+      note: `${officialNote(survey.official)}。ポータルのアンケート（補助指標）：${survey.supplementary.current.share === null ? '' : `${fmt(survey.supplementary.current.share, 1)}%、`}${sampleNote(survey.supplementary.current, survey.supplementary.minimumSample)}`,
     },
     { key: 'citizens', title: 'えすこ市民の創出数', value: report.citizens.total, target: t?.citizens, unit: '人', chart: monthly(report.citizens, '人', 'えすこ市民の創出数') },
     { key: 'participants', title: '新規参画者数（ユニーク）', value: report.participants.total, target: t?.participants, unit: '人', chart: monthly(report.participants, '人', '新規参画者数') },
@@ -115,10 +108,9 @@ export async function KpiDashboard(props: ServerProps) {
   const editor = isEditorUser(user)
 
   let report: KpiReport
-  let surveyByMonth: (number | null)[]
   let inbox: Awaited<ReturnType<typeof inboxCounts>>
   try {
-    ;[report, surveyByMonth, inbox] = await Promise.all([computeKpis(payload, fy, now), surveyShareByMonth(payload, fy), inboxCounts(payload, editor)])
+    ;[report, inbox] = await Promise.all([computeKpis(payload, fy, now), inboxCounts(payload, editor)])
   } catch (error) {
     payload.logger.error({ err: error, msg: 'KPI dashboard failed' })
     return (
@@ -129,7 +121,7 @@ export async function KpiDashboard(props: ServerProps) {
   }
 
   const years = [currentFy - 2, currentFy - 1, currentFy]
-  const kpis = kpisOf(report, surveyByMonth)
+  const kpis = kpisOf(report)
 
   return (
     <>
@@ -164,7 +156,7 @@ export async function KpiDashboard(props: ServerProps) {
             </ul>
           </nav>
         </div>
-        {report.targets ? null : <p className="esuko-kpi__note">この年度の目標値は未設定です（「KPI目標」で設定できます）。</p>}
+        {report.targets ? null : <p className="esuko-kpi__note">この年度の目標値は未設定です（契約で決まったら「KPI目標」で入力してください）。</p>}
         <ul className="esuko-kpi__grid">
           {kpis.map((k) => (
             <li key={k.key} className="esuko-kpi__card" data-kpi={k.key}>
@@ -175,21 +167,23 @@ export async function KpiDashboard(props: ServerProps) {
               </p>
               <ProgressBar id={`esuko-kpi-${k.key}-progress`} label={k.title} value={k.value} target={k.target} unit={k.unit} digits={k.digits} />
               {k.note ? <p className="esuko-kpi__note">{k.note}</p> : null}
-              <TrendChart
-                id={`esuko-kpi-${k.key}-chart`}
-                title={k.chart.title}
-                values={k.chart.values}
-                unit={k.chart.unit}
-                digits={k.chart.digits}
-                kind={k.chart.kind}
-                reference={k.chart.reference}
-                lastMonth={lastMonth}
-              />
+              {k.chart ? (
+                <TrendChart
+                  id={`esuko-kpi-${k.key}-chart`}
+                  title={k.chart.title}
+                  values={k.chart.values}
+                  unit={k.chart.unit}
+                  digits={k.chart.digits}
+                  kind={k.chart.kind}
+                  reference={k.chart.reference}
+                  lastMonth={lastMonth}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
         <p className="esuko-kpi__note">
-          集計日時 {new Date(report.generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}。棒グラフは月ごとの件数、折れ線は年度初めからの累計割合です。
+          集計日時 {new Date(report.generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}。棒グラフは月ごとの件数です。KPI1は「市民意識調査の結果（KPI1）」に記録した市の調査結果から計算します。
         </p>
       </section>
       {manager ? <DigestCallout adminRoute={adminRoute} /> : editor ? (

@@ -82,5 +82,6 @@ export const AUDIT_ACTION_OPTIONS = defineOptions([
   { value: 'delete', label: { ja: '削除', en: 'Deleted' } },
   { value: 'read_personal', label: { ja: '個人情報の閲覧', en: 'Read personal data' } },
   { value: 'erase_personal', label: { ja: '個人情報の消去', en: 'Erased personal data' } },
+  { value: 'change_roles', label: { ja: '役割・管理する団体の変更', en: 'Changed roles' } },
 ])
 export type AuditAction = (typeof AUDIT_ACTION_OPTIONS)[number]['value']

@@ -10,7 +10,7 @@ import type {
 import { idOf } from '../domain/ids'
 import { isStaffUser } from '../domain/roles'
 
-type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal'
+type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal' | 'change_roles'
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
 
@@ -69,7 +69,8 @@ async function isStillPublished(req: PayloadRequest, collection: CollectionSlug,
   return (main as { _status?: string } | null)?._status === 'published'
 }
 
-async function writeEntry(req: PayloadRequest, entry: { action: Action; collection: string; docId: unknown; summary?: string; fields?: string[] }) {
+/** Appends one entry to the audit log, as the request's user, in the request's transaction. */
+export async function writeEntry(req: PayloadRequest, entry: { action: Action; collection: string; docId: unknown; summary?: string; fields?: string[] }) {
   await req.payload.create({
     collection: 'audit-log',
     data: {

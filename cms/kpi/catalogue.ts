@@ -2,7 +2,7 @@ import type { CollectionSlug, Where } from 'payload'
 
 import { MEETING_EVENT_KIND, type SurveyAnswer, TOWNS } from '../domain/options'
 import { PLAN_STATUS_LABEL, PLAN_STATUS_STAMP, publicPlanWhere, realisedPlanWhere } from '../domain/plans'
-import { MIN_CELL } from './disclosure'
+import { MIN_SAMPLE } from './disclosure'
 
 /**
  * The metric catalogue: for each KPI, what is counted (collection, the date that places a document in a fiscal
@@ -175,20 +175,35 @@ export const MONTHLY = Object.fromEntries(
 export const MONTHLY_METRICS = Object.keys(MONTHLY) as MonthlyMetric[]
 
 /**
- * KPI 1: the share of the survey's respondents who answered 4 or 5, per fiscal year (the year each answer
- * names), and its change from the previous year in points. One bucket per year, also by town.
+ * KPI 1, as the contract means it: the city-wide share from the city's own resident survey, one official result
+ * per fiscal year recorded by editors (official-survey-results). The first recorded result is the baseline; a
+ * year's value is the change, in points, from the result recorded before it.
+ *
+ * The portal's web survey is a supplementary indicator only: answers that count (one per one-time code; paper
+ * answers entered by staff with their method) per fiscal year, by town, shown with the sample size and a 95 %
+ * Wilson interval, and not at all below MIN_SAMPLE respondents.
  */
 export const SURVEY = {
   kpi: 1,
   label: '助け合える地域だと感じる市民の割合（前年度からの増加ポイント）',
   unit: 'ポイント',
-  /** The open data's row of respondents by town. */
-  respondentsLabel: '市民アンケート回答者数',
-  collection: 'survey-responses',
-  yearField: 'fiscalYear',
-  positiveAnswers: ['4', '5'] as SurveyAnswer[],
-  method: `市民アンケートで「助け合える地域だと感じる」に5段階で4または5と答えた人の割合を年度ごとに求め、前年度からの増加（ポイント）を目標と比べます。回答者が${MIN_CELL}人未満の町の割合は表示しません。`,
-} as const satisfies { collection: CollectionSlug } & Record<string, unknown>
+  official: {
+    collection: 'official-survey-results',
+    label: '市の市民意識調査による割合',
+    method:
+      '市が実施する市民意識調査の公式結果（年度・割合・有効回答数・出典・調査日）を編集者が記録し、その値から計算します。最初に記録した年度の結果を基準値とし、各年度の実績は、直前に記録した年度の結果からの増加（ポイント）です。ポータルのウェブアンケートは含みません。',
+  },
+  supplementary: {
+    collection: 'survey-responses',
+    label: 'ポータルのアンケート（補助指標）',
+    /** The open data's row of respondents by town. */
+    respondentsLabel: 'ポータルのアンケートの集計対象回答数',
+    yearField: 'fiscalYear',
+    where: (): Where[] => [{ counted: { equals: true } }],
+    positiveAnswers: ['4', '5'] as SurveyAnswer[],
+    method: `ポータルのアンケート（「助け合える地域だと感じますか」5段階）で4または5と答えた人の割合です。イベント等で1人1枚配布した使い捨てコード付きのウェブ回答（1コード1回）と、職員が集め方を記録して入力した紙の回答だけを数えます。コードのない回答は保存しますが数えません。無作為抽出ではないため市全体の割合ではなく、KPI1の実績には使いません。回答数と95%信頼区間（Wilson法）を添え、回答が${MIN_SAMPLE}人未満の年度・町の割合は表示しません。`,
+  },
+} as const
 
 /**
  * KPI 6: the organisations taking part in a 共助会議 (a published, uncancelled event of the meeting kind), each
@@ -205,4 +220,4 @@ export const MEETINGS = {
 } as const satisfies { collection: CollectionSlug; organisations: CollectionSlug } & Record<string, unknown>
 
 /** Every collection a tally counts: a change to one of its documents marks buckets for a recount. */
-export const TALLIED_COLLECTIONS: CollectionSlug[] = [...new Set<CollectionSlug>([...MONTHLY_METRICS.map((m) => MONTHLY[m].collection), SURVEY.collection, MEETINGS.collection, MEETINGS.organisations])]
+export const TALLIED_COLLECTIONS: CollectionSlug[] = [...new Set<CollectionSlug>([...MONTHLY_METRICS.map((m) => MONTHLY[m].collection), SURVEY.supplementary.collection, MEETINGS.collection, MEETINGS.organisations])]

@@ -53,5 +53,25 @@ export function suppressBreakdown(byMonth: number[], byTown: number[], min = MIN
   return { byMonth: month.cells, byTown: town.cells, total: month.total === null || town.total === null ? null : month.total }
 }
 
-/** A share of respondents may be shown only when at least MIN_CELL people answered. */
-export const showsShare = (respondents: number): boolean => respondents >= MIN_CELL
+
+/**
+ * The portal's survey (a self-selected sample) shows a share only from this many counted answers, always with
+ * its sample size and 95 % interval: below it the interval is too wide to say anything.
+ */
+export const MIN_SAMPLE = 30
+
+/** A share of the portal's survey may be shown only when at least MIN_SAMPLE counted answers stand behind it. */
+export const showsShare = (respondents: number): boolean => respondents >= MIN_SAMPLE
+
+export type Interval = { low: number; high: number }
+
+/** The 95 % Wilson score interval of a share, in percent (sound for small samples and shares near 0 or 100). */
+export function wilsonInterval(positive: number, respondents: number, z = 1.96): Interval | null {
+  if (respondents <= 0) return null
+  const p = positive / respondents
+  const z2 = z * z
+  const denominator = 1 + z2 / respondents
+  const centre = (p + z2 / (2 * respondents)) / denominator
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / respondents + z2 / (4 * respondents * respondents))
+  return { low: Math.max(0, centre - half) * 100, high: Math.min(1, centre + half) * 100 }
+}

@@ -1,7 +1,8 @@
 import { TOWNS } from '../domain/options'
 import { MONTH_LABELS, SURVEY, THEMED_METRICS, TOWN_COLUMN_LABELS } from './catalogue'
 import { MIN_CELL, SUPPRESSED_LABEL, SUPPRESSION_NOTE } from './disclosure'
-import type { PublicKpiReport } from './publicReport'
+import { reiwaLabel } from '../domain/fiscalYear'
+import type { OfficialResult, PublicKpiReport, PublicSample, PublicSurvey } from './publicReport'
 
 /**
  * The open-data tables (/open-data/*.csv|json) of a public KPI report: rows and columns from the catalogue's
@@ -33,6 +34,31 @@ export const isDatasetKey = (value: string | undefined): value is DatasetKey => 
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
 
+/** What a target the contract (or an editor) has not set reads as, here and on the pages. */
+export const NOT_SET = '未設定'
+
+const percent = (n: number) => `${round1(n)}%`
+
+/** KPI 1's basis: this year's official result and the one it is compared with, with sample sizes and sources. */
+export function officialNote(official: PublicSurvey['official']): string {
+  const result = (r: OfficialResult) => `${reiwaLabel(r.fiscalYear)} ${percent(r.share)}（有効回答${r.sampleSize}人、${r.source}）`
+  if (!official.current) return official.previous ? `この年度の市民意識調査の結果は未記録です。直前の結果：${result(official.previous)}` : '市民意識調査の結果は未記録です。'
+  const parts = [`今年度：${result(official.current)}`]
+  if (official.previous) parts.push(`比較：${result(official.previous)}`)
+  else parts.push('最初に記録した結果のため基準値です（増加ポイントはありません）')
+  if (official.baseline && official.baseline.fiscalYear !== official.current.fiscalYear && official.baseline.fiscalYear !== official.previous?.fiscalYear)
+    parts.push(`基準値：${result(official.baseline)}`)
+  return parts.join('。')
+}
+
+/** The portal survey's sample: size and 95 % interval, or why no share is shown. */
+export function sampleNote(sample: PublicSample, minimum: number): string {
+  if (sample.share === null || !sample.interval) {
+    return `集計対象の回答が${minimum}人未満のため割合は表示しません（回答${sample.respondents === null ? SUPPRESSED_LABEL : `${sample.respondents}人`}）。補助指標でありKPI1の実績ではありません。`
+  }
+  return `集計対象の回答${sample.respondents}人、95%信頼区間 ${percent(sample.interval.low)}〜${percent(sample.interval.high)}。補助指標でありKPI1の実績ではありません。`
+}
+
 const LEADING_COLUMNS = [
   { key: 'fiscalYear', label: '年度' },
   { key: 'metric', label: '指標' },
@@ -44,17 +70,28 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
   const base = { key, title: meta.title, description: meta.description }
   const fy = report.fiscalYear
   if (key === 'summary') {
+    const { official, supplementary } = report.survey
+    const target = (value: number | null) => (value === null ? NOT_SET : value)
     const rows: Record<string, Cell>[] = [
       {
         fiscalYear: fy,
         kpi: SURVEY.kpi,
         metric: SURVEY.label,
         unit: SURVEY.unit,
-        value: report.survey.changePoints !== null ? Math.round(report.survey.changePoints * 100) / 100 : report.survey.current.respondents === null ? null : undefined,
-        target: report.survey.target ?? undefined,
-        achievement: report.survey.changePoints !== null && report.survey.target ? round1((report.survey.changePoints / report.survey.target) * 100) : undefined,
+        value: official.changePoints === null ? undefined : Math.round(official.changePoints * 100) / 100,
+        target: target(report.survey.target),
+        achievement: official.changePoints !== null && report.survey.target ? round1((official.changePoints / report.survey.target) * 100) : undefined,
+        note: officialNote(official),
       },
-      ...report.metrics.map((m) => ({ fiscalYear: fy, kpi: m.kpi ?? undefined, metric: m.label, unit: m.unit, value: m.total, target: m.targetValue ?? undefined, achievement: round1(m.achievement) ?? undefined })),
+      {
+        fiscalYear: fy,
+        kpi: undefined,
+        metric: SURVEY.supplementary.label,
+        unit: '%',
+        value: supplementary.current.share === null ? undefined : round1(supplementary.current.share),
+        note: sampleNote(supplementary.current, supplementary.minimumSample),
+      },
+      ...report.metrics.map((m) => ({ fiscalYear: fy, kpi: m.kpi ?? undefined, metric: m.label, unit: m.unit, value: m.total, target: m.target ? target(m.targetValue) : undefined, achievement: round1(m.achievement) ?? undefined })),
     ]
     return {
       ...base,
@@ -66,6 +103,7 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
         { key: 'value', label: '実績' },
         { key: 'target', label: '目標' },
         { key: 'achievement', label: '達成率（%）' },
+        { key: 'note', label: '備考' },
       ],
       rows,
     }
@@ -85,10 +123,10 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
       .map((m) => ({ fiscalYear: fy, metric: m.label, unit: m.unit, ...Object.fromEntries(towns.map((c, i) => [c.key, m.byTown[i]])), total: m.total }))
     const surveyRow = {
       fiscalYear: fy,
-      metric: SURVEY.respondentsLabel,
+      metric: SURVEY.supplementary.respondentsLabel,
       unit: '人',
-      ...Object.fromEntries(towns.map((c, i) => [c.key, i < TOWNS.length ? report.survey.byTown[i].respondents : 0])),
-      total: report.survey.byTownTotal,
+      ...Object.fromEntries(towns.map((c, i) => [c.key, i < TOWNS.length ? report.survey.supplementary.byTown[i].respondents : 0])),
+      total: report.survey.supplementary.byTownTotal,
     }
     return {
       ...base,

@@ -1,7 +1,7 @@
 import { TOWNS } from '../domain/options'
 import { type MetricDef, METRICS, TOWN_COLUMNS } from './catalogue'
-import { showsShare, suppressBreakdown, suppressRow } from './disclosure'
-import type { Breakdown, KpiReport, ThemeCount } from './report'
+import { type Interval, MIN_SAMPLE, showsShare, suppressBreakdown, suppressRow, suppressSmallCells, wilsonInterval } from './disclosure'
+import type { Breakdown, KpiReport, OfficialResult, SurveyShare, ThemeCount } from './report'
 
 /**
  * The public (resident-facing and open-data) view of a KpiReport: aggregates only, with the small-cell rule
@@ -17,14 +17,22 @@ export type PublicMetric = MetricDef & {
   byTown: (number | null)[]
 }
 
+/** A share of the portal's survey: shown only with its sample size and interval, from MIN_SAMPLE answers. */
+export type PublicSample = { respondents: number | null; share: number | null; interval: Interval | null }
+
 export type PublicSurvey = {
+  /** KPI 1's target for the year (increase in points); null: 未設定. */
   target: number | null
-  current: { respondents: number | null; share: number | null }
-  previous: { respondents: number | null; share: number | null }
-  changePoints: number | null
-  byTown: { town: string; respondents: number | null; share: number | null }[]
-  /** Respondents in the six towns together (hidden with the town row when the rule needs it). */
-  byTownTotal: number | null
+  /** KPI 1 proper: the city's official results (public figures as published). */
+  official: KpiReport['survey']['official']
+  /** The portal's survey, a supplementary indicator (never KPI 1's value). */
+  supplementary: {
+    minimumSample: number
+    current: PublicSample
+    byTown: ({ town: string } & PublicSample)[]
+    /** Counted answers in the six towns together (hidden with the town row when the small-cell rule needs it). */
+    byTownTotal: number | null
+  }
 }
 
 export type PublicKpiReport = {
@@ -55,21 +63,25 @@ const publicMetric = (def: MetricDef, b: Breakdown, targets: KpiReport['targets'
       byMonth = s.cells
     }
   }
-  const targetValue = def.target && targets ? (targets[def.target] as number) : null
+  const targetValue = def.target && targets ? targets[def.target] : null
   return { ...def, total, targetValue, achievement: total !== null && targetValue ? (total / targetValue) * 100 : null, byMonth, byTown }
 }
 
-const publicShare = (respondents: number, share: number | null) => {
-  const shown = showsShare(respondents)
-  return { respondents: shown ? respondents : respondents === 0 ? 0 : null, share: shown ? share : null }
-}
+/** A share with its sample size and 95 % interval, or nothing but the (small-cell-safe) count below MIN_SAMPLE. */
+// `shown` is the count as the small-cell rule left it (suppressRow for the town row, 1–4 hidden on its own).
+const publicSample = (s: SurveyShare, shown: number | null = suppressSmallCells([s.respondents])[0]): PublicSample =>
+  shown !== null && showsShare(s.respondents)
+    ? { respondents: shown, share: s.share, interval: wilsonInterval(s.positive, s.respondents) }
+    : { respondents: shown, share: null, interval: null }
+
+export type { OfficialResult }
+export { MIN_SAMPLE }
 
 /** The public view of a KPI report: no names of people, no cell counting 1–4 people. */
 export function toPublicReport(report: KpiReport): PublicKpiReport {
   const metrics = METRICS.map((def) => publicMetric(def, report[def.key], report.targets))
-  const townRespondents = suppressRow(TOWNS.map((t) => report.survey.byTown[t].respondents))
-  const current = publicShare(report.survey.current.respondents, report.survey.current.share)
-  const previous = publicShare(report.survey.previous.respondents, report.survey.previous.share)
+  const { official, supplementary } = report.survey
+  const townRespondents = suppressRow(TOWNS.map((t) => supplementary.byTown[t].respondents))
   return {
     fiscalYear: report.fiscalYear,
     label: report.label,
@@ -78,14 +90,13 @@ export function toPublicReport(report: KpiReport): PublicKpiReport {
     metrics,
     survey: {
       target: report.targets?.surveyPointIncrease ?? null,
-      current,
-      previous,
-      changePoints: current.share !== null && previous.share !== null ? report.survey.changePoints : null,
-      byTown: TOWNS.map((town, i) => {
-        const respondents = townRespondents.cells[i]
-        return { town, respondents, share: respondents !== null && showsShare(respondents) ? report.survey.byTown[town].share : null }
-      }),
-      byTownTotal: townRespondents.total,
+      official,
+      supplementary: {
+        minimumSample: MIN_SAMPLE,
+        current: publicSample(supplementary.current),
+        byTown: TOWNS.map((town, i) => ({ town, ...publicSample(supplementary.byTown[town], townRespondents.cells[i]) })),
+        byTownTotal: townRespondents.total,
+      },
     },
     organisationNames: report.organisations.names,
     eventsHeld: report.eventAttendance.events,

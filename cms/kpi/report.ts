@@ -16,7 +16,10 @@ import { emptyTowns, type MeetingOrganisation, meetingsCell, monthCell, surveyCe
 export type { TownKey }
 export type Breakdown = { total: number; byMonth: number[]; byTown: Record<TownKey, number> }
 export type SurveyShare = { respondents: number; positive: number; share: number | null }
-export type KpiTargets = Omit<typeof DEFAULT_KPI_TARGETS, 'fiscalYear'> & { fiscalYear: number }
+/** One official result of the city's resident survey (share in percent). */
+export type OfficialResult = { fiscalYear: number; share: number; sampleSize: number; source: string; surveyDate: string }
+/** A year's targets; null where the contract (or an editor) has not set one: shown as 未設定, never invented. */
+export type KpiTargets = { fiscalYear: number } & { [K in Exclude<keyof typeof DEFAULT_KPI_TARGETS, 'fiscalYear'>]: number | null }
 export type ThemeCount = { theme: Theme; label: string } & Record<ThemedMetric, number>
 
 export type KpiReport = {
@@ -26,11 +29,20 @@ export type KpiReport = {
   generatedAt: string
   targets: KpiTargets | null
   survey: {
-    current: SurveyShare
-    previous: SurveyShare
-    /** Change of the positive share, in percentage points (current − previous). */
-    changePoints: number | null
-    byTown: Record<Town, SurveyShare>
+    /** KPI 1 proper, from the city's official results. */
+    official: {
+      current: OfficialResult | null
+      /** The latest result recorded for an earlier year. */
+      previous: OfficialResult | null
+      /** The first result ever recorded (the baseline), when it is of this year or earlier. */
+      baseline: OfficialResult | null
+      /** KPI 1's value: current − previous, in percentage points. */
+      changePoints: number | null
+      /** current − baseline, in points (null when this year is the baseline). */
+      sinceBaseline: number | null
+    }
+    /** The portal's survey, counted answers only (a supplementary indicator, not KPI 1). */
+    supplementary: { current: SurveyShare; byTown: Record<Town, SurveyShare> }
   }
   organisations: Breakdown & { names: string[] }
   eventAttendance: Breakdown & { events: number }
@@ -90,23 +102,56 @@ function meetingOrganisations(rows: TallyRows, fiscalYear: number, now: Date): K
 
 const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
 
-/** The targets for a fiscal year from the KPI-targets global (令和7年度 defaults when none is set). */
+/**
+ * The targets for a fiscal year from the KPI-targets global; a year with no row has none (null), and so does
+ * any figure left empty in its row. Only 令和7年度's come from the contract when editors entered nothing.
+ */
 export async function kpiTargets(payload: Payload, fiscalYear: number): Promise<KpiTargets | null> {
   const global = await payload.findGlobal({ slug: 'kpi-targets', depth: 0, overrideAccess: true })
   const row = global.years?.find((y) => y.fiscalYear === fiscalYear)
-  if (row) {
-    const { id: _id, ...targets } = row
-    return targets
+  if (!row) return fiscalYear === DEFAULT_KPI_TARGETS.fiscalYear ? { ...DEFAULT_KPI_TARGETS } : null
+  const value = (n: number | null | undefined) => (typeof n === 'number' ? n : null)
+  return {
+    fiscalYear,
+    surveyPointIncrease: value(row.surveyPointIncrease),
+    citizens: value(row.citizens),
+    participants: value(row.participants),
+    plansAccumulated: value(row.plansAccumulated),
+    plansRealised: value(row.plansRealised),
+    organisations: value(row.organisations),
   }
-  return fiscalYear === DEFAULT_KPI_TARGETS.fiscalYear ? { ...DEFAULT_KPI_TARGETS } : null
 }
 
-/** The KPIs of a fiscal year; the tallies of the year and the previous one (for the survey's change) are read once. */
+/** The official KPI-1 results recorded for this fiscal year and the ones before it, oldest first. */
+export async function officialSurveyResults(payload: Payload, upToFiscalYear: number): Promise<OfficialResult[]> {
+  const { docs } = await payload.find({
+    collection: SURVEY.official.collection,
+    where: { fiscalYear: { less_than_equal: upToFiscalYear } },
+    sort: 'fiscalYear',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return docs.map((d) => ({ fiscalYear: d.fiscalYear, share: d.share, sampleSize: d.sampleSize, source: d.source, surveyDate: d.surveyDate }))
+}
+
+/** KPI 1 of a year from the official results: baseline = the first recorded, change = from the one before. */
+export function officialKpi1(results: OfficialResult[], fiscalYear: number): KpiReport['survey']['official'] {
+  const current = results.find((r) => r.fiscalYear === fiscalYear) ?? null
+  const earlier = results.filter((r) => r.fiscalYear < fiscalYear)
+  const previous = earlier.at(-1) ?? null
+  const baseline = results[0] ?? null
+  const points = (a: OfficialResult | null, b: OfficialResult | null) => (a && b && a !== b ? Math.round((a.share - b.share) * 1e6) / 1e6 : null)
+  return { current, previous, baseline, changePoints: points(current, previous), sinceBaseline: points(current, baseline) }
+}
+
+/** The KPIs of a fiscal year; the year's tallies are read once. */
 export async function computeKpis(payload: Payload, fiscalYear: number, now = new Date()): Promise<KpiReport> {
   const { start, end } = fiscalYearRange(fiscalYear)
-  const rows = await readTallies(payload, [fiscalYear, fiscalYear - 1])
-  const [targets, heldEvents] = await Promise.all([
+  const rows = await readTallies(payload, [fiscalYear])
+  const [targets, official, heldEvents] = await Promise.all([
     kpiTargets(payload, fiscalYear),
+    officialSurveyResults(payload, fiscalYear),
     // Time decides which events have been held: counted at read time (events are few, startsAt is indexed).
     payload.count({
       collection: 'events',
@@ -120,10 +165,7 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
       overrideAccess: true,
     }),
   ])
-  const survey = (fy: number) => surveyCell(rows, fy) ?? { respondents: 0, positive: 0, byTown: {} as Record<Town, undefined> }
-  const [thisYear, lastYear] = [survey(fiscalYear), survey(fiscalYear - 1)]
-  const current = shareOf(thisYear.respondents, thisYear.positive)
-  const previous = shareOf(lastYear.respondents, lastYear.positive)
+  const thisYear = surveyCell(rows, fiscalYear) ?? { respondents: 0, positive: 0, byTown: {} as Record<Town, undefined> }
   const monthly = Object.fromEntries(MONTHLY_METRICS.map((metric) => [metric, monthlyBreakdown(rows, metric, fiscalYear)])) as Record<MonthlyMetric, Breakdown>
 
   return {
@@ -133,43 +175,15 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
     generatedAt: now.toISOString(),
     targets,
     survey: {
-      current,
-      previous,
-      changePoints: current.share !== null && previous.share !== null ? current.share - previous.share : null,
-      byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
+      official: officialKpi1(official, fiscalYear),
+      supplementary: {
+        current: shareOf(thisYear.respondents, thisYear.positive),
+        byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
+      },
     },
     ...monthly,
     organisations: meetingOrganisations(rows, fiscalYear, now),
     eventAttendance: { ...monthly.eventAttendance, events: heldEvents.totalDocs },
     themes: themeCounts(rows, fiscalYear),
   }
-}
-
-/**
- * KPI 1 over the year, for the admin dashboard's trend: the cumulative positive share (percent) at the end
- * of each fiscal month, by answer date (entry date when none was given). null until the first answer.
- */
-export async function surveyShareByMonth(payload: Payload, fiscalYear: number): Promise<(number | null)[]> {
-  const { docs } = await payload.find({
-    collection: SURVEY.collection,
-    where: { [SURVEY.yearField]: { equals: fiscalYear } },
-    select: { answer: true, answeredAt: true, createdAt: true },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
-  const all = Array(12).fill(0)
-  const positive = Array(12).fill(0)
-  for (const doc of docs as unknown as { answer?: string; answeredAt?: string | null; createdAt: string }[]) {
-    const month = fiscalMonthIndex(doc.answeredAt || doc.createdAt)
-    all[month] += 1
-    if ((SURVEY.positiveAnswers as readonly string[]).includes(doc.answer ?? '')) positive[month] += 1
-  }
-  let respondents = 0
-  let positives = 0
-  return all.map((n, i) => {
-    respondents += n
-    positives += positive[i]
-    return respondents ? (positives / respondents) * 100 : null
-  })
 }

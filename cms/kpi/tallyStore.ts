@@ -90,8 +90,8 @@ export function bucketsOfDoc(collection: string, doc: unknown): string[] {
     const at = get(doc, def.dateField)
     if (typeof at === 'string' && at) keys.push(monthKey(metric, fiscalYearOf(new Date(at)), fiscalMonthIndex(at)))
   }
-  if (collection === SURVEY.collection) {
-    const fy = get(doc, SURVEY.yearField)
+  if (collection === SURVEY.supplementary.collection) {
+    const fy = get(doc, SURVEY.supplementary.yearField)
     if (typeof fy === 'number') keys.push(surveyKey(fy))
   }
   if (collection === MEETINGS.collection && get(doc, 'kind') === MEETINGS.kind) {
@@ -134,12 +134,14 @@ async function countMonth(payload: Payload, metric: MonthlyMetric, fy: number, m
   return cell
 }
 
+/** The portal survey's counted answers of a year (the supplementary indicator; KPI 1 itself is not tallied). */
 async function countSurvey(payload: Payload, fy: number): Promise<SurveyCell> {
+  const def = SURVEY.supplementary
   const count = async (extra: Where[]) =>
-    (await payload.count({ collection: SURVEY.collection, where: { and: [{ [SURVEY.yearField]: { equals: fy } }, ...extra] }, overrideAccess: true })).totalDocs
+    (await payload.count({ collection: def.collection, where: { and: [{ [def.yearField]: { equals: fy } }, ...def.where(), ...extra] }, overrideAccess: true })).totalDocs
   const share = async (town?: Town) => {
     const base = town ? [{ town: { equals: town } }] : []
-    const [respondents, positive] = await Promise.all([count(base), count([...base, { answer: { in: SURVEY.positiveAnswers } }])])
+    const [respondents, positive] = await Promise.all([count(base), count([...base, { answer: { in: def.positiveAnswers } }])])
     return { respondents, positive }
   }
   const [all, ...towns] = await Promise.all([share(), ...TOWNS.map((t) => share(t))])

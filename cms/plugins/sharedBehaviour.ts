@@ -57,6 +57,12 @@ const SHARED: Record<PortalCollection, Shared> = {
   organisations: { audit: true, site: true },
   cheers: { audit: true, site: true },
   'survey-responses': { audit: true, site: true },
+  // KPI 1's official results (editors record them; /progress, the report and the open data show them).
+  'official-survey-results': { audit: true, site: true },
+  // Printed survey-code batches: who made which batch matters; the site never reads them.
+  'survey-code-batches': { audit: true, site: false },
+  // A spent code's keyed hash, written with its survey answer (which is audited itself).
+  'survey-code-uses': { audit: false, site: false },
   // Written only by the server when a resident takes part (hashes, no contact): the submission itself is audited.
   participants: { audit: false, site: true },
   media: { audit: true, site: true },

@@ -14,7 +14,8 @@ import { ORGANISATIONS } from './organisations'
 import { PLANS, SUPPORT_OFFERS } from './plans'
 import { KPI_YEARS, siteSettings } from './settings'
 import { RESIDENT_STORY } from './stories'
-import { SURVEY_RESPONSES } from './survey'
+import { surveyCode } from '../kpi/surveyCodes'
+import { CODED_WEB_ANSWERS, OFFICIAL_SURVEY_RESULTS, SURVEY_CODE_BATCH, SURVEY_RESPONSES } from './survey'
 
 /** A relationship value: ids are numbers on SQLite and strings on MongoDB, the generated types name only one. */
 const ref = (id: Id): never => id as never
@@ -32,6 +33,9 @@ export const SEEDED_COLLECTIONS = [
   'connections',
   'deletion-requests',
   'survey-responses',
+  'survey-code-uses',
+  'survey-code-batches',
+  'official-survey-results',
   'stories',
   'plans',
   'events',
@@ -322,6 +326,12 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
 
   for (const response of SURVEY_RESPONSES) {
     await payload.create({ collection: 'survey-responses', data: { ...response, createdAt: response.answeredAt }, ...write })
+  }
+  for (const result of OFFICIAL_SURVEY_RESULTS) await payload.create({ collection: 'official-survey-results', data: result, ...write })
+  // One batch of one-time codes handed out at the FY2025 ふるまい市, three of them used on the web.
+  const batch = await payload.create({ collection: 'survey-code-batches', data: SURVEY_CODE_BATCH, ...write })
+  for (const [i, answer] of CODED_WEB_ANSWERS.entries()) {
+    await payload.create({ collection: 'survey-responses', data: { ...answer, code: surveyCode(batch.prefix!, i + 1) } as never, ...write })
   }
 
   await payload.create({

@@ -27,10 +27,7 @@ export const siteSettings = (now: Date, links: { heroImage?: number | string; no
 })
 
 /**
- * FY2025 are the city's targets (仕様書 「2025年度増加分設定 KPI」). The specification sets no FY2026 figures:
- * those below are demo placeholders for editors to overwrite.
+ * FY2025 are the city's targets (仕様書 「2025年度増加分設定 KPI」). The specification sets none for later years,
+ * so none are seeded: those years show 未設定 until editors enter what the city decides.
  */
-export const KPI_YEARS: NonNullable<KpiTarget['years']> = [
-  { ...DEFAULT_KPI_TARGETS },
-  { fiscalYear: 2026, surveyPointIncrease: 0.3, citizens: 180, participants: 2200, plansAccumulated: 350, plansRealised: 230, organisations: 45 },
-]
+export const KPI_YEARS: NonNullable<KpiTarget['years']> = [{ ...DEFAULT_KPI_TARGETS }]

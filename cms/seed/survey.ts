@@ -2,15 +2,33 @@ import type { SurveyResponse } from '../payload-types'
 import { TOWNS } from '../domain/options'
 import { jst } from './dates'
 
-// The KPI-1 survey 「お住まいの地域は、助け合える地域だと感じますか」: 60 anonymous answers a year for
-// FY2024 (baseline) and FY2025, on fixed dates. The share answering 4 or 5 rises a little:
-// FY2024 27/60 = 45.0 %, FY2025 28/60 ≈ 46.7 % (+1.7 points; the FY2025 target is +0.26).
+// The portal's survey 「お住まいの地域は、助け合える地域だと感じますか」 (the supplementary indicator beside KPI 1):
+// 60 anonymous answers a year for FY2024 and FY2025, on fixed dates. Paper and event answers carry their method
+// and count; web answers carry no one-time code and are kept uncounted.
 
 type Answer = SurveyResponse['answer']
 type AgeBand = SurveyResponse['ageBand']
 type Channel = SurveyResponse['channel']
 
-export type SeedSurveyResponse = { answer: Answer; town: SurveyResponse['town']; ageBand: AgeBand; channel: Channel; answeredAt: string }
+export type SeedSurveyResponse = { answer: Answer; town: SurveyResponse['town']; ageBand: AgeBand; channel: Channel; method?: string; answeredAt: string }
+
+/**
+ * How paper and event answers were collected: recorded with each, which is what makes them count (web answers
+ * here carry no one-time code, so they are kept but not counted).
+ */
+const METHODS: Partial<Record<Channel, string>> = {
+  paper: '公民館・支所の窓口で回答用紙を1人1枚配布し、回収箱で回収（デモデータ）',
+  event: 'イベント会場で回答用紙を1人1枚配布し、その場で回収（デモデータ）',
+}
+
+/**
+ * KPI 1 itself: the city's resident survey, one official result a year (demo figures; editors enter the real
+ * ones from the city's report). FY2024 is the baseline.
+ */
+export const OFFICIAL_SURVEY_RESULTS = [
+  { fiscalYear: 2024, share: 44.8, sampleSize: 1012, source: '雲南市 市民意識調査 令和6年度（デモデータ）', surveyDate: jst('2024-09-30', '00:00') },
+  { fiscalYear: 2025, share: 45.3, sampleSize: 987, source: '雲南市 市民意識調査 令和7年度（デモデータ）', surveyDate: jst('2025-09-30', '00:00') },
+]
 
 const AGE_BANDS: AgeBand[] = ['70s', '60s', '80plus', '50s', '40s', '30s', '70s', '60s', '20s', 'under20', 'unanswered', '50s']
 
@@ -53,7 +71,20 @@ export const SURVEY_RESPONSES: SeedSurveyResponse[] = [2024, 2025].flatMap((fy) 
       town: TOWNS[(i * 5 + fy) % TOWNS.length],
       ageBand: AGE_BANDS[(i * 5) % AGE_BANDS.length],
       channel: day.channel,
+      ...(METHODS[day.channel] ? { method: METHODS[day.channel] } : {}),
       answeredAt: jst(day.date, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`),
     }
   })
 })
+
+/** Codes handed out one per person at the FY2025 autumn ふるまい市 (demo). */
+export const SURVEY_CODE_BATCH = { label: 'えすこなふるまい市 2025 秋（デモ）', fiscalYear: 2025, count: 40 }
+
+/** Web answers that carried one of those codes: counted, once each. */
+export const CODED_WEB_ANSWERS: SeedSurveyResponse[] = (['5', '4', '3'] as Answer[]).map((answer, i) => ({
+  answer,
+  town: TOWNS[i],
+  ageBand: AGE_BANDS[i],
+  channel: 'web',
+  answeredAt: jst('2025-11-04', `2${i}:00`),
+}))

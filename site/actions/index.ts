@@ -217,11 +217,13 @@ export const server = {
       answer: z.enum(valuesOf(SURVEY_SCALE), { error: '5つの選択肢から1つ選んでください。' }),
       town,
       ageBand: z.enum(valuesOf(AGE_BAND_OPTIONS), { error: '年代を選んでください（「回答しない」も選べます）。' }),
+      // The one-time code from the paper handed out at events; checked (and spent) by the server's own rule.
+      code: optionalText('アンケートコード', 40),
       ...guard,
     }),
     handler: reported(async (input, context) => {
       await admit('survey', input, clientAddress(context))
-      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web' })
+      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web', ...(input.code ? { code: input.code } : {}) })
       return { ok: true }
     }),
   }),

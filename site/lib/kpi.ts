@@ -9,7 +9,7 @@ import { payloadClient } from './payload'
 export type { PublicKpiReport, PublicMetric }
 export { MONTH_LABELS, METRICS, TOWN_COLUMN_LABELS } from '../../cms/kpi/catalogue'
 export { SUPPRESSED_LABEL, SUPPRESSION_NOTE, suppressRow } from '../../cms/kpi/disclosure'
-export { ATTRIBUTION, buildDataset, datasetCsv, datasetJson, DATASETS, isDatasetKey, LICENCE } from '../../cms/kpi/openData'
+export { ATTRIBUTION, buildDataset, datasetCsv, datasetJson, DATASETS, isDatasetKey, LICENCE, NOT_SET, officialNote, sampleNote } from '../../cms/kpi/openData'
 
 export { availableFiscalYears, FIRST_FISCAL_YEAR, parseFiscalYear }
 
@@ -18,8 +18,10 @@ export const currentFiscalYear = (now = new Date()): number => fiscalYearOf(now)
 /** How the public pages explain the fiscal year. */
 export const FISCAL_YEAR_NOTE = '年度は4月1日から翌年3月31日まで（日本時間）です。各月の集計も日本時間で区切っています。'
 
-/** KPI 1's method note, for the report's method section. */
-export const SURVEY_METHOD = SURVEY.method
+/** KPI 1's method note (the official survey) and the portal survey's, for the method sections. */
+export const SURVEY_METHOD = SURVEY.official.method
+export const SUPPLEMENTARY_SURVEY_METHOD = SURVEY.supplementary.method
+export const SUPPLEMENTARY_SURVEY_LABEL = SURVEY.supplementary.label
 
 /**
  * The public KPI report of a fiscal year: counted from the tallies with access control off (aggregates only),

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { METRICS } from '../../cms/kpi/catalogue'
+import { METRICS, SURVEY } from '../../cms/kpi/catalogue'
 import { ATTRIBUTION, DATASETS } from '../../cms/kpi/openData'
 import { CITIZENS } from '../../cms/seed/citizens'
 import { DEMO_USERS } from '../../cms/seed/content'
@@ -42,7 +42,7 @@ function parseCsv(text: string): string[][] {
 
 type Json = { licence: { id: string }; attribution: string; fiscalYear: number; columns: { key: string; label: string }[]; rows: Record<string, string | number | null>[] }
 
-const PEOPLE_LABELS = new Set([...METRICS.filter((m) => m.people).map((m) => m.label), '市民アンケート回答者数'])
+const PEOPLE_LABELS = new Set([...METRICS.filter((m) => m.people).map((m) => m.label), SURVEY.supplementary.respondentsLabel])
 const bodies: string[] = []
 
 const get = async (path: string) => {
@@ -102,6 +102,10 @@ describe('open data downloads', () => {
     expect(byMetric['えすこ市民の創出数'].target).toBe(150)
     expect(byMetric['えすこ共助会議参画団体数'].target).toBe(40)
     expect(typeof byMetric['えすこ共助会議参画団体数'].value).toBe('number')
+    // KPI 1 from the seeded official results (44.8 % → 45.3 %), with its basis; the portal survey beside it.
+    expect(byMetric[SURVEY.label].value).toBe(0.5)
+    expect(String(byMetric[SURVEY.label].note)).toContain('市民意識調査')
+    expect(String(byMetric[SURVEY.supplementary.label].note)).toMatch(/95%信頼区間|人未満のため/)
   })
 
   it('answers 404 for an unknown dataset, format or year', async () => {

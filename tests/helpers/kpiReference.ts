@@ -45,7 +45,8 @@ export async function referenceThemes(payload: Payload, metric: MonthlyMetric, f
 }
 
 export async function referenceSurvey(payload: Payload, fy: number): Promise<{ respondents: number; positive: number }> {
-  const { docs } = await payload.find({ collection: 'survey-responses', where: { fiscalYear: { equals: fy } }, depth: 0, pagination: false, overrideAccess: true })
+  // Only the answers the server decided to count (one per code; paper answers with their method).
+  const { docs } = await payload.find({ collection: 'survey-responses', where: { and: [{ fiscalYear: { equals: fy } }, { counted: { equals: true } }] }, depth: 0, pagination: false, overrideAccess: true })
   return { respondents: docs.length, positive: docs.filter((d) => d.answer === '4' || d.answer === '5').length }
 }
 

@@ -80,10 +80,17 @@ describe('toPublicReport and the open-data tables', () => {
     generatedAt: '2026-04-01T00:00:00.000Z',
     targets: { fiscalYear: 2025, surveyPointIncrease: 0.26, citizens: 150, participants: 2000, plansAccumulated: 300, plansRealised: 200, organisations: 40 },
     survey: {
-      current: share(20, 10),
-      previous: share(10, 4),
-      changePoints: 10,
-      byTown: { 大東町: share(10, 5), 加茂町: share(7, 4), 木次町: share(3, 1), 三刀屋町: share(0, 0), 吉田町: share(0, 0), 掛合町: share(0, 0) },
+      official: {
+        current: { fiscalYear: 2025, share: 45.5, sampleSize: 798, source: '市民意識調査', surveyDate: '2025-09-30T00:00:00.000Z' },
+        previous: { fiscalYear: 2024, share: 45, sampleSize: 812, source: '市民意識調査', surveyDate: '2024-09-30T00:00:00.000Z' },
+        baseline: { fiscalYear: 2024, share: 45, sampleSize: 812, source: '市民意識調査', surveyDate: '2024-09-30T00:00:00.000Z' },
+        changePoints: 0.5,
+        sinceBaseline: 0.5,
+      },
+      supplementary: {
+        current: share(47, 20),
+        byTown: { 大東町: share(30, 15), 加茂町: share(7, 4), 木次町: share(3, 1), 三刀屋町: share(7, 0), 吉田町: share(0, 0), 掛合町: share(0, 0) },
+      },
     },
     citizens: breakdown(months(3, 2, 6), { 大東町: 6, 加茂町: 5 }),
     participants: breakdown(months(4), { 木次町: 4 }),
@@ -109,18 +116,22 @@ describe('toPublicReport and the open-data tables', () => {
     expect(metric('cheers').total).toBe(32) // two hidden cells: neither can be worked out
   })
 
-  it('hides survey shares of towns with fewer than 5 respondents', () => {
-    expect(pub.survey.byTown.map((t) => t.respondents)).toEqual([10, null, null, 0, 0, 0])
-    expect(pub.survey.byTown[0].share).toBe(50)
-    expect(pub.survey.byTown[1].share).toBeNull()
-    expect(pub.survey.changePoints).toBe(10)
+  it('shows portal-survey shares only from 30 counted answers, with their interval, and hides counts of 1–4', () => {
+    const { supplementary } = pub.survey
+    expect(supplementary.byTown.map((t) => t.respondents)).toEqual([30, null, null, 7, 0, 0])
+    expect(supplementary.byTown[0].share).toBe(50)
+    expect(supplementary.byTown[0].interval?.low).toBeCloseTo(33.15, 1)
+    expect(supplementary.byTown.slice(1).every((t) => t.share === null && t.interval === null)).toBe(true)
+    expect(supplementary.current.respondents).toBe(47)
+    expect(pub.survey.official.changePoints).toBe(0.5)
   })
 
   it('writes CSV with a BOM, Japanese headers and 「5未満」 for hidden cells only', () => {
     const csv = datasetCsv(buildDataset(pub, 'summary'))
-    expect(csv.startsWith('\uFEFF年度,KPI番号,指標,単位,実績,目標,達成率（%）\r\n')).toBe(true)
-    expect(csv).toContain('2025,3,新規参画者数（ユニーク）,人,5未満,2000,\r\n')
-    expect(csv).toContain('2025,,新しいつながり,件,10,,\r\n')
+    expect(csv.startsWith('\uFEFF年度,KPI番号,指標,単位,実績,目標,達成率（%）,備考\r\n')).toBe(true)
+    expect(csv).toContain('2025,1,助け合える地域だと感じる市民の割合（前年度からの増加ポイント）,ポイント,0.5,0.26,192.3,')
+    expect(csv).toContain('2025,3,新規参画者数（ユニーク）,人,5未満,2000,,\r\n')
+    expect(csv).toContain('2025,,新しいつながり,件,10,,,\r\n')
     const monthly = datasetCsv(buildDataset(pub, 'monthly'))
     expect(monthly).toContain('2025,えすこ市民の創出数,人,5未満,5未満,6,0,0,0,0,0,0,0,0,0,11')
   })

@@ -30,7 +30,7 @@ async function expectTalliesToMatchTheData(step: string) {
     expect({ total, byMonth, byTown }, `${step}: ${metric}`).toEqual(await referenceBreakdown(payload, metric, FY))
   }
   const survey = await referenceSurvey(payload, FY)
-  expect({ respondents: kpi.survey.current.respondents, positive: kpi.survey.current.positive }, `${step}: survey`).toEqual(survey)
+  expect({ respondents: kpi.survey.supplementary.current.respondents, positive: kpi.survey.supplementary.current.positive }, `${step}: survey`).toEqual(survey)
   expect([...kpi.organisations.names].sort(), `${step}: 共助会議`).toEqual(await referenceMeetingOrganisations(payload, FY, NOW))
   const { themes } = kpi
   for (const metric of THEMED) {
@@ -141,7 +141,11 @@ const STEPS: [string, () => Promise<unknown>][] = [
   [
     'survey answers added, changed and removed',
     async () => {
-      const answers = await Promise.all(['5', '4', '2', '1'].map((answer) => payload.create({ collection: 'survey-responses', data: { answer, fiscalYear: FY, town: '加茂町', ageBand: '40s' } as never })))
+      // Paper answers with their method count; the web answer without a code is kept but not counted.
+      const answers = await Promise.all(
+        ['5', '4', '2', '1'].map((answer) => payload.create({ collection: 'survey-responses', data: { answer, fiscalYear: FY, town: '加茂町', ageBand: '40s', channel: 'paper', method: '会場で配布・回収' } as never })),
+      )
+      await payload.create({ collection: 'survey-responses', data: { answer: '5', fiscalYear: FY, town: '加茂町', ageBand: '40s' } as never })
       await payload.update({ collection: 'survey-responses', id: answers[2].id, data: { answer: '5' } as never })
       await payload.delete({ collection: 'survey-responses', id: answers[0].id })
     },

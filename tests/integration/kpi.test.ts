@@ -32,7 +32,14 @@ const PLANS = [
   { published: '2025-03-20T10:00:00', realised: '2025-04-10T10:00:00', status: 'realised' }, // published FY2024, realised FY2025
 ] as const
 
-// Survey: FY2024 2 of 5 positive (40 %), FY2025 3 of 6 positive (50 %) → +10 points.
+// KPI 1: the city's official results, FY2024 45.0 % (baseline) and FY2025 45.5 % → +0.5 points.
+const OFFICIAL = [
+  { fiscalYear: 2024, share: 45.0, sampleSize: 812 },
+  { fiscalYear: 2025, share: 45.5, sampleSize: 798 },
+]
+
+// The portal's survey (supplementary): paper answers entered with their method, FY2025 3 of 6 positive; the web
+// answers without a code are kept but not counted.
 const SURVEY = [
   ...['5', '4', '3', '2', '1'].map((answer) => ({ answer, fiscalYear: 2024, town: '大東町' })),
   ...['5', '4', '4', '3', '2', '1'].map((answer, i) => ({ answer, fiscalYear: 2025, town: i < 3 ? '加茂町' : '掛合町' })),
@@ -60,7 +67,11 @@ beforeAll(async () => {
     })
   }
   for (const s of SURVEY) {
-    await payload.create({ collection: 'survey-responses', data: { answer: s.answer, fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s' } as never })
+    await payload.create({ collection: 'survey-responses', data: { answer: s.answer, fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s', channel: 'paper', method: '窓口で配布・回収' } as never })
+    await payload.create({ collection: 'survey-responses', data: { answer: '5', fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s' } as never })
+  }
+  for (const o of OFFICIAL) {
+    await payload.create({ collection: 'official-survey-results', data: { ...o, source: `市民意識調査 ${o.fiscalYear}`, surveyDate: `${o.fiscalYear}-09-30T00:00:00.000Z` } })
   }
   const orgs = await Promise.all(
     ['あ団体', 'い団体', 'う団体'].map((name, i) =>
@@ -113,11 +124,15 @@ describe('KPI counts for 令和7年度 against hand-counted fixtures', () => {
     expect(kpi.eventAttendance).toMatchObject({ total: 42, events: 2 }) // the cancelled and the previous-year meetings do not count
   })
 
-  it('compares the survey’s top-two share with the previous year, in points', () => {
-    expect(kpi.survey.previous).toEqual({ respondents: 5, positive: 2, share: 40 })
-    expect(kpi.survey.current).toEqual({ respondents: 6, positive: 3, share: 50 })
-    expect(kpi.survey.changePoints).toBeCloseTo(10, 10)
-    expect(kpi.survey.byTown['加茂町']).toEqual({ respondents: 3, positive: 3, share: 100 })
+  it('takes KPI 1 from the official results: change from the previous one, in points', () => {
+    expect(kpi.survey.official.previous).toMatchObject({ fiscalYear: 2024, share: 45 })
+    expect(kpi.survey.official.current).toMatchObject({ fiscalYear: 2025, share: 45.5, sampleSize: 798 })
+    expect(kpi.survey.official.changePoints).toBeCloseTo(0.5, 10)
+  })
+
+  it('counts only the counted answers of the portal survey, as a supplementary share', () => {
+    expect(kpi.survey.supplementary.current).toEqual({ respondents: 6, positive: 3, share: 50 })
+    expect(kpi.survey.supplementary.byTown['加茂町']).toEqual({ respondents: 3, positive: 3, share: 100 })
   })
 
   it('takes the targets from the KPI-targets global defaults', () => {
