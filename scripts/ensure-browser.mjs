@@ -30,9 +30,12 @@ const isRoot = process.getuid?.() === 0
 const sudo = isRoot ? '' : 'sudo '
 console.log('Chromium・日本語フォント・poppler-utils・caddy のいずれかが見つからないため、Debian のパッケージをインストールします…')
 try {
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils caddy`, {
-    stdio: 'inherit',
-  })
+  execSync(
+    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils caddy`,
+    {
+      stdio: 'inherit',
+    },
+  )
 } catch {
   console.error('インストールできませんでした。手動で実行してください: apt-get install -y chromium fonts-noto-cjk poppler-utils caddy')
   process.exit(1)

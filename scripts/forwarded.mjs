@@ -29,7 +29,9 @@ export function trustedProxies(setting = DEFAULT_TRUSTED_PROXIES) {
     const prefix = bits === undefined ? null : Number(bits)
     const maxBits = type === 'ipv4' ? 32 : 128
     if (!type || extra !== undefined || (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits))) {
-      throw new Error(`TRUSTED_PROXIES の「${entry}」はIPアドレスでもCIDR範囲でもありません。 / TRUSTED_PROXIES: "${entry}" is not an address or CIDR range.`)
+      throw new Error(
+        `TRUSTED_PROXIES の「${entry}」はIPアドレスでもCIDR範囲でもありません。 / TRUSTED_PROXIES: "${entry}" is not an address or CIDR range.`,
+      )
     }
     if (prefix === null) list.addAddress(address, type)
     else list.addSubnet(address, prefix, type)
@@ -72,7 +74,13 @@ export function resolveForwarded(req, isTrusted, hosts = []) {
     return { clientAddress: peer, requestId }
   }
   // Right to left through the chain: the first address no trusted proxy vouches for is the client.
-  const chain = [headers['x-forwarded-for']].flat().filter(Boolean).join(',').split(',').map((a) => plainAddress(a)).filter((a) => net.isIP(a))
+  const chain = [headers['x-forwarded-for']]
+    .flat()
+    .filter(Boolean)
+    .join(',')
+    .split(',')
+    .map((a) => plainAddress(a))
+    .filter((a) => net.isIP(a))
   let clientAddress = peer
   for (let i = chain.length - 1; i >= 0 && isTrusted(clientAddress); i--) clientAddress = chain[i]
   if (clientAddress === peer) delete headers['x-forwarded-for']

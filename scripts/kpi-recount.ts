@@ -8,11 +8,16 @@ import { ensureSchema } from '../cms/db/ensureSchema'
 import { recountTallies } from '../cms/kpi/recountQueue'
 import { programmeYears } from '../cms/kpi/tallyStore'
 
-const given = process.argv.slice(2).filter((a) => /^\d{4}$/.test(a)).map(Number)
+const given = process.argv
+  .slice(2)
+  .filter((a) => /^\d{4}$/.test(a))
+  .map(Number)
 const payload = await getPayload({ config })
 await ensureSchema(payload)
 const years = given.length ? given : programmeYears()
 const started = performance.now()
 const buckets = await recountTallies(payload, years)
-payload.logger.info(`KPI集計を数え直しました（${years.join('・')}年度、${buckets} 区分、${((performance.now() - started) / 1000).toFixed(1)} 秒）`)
+payload.logger.info(
+  `KPI集計を数え直しました（${years.join('・')}年度、${buckets} 区分、${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
+)
 process.exit(0)

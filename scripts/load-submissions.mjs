@@ -27,10 +27,10 @@ const COLLECTIONS = ['plans', 'support-offers', 'cheers', 'survey-responses', 'e
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
-
 /** The admin (Next) and the site (Astro) as separate processes on a fresh seeded database. */
 export async function startServers({ quiet = true } = {}) {
-  for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) if (!fs.existsSync(path.join(root, built))) throw new Error(`${built} is missing: run npm run build first`)
+  for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs'])
+    if (!fs.existsSync(path.join(root, built))) throw new Error(`${built} is missing: run npm run build first`)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-load-'))
   const [sitePort, cmsPort] = [await freePort(), await freePort()]
   const env = {
@@ -53,7 +53,12 @@ export async function startServers({ quiet = true } = {}) {
   const prepare = spawn(bin('payload'), ['run', 'scripts/prepare.ts'], { cwd: root, env, stdio })
   const code = await new Promise((r) => prepare.once('exit', r))
   if (code !== 0) throw new Error(`prepare failed (${code})`)
-  const cms = spawn(bin('next'), ['start', 'cms', '-p', String(cmsPort), '-H', '127.0.0.1'], { cwd: root, env: { ...env, ESUKO_JOBS: '1' }, stdio, detached: true })
+  const cms = spawn(bin('next'), ['start', 'cms', '-p', String(cmsPort), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...env, ESUKO_JOBS: '1' },
+    stdio,
+    detached: true,
+  })
   const siteEnv = { ...env, PORT: String(sitePort), ESUKO_RATE_LIMIT_SCALE: process.env.ESUKO_RATE_LIMIT_SCALE ?? '100000' }
   const startSite = () => spawn(process.execPath, ['scripts/site-server.mjs'], { cwd: root, env: siteEnv, stdio })
   const servers = {
@@ -87,7 +92,11 @@ export async function startServers({ quiet = true } = {}) {
 }
 
 async function editorJwt(cmsUrl) {
-  const res = await fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
+  const res = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(EDITOR),
+  })
   if (!res.ok) throw new Error(`editor login failed: ${res.status}`)
   return (await res.json()).token
 }
@@ -103,7 +112,11 @@ async function countAll(cmsUrl, jwt) {
 }
 
 async function editorCreate(cmsUrl, jwt, collection, data) {
-  const res = await fetch(`${cmsUrl}/api/${collection}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${jwt}` }, body: JSON.stringify(data) })
+  const res = await fetch(`${cmsUrl}/api/${collection}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${jwt}` },
+    body: JSON.stringify(data),
+  })
   const body = await res.json()
   if (!res.ok) throw new Error(`create ${collection}: ${res.status} ${JSON.stringify(body)}`)
   return body.doc
@@ -152,7 +165,13 @@ const reasonOf = (r) => {
  */
 export async function runLoad({ siteUrl, cmsUrl, total = TOTAL, concurrency = CONCURRENCY, midway, log = console.log, addressOffset = 0 }) {
   const jwt = await editorJwt(cmsUrl)
-  const plan = await editorCreate(cmsUrl, jwt, 'plans', { kind: 'challenge', title: `負荷試験のプラン ${Date.now()}`, description: '試験用', town: '大東町', status: 'published' })
+  const plan = await editorCreate(cmsUrl, jwt, 'plans', {
+    kind: 'challenge',
+    title: `負荷試験のプラン ${Date.now()}`,
+    description: '試験用',
+    town: '大東町',
+    status: 'published',
+  })
   const now = Date.now()
   const event = await editorCreate(cmsUrl, jwt, 'events', {
     title: `負荷試験のイベント ${now}`,
@@ -174,18 +193,53 @@ export async function runLoad({ siteUrl, cmsUrl, total = TOTAL, concurrency = CO
     const guard = { _t: token, website: '' }
     switch (kind) {
       case 'plan':
-        return { kind, collection: 'plans', path: '/plans/new?_action=submitPlan', fields: { kind: 'want_to_try', title: `負荷プラン${i}`, description: 'ためしに', town, nickname: 'えすこ', email: `load${i}@example.jp`, consent: 'on', ...guard } }
+        return {
+          kind,
+          collection: 'plans',
+          path: '/plans/new?_action=submitPlan',
+          fields: {
+            kind: 'want_to_try',
+            title: `負荷プラン${i}`,
+            description: 'ためしに',
+            town,
+            nickname: 'えすこ',
+            email: `load${i}@example.jp`,
+            consent: 'on',
+            ...guard,
+          },
+        }
       case 'support':
-        return { kind, collection: 'support-offers', path: `/plans/${plan.id}?_action=offerSupport`, fields: { plan: String(plan.id), kind: 'cheer', nickname: 'おうえん', email: `load${i}@example.jp`, consent: 'on', ...guard } }
+        return {
+          kind,
+          collection: 'support-offers',
+          path: `/plans/${plan.id}?_action=offerSupport`,
+          fields: { plan: String(plan.id), kind: 'cheer', nickname: 'おうえん', email: `load${i}@example.jp`, consent: 'on', ...guard },
+        }
       case 'cheer': {
         // A distinct client per cheer (127.0.x.y): the once-a-day rule is per client and target.
         const n = addressOffset + i + 2
-        return { kind, collection: 'cheers', path: `/plans/${plan.id}?_action=cheer`, fields: { targetType: 'plans', target: String(plan.id), message: '', ...guard }, localAddress: `127.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }
+        return {
+          kind,
+          collection: 'cheers',
+          path: `/plans/${plan.id}?_action=cheer`,
+          fields: { targetType: 'plans', target: String(plan.id), message: '', ...guard },
+          localAddress: `127.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        }
       }
       case 'survey':
-        return { kind, collection: 'survey-responses', path: '/survey?_action=answerSurvey', fields: { answer: String((i % 5) + 1), town, ageBand: '40s', ...guard } }
+        return {
+          kind,
+          collection: 'survey-responses',
+          path: '/survey?_action=answerSurvey',
+          fields: { answer: String((i % 5) + 1), town, ageBand: '40s', ...guard },
+        }
       default:
-        return { kind, collection: 'event-registrations', path: `/events/${event.slug}?_action=registerForEvent`, fields: { event: String(event.id), nickname: 'さんか', partySize: '1', town, phone: '0854-00-0000', consent: 'on', ...guard } }
+        return {
+          kind,
+          collection: 'event-registrations',
+          path: `/events/${event.slug}?_action=registerForEvent`,
+          fields: { event: String(event.id), nickname: 'さんか', partySize: '1', town, phone: '0854-00-0000', consent: 'on', ...guard },
+        }
     }
   })
 
@@ -219,7 +273,16 @@ export async function runLoad({ siteUrl, cmsUrl, total = TOTAL, concurrency = CO
   const stored = Object.fromEntries(COLLECTIONS.map((c) => [c, after[c] - before[c]]))
   const ackTotal = Object.values(acknowledged).reduce((a, b) => a + b, 0)
   const storedTotal = Object.values(stored).reduce((a, b) => a + b, 0)
-  const result = { sent: total, acknowledged: ackTotal, stored: storedTotal, byCollection: Object.fromEntries(COLLECTIONS.map((c) => [c, { acknowledged: acknowledged[c], stored: stored[c] }])), statuses, refused, seconds: Number(seconds.toFixed(1)), reqPerSec: Number((total / seconds).toFixed(1)) }
+  const result = {
+    sent: total,
+    acknowledged: ackTotal,
+    stored: storedTotal,
+    byCollection: Object.fromEntries(COLLECTIONS.map((c) => [c, { acknowledged: acknowledged[c], stored: stored[c] }])),
+    statuses,
+    refused,
+    seconds: Number(seconds.toFixed(1)),
+    reqPerSec: Number((total / seconds).toFixed(1)),
+  }
   log(JSON.stringify(result, null, 2))
   return result
 }
@@ -259,7 +322,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (lost.length) {
         failed = true
         console.error(`NG: acknowledged but not stored: ${JSON.stringify(lost)}`)
-      } else console.log(`OK: every acknowledged submission is stored (acknowledged ${killed.acknowledged}, stored ${killed.stored}, restart ${restart.ms} ms)`)
+      } else
+        console.log(
+          `OK: every acknowledged submission is stored (acknowledged ${killed.acknowledged}, stored ${killed.stored}, restart ${restart.ms} ms)`,
+        )
     }
   } finally {
     await servers.stop()

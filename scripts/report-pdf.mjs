@@ -14,7 +14,6 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Where `npm run report -- --fy 2025` writes by default (reports/ is git-ignored). */
 export const defaultReportPath = (fy) => path.join(root, 'reports', `esuko-report-FY${fy}.pdf`)
 
-
 const exitOf = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
 
 /** The production secret from the environment, else the development one in data/, else a throwaway (read-only use). */
@@ -44,7 +43,8 @@ async function buildSite() {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const code = await exitOf(build)
-  if (code !== 0 || !fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error(`公開サイトのビルドに失敗しました（astro build, exit ${code}）。`)
+  if (code !== 0 || !fs.existsSync(path.join(root, 'dist/server/entry.mjs')))
+    throw new Error(`公開サイトのビルドに失敗しました（astro build, exit ${code}）。`)
 }
 
 /**
@@ -66,7 +66,11 @@ export async function startSiteServer({ timeoutMs = 90_000 } = {}) {
     PORT: String(port),
     HOST: '127.0.0.1',
   }
-  const prepare = spawn(path.join(root, 'node_modules', '.bin', 'payload'), ['run', 'scripts/prepare.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const prepare = spawn(path.join(root, 'node_modules', '.bin', 'payload'), ['run', 'scripts/prepare.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const prepared = await exitOf(prepare)
   if (prepared !== 0) throw new Error(`database preparation failed (${prepared})`)
   const child = spawn(process.execPath, ['scripts/site-server.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -103,7 +107,15 @@ export async function renderReportPdf({ siteUrl, fy, outFile = defaultReportPath
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   try {
     const page = await browser.newPage()

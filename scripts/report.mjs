@@ -19,7 +19,9 @@ if (!Number.isInteger(fy) || fy < 2000 || fy > 2100) {
 }
 try {
   const result = await generateReport({ fy, siteUrl: values['site-url'] ?? process.env.SITE_URL, outFile: values.out })
-  console.log(`事業実施報告書（${fy}年度）を書き出しました: ${result.file}（${Math.round(result.bytes / 1024)} KB、${(result.ms / 1000).toFixed(1)} 秒）`)
+  console.log(
+    `事業実施報告書（${fy}年度）を書き出しました: ${result.file}（${Math.round(result.bytes / 1024)} KB、${(result.ms / 1000).toFixed(1)} 秒）`,
+  )
 } catch (error) {
   console.error(`報告書を作れませんでした: ${error instanceof Error ? error.message : error}`)
   process.exit(1)

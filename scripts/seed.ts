@@ -16,6 +16,8 @@ const started = performance.now()
 const result = await seedDemo(payload, { adminPassword: demoPassword() })
 const total = Object.values(result.counts).reduce((sum, n) => sum + n, 0)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
-payload.logger.info(`デモデータを登録しました（ストーリー ${result.stories} 件、アカウント ${result.users.length} 件、全 ${total} 件、${seconds} 秒）`)
+payload.logger.info(
+  `デモデータを登録しました（ストーリー ${result.stories} 件、アカウント ${result.users.length} 件、全 ${total} 件、${seconds} 秒）`,
+)
 printDemoLogin(demoPassword(), `${process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`}/admin`)
 process.exit(0)

@@ -15,9 +15,14 @@ if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const cmsPort = process.env.CMS_PORT ?? '3000'
 // SITE_PORTS=4321,4322 runs one site process per port behind the reverse proxy (deploy/Caddyfile); SITE_PORT one.
-const sitePorts = (process.env.SITE_PORTS?.trim() || process.env.SITE_PORT || '4321').split(',').map((p) => p.trim()).filter(Boolean)
+const sitePorts = (process.env.SITE_PORTS?.trim() || process.env.SITE_PORT || '4321')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean)
 if (!sitePorts.every((p) => /^\d{1,5}$/.test(p) && Number(p) > 0 && Number(p) < 65536) || new Set(sitePorts).size !== sitePorts.length) {
-  console.error(`起動できません: SITE_PORTS「${process.env.SITE_PORTS}」は重複のないポート番号のカンマ区切りで指定してください（例: 4321,4322）。 / SITE_PORTS must list distinct port numbers.`)
+  console.error(
+    `起動できません: SITE_PORTS「${process.env.SITE_PORTS}」は重複のないポート番号のカンマ区切りで指定してください（例: 4321,4322）。 / SITE_PORTS must list distinct port numbers.`,
+  )
   process.exit(2)
 }
 if (mode === 'dev' && sitePorts.length > 1) {
@@ -123,7 +128,9 @@ const supervise = (index, port) => {
     while (restarts.length && now - restarts[0] > 60_000) restarts.shift()
     if (restarts.length >= RESTARTS_PER_MINUTE) return code
     restarts.push(now)
-    console.error(JSON.stringify({ time: new Date().toISOString(), role: 'serve', event: 'site-restart', port: Number(port), exitCode: code }))
+    console.error(
+      JSON.stringify({ time: new Date().toISOString(), role: 'serve', event: 'site-restart', port: Number(port), exitCode: code }),
+    )
     await new Promise((r) => setTimeout(r, 500))
     if (stopping) return code
     children[index] = startSite(port)
@@ -134,7 +141,9 @@ const supervise = (index, port) => {
 
 // When a server dies for good the others are stopped too, and the exit code says so.
 const firstExit = await Promise.race(
-  mode === 'start' && sitePorts.length > 1 ? [exited(children[0]), ...sitePorts.map((port, i) => supervise(i + 1, port))] : children.map(exited),
+  mode === 'start' && sitePorts.length > 1
+    ? [exited(children[0]), ...sitePorts.map((port, i) => supervise(i + 1, port))]
+    : children.map(exited),
 )
 stopAll()
 await Promise.all(children.map(exited))

@@ -31,7 +31,9 @@ const { handler, options } = await import(pathToFileURL(path.join(serverDir, 'en
 // here, so the list is filled in now, on the manifest object the app reads on every request.
 const manifest = await findManifest(serverDir)
 if (!manifest) {
-  console.error('起動できません: dist/server にAstroのマニフェストが見つかりません。npm run build をやり直してください。 / Astro manifest not found in dist/server.')
+  console.error(
+    '起動できません: dist/server にAstroのマニフェストが見つかりません。npm run build をやり直してください。 / Astro manifest not found in dist/server.',
+  )
   process.exit(1)
 }
 manifest.allowedDomains = hosts.map(({ hostname, protocol, port }) => ({ hostname, protocol, ...(port ? { port } : {}) }))
@@ -44,7 +46,8 @@ async function findManifest(dir) {
   for (const chunk of chunks) {
     const mod = await import(pathToFileURL(path.join(dir, chunk)).href)
     for (const value of Object.values(mod)) {
-      if (value && typeof value === 'object' && Array.isArray(value.allowedDomains) && 'routes' in value && 'checkOrigin' in value) return value
+      if (value && typeof value === 'object' && Array.isArray(value.allowedDomains) && 'routes' in value && 'checkOrigin' in value)
+        return value
     }
   }
   return null

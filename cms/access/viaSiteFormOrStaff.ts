@@ -7,5 +7,4 @@ import { isStaffUser } from '../domain/roles'
  * the Local API with `context.channel = 'site'` and access control on. REST and GraphQL cannot set
  * context, so the public API stays closed to anonymous writes.
  */
-export const viaSiteFormOrStaff: Access = ({ req }) =>
-  req.context?.channel === 'site' || isStaffUser(req.user)
+export const viaSiteFormOrStaff: Access = ({ req }) => req.context?.channel === 'site' || isStaffUser(req.user)

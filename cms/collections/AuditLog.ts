@@ -16,7 +16,14 @@ export const AuditLog: CollectionConfig = {
   },
   disableDuplicate: true,
   fields: [
-    { name: 'at', type: 'date', required: true, index: true, label: { ja: '日時', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { ja: '日時', en: 'At' },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'action', type: 'select', options: AUDIT_ACTION_OPTIONS, required: true, index: true, label: { ja: '操作', en: 'Action' } },
     { name: 'collectionSlug', type: 'text', required: true, index: true, label: { ja: '対象', en: 'Collection' } },
     { name: 'docId', type: 'text', index: true, label: { ja: '対象ID', en: 'Document id' } },

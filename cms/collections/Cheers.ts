@@ -10,7 +10,11 @@ import { CHEER_MESSAGE_STATUS_OPTIONS } from '../domain/submissions'
 
 const requireOneTarget: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
   if (cheerTargetsOf({ ...originalDoc, ...data }).length !== 1) {
-    throw new ValidationError({ collection: 'cheers', errors: [{ path: 'story', message: '拍手の相手（ストーリー、えすこ市民、プランのどれか1つ）を選んでください。' }], req })
+    throw new ValidationError({
+      collection: 'cheers',
+      errors: [{ path: 'story', message: '拍手の相手（ストーリー、えすこ市民、プランのどれか1つ）を選んでください。' }],
+      req,
+    })
   }
   return data
 }
@@ -19,7 +23,10 @@ const requireOneTarget: CollectionBeforeValidateHook = ({ data, originalDoc, req
 export const Cheers: CollectionConfig = {
   slug: 'cheers',
   labels: { singular: { ja: '拍手', en: 'Cheer' }, plural: { ja: '拍手', en: 'Cheers' } },
-  admin: { defaultColumns: ['story', 'citizen', 'plan', 'message', 'messageStatus', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
+  admin: {
+    defaultColumns: ['story', 'citizen', 'plan', 'message', 'messageStatus', 'createdAt'],
+    group: { ja: 'コンテンツ', en: 'Content' },
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: () => true,
@@ -31,12 +38,30 @@ export const Cheers: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'story', type: 'relationship', relationTo: 'stories', index: true, label: { ja: '拍手の相手（ストーリー）', en: 'Cheered story' } },
-        { name: 'citizen', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '拍手の相手（えすこ市民）', en: 'Cheered citizen' } },
+        {
+          name: 'story',
+          type: 'relationship',
+          relationTo: 'stories',
+          index: true,
+          label: { ja: '拍手の相手（ストーリー）', en: 'Cheered story' },
+        },
+        {
+          name: 'citizen',
+          type: 'relationship',
+          relationTo: 'citizens',
+          index: true,
+          label: { ja: '拍手の相手（えすこ市民）', en: 'Cheered citizen' },
+        },
         { name: 'plan', type: 'relationship', relationTo: 'plans', index: true, label: { ja: '拍手の相手（プラン）', en: 'Cheered plan' } },
       ],
     },
-    { name: 'message', type: 'textarea', maxLength: 200, label: { ja: 'ひとことメッセージ', en: 'Message' }, access: { read: approvedMessageOrStaff } },
+    {
+      name: 'message',
+      type: 'textarea',
+      maxLength: 200,
+      label: { ja: 'ひとことメッセージ', en: 'Message' },
+      access: { read: approvedMessageOrStaff },
+    },
     {
       name: 'messageStatus',
       type: 'select',
@@ -51,7 +76,9 @@ export const Cheers: CollectionConfig = {
           // Residents cannot set this field, so the default 'none' arrives: a message always goes to moderation.
           ({ value, siblingData, operation, req }) =>
             operation === 'create' && (!value || value === 'none' || !isStaffUser(req.user))
-              ? siblingData.message?.trim() ? 'pending' : 'none'
+              ? siblingData.message?.trim()
+                ? 'pending'
+                : 'none'
               : value,
         ],
       },

@@ -25,15 +25,38 @@ export const Connections: CollectionConfig = {
     delete: isEditor,
   },
   fields: [
-    { name: 'citizen', type: 'relationship', relationTo: 'citizens', required: true, index: true, label: { ja: 'えすこ市民', en: 'Esuko citizen' } },
-    { name: 'withCitizen', type: 'relationship', relationTo: 'citizens', label: { ja: 'つながった相手（えすこ市民）', en: 'Connected with (citizen)' } },
-    { name: 'withOrganisation', type: 'relationship', relationTo: 'organisations', index: true, label: { ja: 'つながった相手（団体）', en: 'Connected with (organisation)' } },
+    {
+      name: 'citizen',
+      type: 'relationship',
+      relationTo: 'citizens',
+      required: true,
+      index: true,
+      label: { ja: 'えすこ市民', en: 'Esuko citizen' },
+    },
+    {
+      name: 'withCitizen',
+      type: 'relationship',
+      relationTo: 'citizens',
+      label: { ja: 'つながった相手（えすこ市民）', en: 'Connected with (citizen)' },
+    },
+    {
+      name: 'withOrganisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      index: true,
+      label: { ja: 'つながった相手（団体）', en: 'Connected with (organisation)' },
+    },
     {
       name: 'withOther',
       type: 'text',
       maxLength: 60,
       label: { ja: 'つながった相手（その他）', en: 'Connected with (other)' },
-      admin: { description: { ja: '例:「近所の高校生」。個人が特定できる書き方は避けてください。', en: 'e.g. “a local high-school student”; never identifying.' } },
+      admin: {
+        description: {
+          ja: '例:「近所の高校生」。個人が特定できる書き方は避けてください。',
+          en: 'e.g. “a local high-school student”; never identifying.',
+        },
+      },
       validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
         value || siblingData?.withCitizen || siblingData?.withOrganisation
           ? true
@@ -44,16 +67,31 @@ export const Connections: CollectionConfig = {
       type: 'text',
       admin: { hidden: true },
       hooks: {
-        beforeChange: [({ siblingData }) => siblingData.withOther || (siblingData.withOrganisation ? '団体' : siblingData.withCitizen ? 'えすこ市民' : '')],
+        beforeChange: [
+          ({ siblingData }) =>
+            siblingData.withOther || (siblingData.withOrganisation ? '団体' : siblingData.withCitizen ? 'えすこ市民' : ''),
+        ],
       },
     },
     { name: 'connectedAt', type: 'date', required: true, index: true, label: { ja: 'つながった日', en: 'Connected on' }, timezone: true },
-    { name: 'origin', type: 'select', options: CONNECTION_ORIGIN_OPTIONS, required: true, label: { ja: 'きっかけ', en: 'How it came about' } },
+    {
+      name: 'origin',
+      type: 'select',
+      options: CONNECTION_ORIGIN_OPTIONS,
+      required: true,
+      label: { ja: 'きっかけ', en: 'How it came about' },
+    },
     { name: 'howItCameAbout', type: 'textarea', maxLength: 1000, label: { ja: 'つながりが生まれた経緯', en: 'What happened' } },
     { name: 'event', type: 'relationship', relationTo: 'events', label: { ja: '関連イベント', en: 'Event' } },
     { name: 'plan', type: 'relationship', relationTo: 'plans', label: { ja: '関連プラン', en: 'Plan' } },
     townField({ required: true }),
-    { name: 'recordedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' }, label: { ja: '記録した職員', en: 'Recorded by' } },
+    {
+      name: 'recordedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar' },
+      label: { ja: '記録した職員', en: 'Recorded by' },
+    },
   ],
   hooks: {
     beforeChange: [

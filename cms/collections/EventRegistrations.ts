@@ -14,7 +14,11 @@ import { queueRegistrationConfirmation } from '../hooks/queueRegistrationConfirm
 export const EventRegistrations: CollectionConfig = {
   slug: 'event-registrations',
   labels: { singular: { ja: 'イベント申し込み', en: 'Event registration' }, plural: { ja: 'イベント申し込み', en: 'Event registrations' } },
-  admin: { useAsTitle: 'nickname', defaultColumns: ['event', 'nickname', 'partySize', 'status', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
+  admin: {
+    useAsTitle: 'nickname',
+    defaultColumns: ['event', 'nickname', 'partySize', 'status', 'createdAt'],
+    group: { ja: 'コンテンツ', en: 'Content' },
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: isStaff,

@@ -12,7 +12,11 @@ const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy
 export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: { ja: 'イベント', en: 'Event' }, plural: { ja: 'イベント', en: 'Events' } },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'startsAt', 'town', '_status'], group: { ja: 'コンテンツ', en: 'Content' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'startsAt', 'town', '_status'],
+    group: { ja: 'コンテンツ', en: 'Content' },
+  },
   access: {
     create: isStaff,
     read: publishedOrStaff,
@@ -30,7 +34,15 @@ export const Events: CollectionConfig = {
       type: 'row',
       fields: [
         // Stored as UTC instants; the site renders them in Asia/Tokyo.
-        { name: 'startsAt', type: 'date', required: true, index: true, label: { ja: '開始', en: 'Starts' }, timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] }, admin: { date: dateTime } },
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          index: true,
+          label: { ja: '開始', en: 'Starts' },
+          timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
+          admin: { date: dateTime },
+        },
         {
           name: 'endsAt',
           type: 'date',
@@ -38,7 +50,9 @@ export const Events: CollectionConfig = {
           timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
           admin: { date: dateTime },
           validate: (value: Date | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
-            !value || !siblingData?.startsAt || new Date(value) >= new Date(siblingData.startsAt) ? true : '終了は開始より後の日時にしてください。',
+            !value || !siblingData?.startsAt || new Date(value) >= new Date(siblingData.startsAt)
+              ? true
+              : '終了は開始より後の日時にしてください。',
         },
       ],
     },
@@ -51,11 +65,19 @@ export const Events: CollectionConfig = {
       label: { ja: '参加申し込み', en: 'Registration' },
       fields: [
         { name: 'capacity', type: 'number', min: 0, label: { ja: '定員（空欄なら制限なし）', en: 'Capacity (empty: unlimited)' } },
-        { type: 'row', fields: [
-          { name: 'registrationOpensAt', type: 'date', label: { ja: '受付開始', en: 'Registration opens' }, admin: { date: dateTime } },
-          { name: 'registrationClosesAt', type: 'date', label: { ja: '受付締切', en: 'Registration closes' }, admin: { date: dateTime } },
-        ] },
-        { name: 'registrationEnabled', type: 'checkbox', defaultValue: true, label: { ja: 'ウェブで申し込みを受け付ける', en: 'Accept registrations on the site' } },
+        {
+          type: 'row',
+          fields: [
+            { name: 'registrationOpensAt', type: 'date', label: { ja: '受付開始', en: 'Registration opens' }, admin: { date: dateTime } },
+            { name: 'registrationClosesAt', type: 'date', label: { ja: '受付締切', en: 'Registration closes' }, admin: { date: dateTime } },
+          ],
+        },
+        {
+          name: 'registrationEnabled',
+          type: 'checkbox',
+          defaultValue: true,
+          label: { ja: 'ウェブで申し込みを受け付ける', en: 'Accept registrations on the site' },
+        },
       ],
     },
     {
@@ -65,12 +87,42 @@ export const Events: CollectionConfig = {
       hasMany: true,
       index: true,
       label: { ja: '参画団体', en: 'Participating organisations' },
-      admin: { description: { ja: '共助会議の参画団体数（KPI）はここから数えます。', en: 'KPI 6 counts the organisations listed here for 共助会議 events.' } },
+      admin: {
+        description: {
+          ja: '共助会議の参画団体数（KPI）はここから数えます。',
+          en: 'KPI 6 counts the organisations listed here for 共助会議 events.',
+        },
+      },
     },
-    { name: 'showcasedCitizens', type: 'relationship', relationTo: 'citizens', hasMany: true, label: { ja: '紹介するえすこ市民', en: 'Showcased citizens' } },
-    { name: 'showcasedStories', type: 'relationship', relationTo: 'stories', hasMany: true, label: { ja: '紹介するストーリー', en: 'Showcased stories' } },
-    { name: 'attendance', type: 'number', min: 0, label: { ja: '参加者数（開催後に記入）', en: 'Attendance (after the event)' }, admin: { position: 'sidebar' } },
-    { name: 'cancelled', type: 'checkbox', defaultValue: false, index: true, label: { ja: '中止', en: 'Cancelled' }, admin: { position: 'sidebar' } },
+    {
+      name: 'showcasedCitizens',
+      type: 'relationship',
+      relationTo: 'citizens',
+      hasMany: true,
+      label: { ja: '紹介するえすこ市民', en: 'Showcased citizens' },
+    },
+    {
+      name: 'showcasedStories',
+      type: 'relationship',
+      relationTo: 'stories',
+      hasMany: true,
+      label: { ja: '紹介するストーリー', en: 'Showcased stories' },
+    },
+    {
+      name: 'attendance',
+      type: 'number',
+      min: 0,
+      label: { ja: '参加者数（開催後に記入）', en: 'Attendance (after the event)' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'cancelled',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: { ja: '中止', en: 'Cancelled' },
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'registrations',
       type: 'join',

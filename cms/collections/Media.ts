@@ -38,11 +38,14 @@ export const Media: CollectionConfig = {
       label: { ja: '代替テキスト（画像の説明）', en: 'Alt text (Japanese)' },
       required: true,
       maxLength: 200,
-      admin: { description: { ja: '画像が見えない方のための説明です。例:「斐伊川の堤防でごみを拾う親子」', en: 'Describe the image for people who cannot see it, in Japanese.' } },
+      admin: {
+        description: {
+          ja: '画像が見えない方のための説明です。例:「斐伊川の堤防でごみを拾う親子」',
+          en: 'Describe the image for people who cannot see it, in Japanese.',
+        },
+      },
       validate: (value: string | null | undefined) =>
-        value && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value)
-          ? true
-          : '代替テキストを日本語で入力してください。',
+        value && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value) ? true : '代替テキストを日本語で入力してください。',
     },
     { name: 'credit', type: 'text', label: { ja: '撮影・提供', en: 'Credit' }, maxLength: 80 },
     {
@@ -51,7 +54,13 @@ export const Media: CollectionConfig = {
       defaultValue: false,
       index: true,
       label: { ja: '非公開（関係者のみ）', en: 'Restricted (staff only)' },
-      admin: { position: 'sidebar', description: { ja: '本人の掲載同意がない写真などは非公開にします。えすこ市民の写真は同意の有無に合わせて自動で切り替わります。', en: 'Set automatically for esuko citizens’ photos from their photo consent.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          ja: '本人の掲載同意がない写真などは非公開にします。えすこ市民の写真は同意の有無に合わせて自動で切り替わります。',
+          en: 'Set automatically for esuko citizens’ photos from their photo consent.',
+        },
+      },
     },
   ],
 }

@@ -11,7 +11,10 @@ import { FIRST_FISCAL_YEAR } from '../domain/fiscalYear'
  */
 export const OfficialSurveyResults: CollectionConfig = {
   slug: 'official-survey-results',
-  labels: { singular: { ja: '市民意識調査の結果（KPI1）', en: 'Official survey result' }, plural: { ja: '市民意識調査の結果（KPI1）', en: 'Official survey results' } },
+  labels: {
+    singular: { ja: '市民意識調査の結果（KPI1）', en: 'Official survey result' },
+    plural: { ja: '市民意識調査の結果（KPI1）', en: 'Official survey results' },
+  },
   admin: {
     useAsTitle: 'source',
     defaultColumns: ['fiscalYear', 'share', 'sampleSize', 'source', 'surveyDate'],
@@ -41,7 +44,10 @@ export const OfficialSurveyResults: CollectionConfig = {
       min: 0,
       max: 100,
       label: { ja: '助け合える地域だと感じる市民の割合（%）', en: 'Share (%)' },
-      admin: { step: 0.01, description: { ja: '報告書に載っている割合を、%の数値で入力します（例：45.3）。', en: 'As published, in percent.' } },
+      admin: {
+        step: 0.01,
+        description: { ja: '報告書に載っている割合を、%の数値で入力します（例：45.3）。', en: 'As published, in percent.' },
+      },
     },
     {
       name: 'sampleSize',
@@ -49,10 +55,17 @@ export const OfficialSurveyResults: CollectionConfig = {
       required: true,
       min: 1,
       label: { ja: '有効回答数（人）', en: 'Sample size' },
-      validate: (value: number | null | undefined) => (value == null || (Number.isInteger(value) && value >= 1) ? true : '有効回答数は1以上の整数で入力してください。'),
+      validate: (value: number | null | undefined) =>
+        value == null || (Number.isInteger(value) && value >= 1) ? true : '有効回答数は1以上の整数で入力してください。',
     },
     { name: 'source', type: 'text', required: true, maxLength: 200, label: { ja: '出典（調査名・報告書名）', en: 'Source' } },
-    { name: 'surveyDate', type: 'date', required: true, label: { ja: '調査日（または調査期間の終わり）', en: 'Survey date' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy/MM/dd' } } },
+    {
+      name: 'surveyDate',
+      type: 'date',
+      required: true,
+      label: { ja: '調査日（または調査期間の終わり）', en: 'Survey date' },
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy/MM/dd' } },
+    },
     { name: 'note', type: 'textarea', maxLength: 1000, label: { ja: '備考（設問文、調査方法など）', en: 'Note' } },
   ],
 }

@@ -60,8 +60,23 @@ export const Organisations: CollectionConfig = {
       name: 'contact',
       type: 'group',
       label: { ja: '公開する連絡先', en: 'Public contact' },
-      admin: { description: { ja: '団体の窓口として公開される連絡先です。個人の連絡先は入れないでください。', en: 'Shown publicly: the organisation’s own contact, never a person’s.' } },
-      fields: [emailField(), phoneField(), { name: 'website', type: 'text', label: { ja: 'ウェブサイト', en: 'Website' }, validate: (v: string | null | undefined) => !v || /^https?:\/\/\S+$/.test(v) ? true : 'ウェブサイトは http:// または https:// で始まるURLを入力してください。' }],
+      admin: {
+        description: {
+          ja: '団体の窓口として公開される連絡先です。個人の連絡先は入れないでください。',
+          en: 'Shown publicly: the organisation’s own contact, never a person’s.',
+        },
+      },
+      fields: [
+        emailField(),
+        phoneField(),
+        {
+          name: 'website',
+          type: 'text',
+          label: { ja: 'ウェブサイト', en: 'Website' },
+          validate: (v: string | null | undefined) =>
+            !v || /^https?:\/\/\S+$/.test(v) ? true : 'ウェブサイトは http:// または https:// で始まるURLを入力してください。',
+        },
+      ],
     },
     {
       name: 'verified',
@@ -82,4 +97,3 @@ export const Organisations: CollectionConfig = {
     },
   ],
 }
-

@@ -23,7 +23,10 @@ const stamp = (name: string, ja: string, en: string) => ({
 /** ウエルビーイングプラン: "I want to try / take on / do what I'm good at", for others or the area. */
 export const Plans: CollectionConfig = {
   slug: 'plans',
-  labels: { singular: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plan' }, plural: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plans' } },
+  labels: {
+    singular: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plan' },
+    plural: { ja: 'ウエルビーイングプラン', en: 'Wellbeing plans' },
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'town', 'status', 'createdAt'],
@@ -42,9 +45,22 @@ export const Plans: CollectionConfig = {
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },
     { name: 'description', type: 'textarea', required: true, maxLength: 2000, label: { ja: '内容', en: 'Description' } },
     { type: 'row', fields: [townField({ required: true }), themesField()] },
-    { name: 'proposer', type: 'relationship', relationTo: 'citizens', index: true, label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' } },
-    { name: 'proposerNickname', type: 'text', maxLength: 40, label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' } },
-    contactGroup(personalGroup('plans', 'proposerContact'), { label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' } }),
+    {
+      name: 'proposer',
+      type: 'relationship',
+      relationTo: 'citizens',
+      index: true,
+      label: { ja: '提案者（えすこ市民）', en: 'Proposer (citizen)' },
+    },
+    {
+      name: 'proposerNickname',
+      type: 'text',
+      maxLength: 40,
+      label: { ja: '提案者のニックネーム（公開）', en: 'Proposer nickname (public)' },
+    },
+    contactGroup(personalGroup('plans', 'proposerContact'), {
+      label: { ja: '提案者の連絡先（非公開）', en: 'Proposer contact (private)' },
+    }),
     {
       name: 'status',
       type: 'select',

@@ -51,8 +51,22 @@ export const Stories: CollectionConfig = {
       type: 'row',
       fields: [townField(), themesField()],
     },
-    { name: 'citizens', type: 'relationship', relationTo: 'citizens', hasMany: true, index: true, label: { ja: '登場するえすこ市民', en: 'Citizens' } },
-    { name: 'organisations', type: 'relationship', relationTo: 'organisations', hasMany: true, index: true, label: { ja: '関わった団体', en: 'Organisations' } },
+    {
+      name: 'citizens',
+      type: 'relationship',
+      relationTo: 'citizens',
+      hasMany: true,
+      index: true,
+      label: { ja: '登場するえすこ市民', en: 'Citizens' },
+    },
+    {
+      name: 'organisations',
+      type: 'relationship',
+      relationTo: 'organisations',
+      hasMany: true,
+      index: true,
+      label: { ja: '関わった団体', en: 'Organisations' },
+    },
     { name: 'relatedPlan', type: 'relationship', relationTo: 'plans', label: { ja: '関連するプラン', en: 'Related plan' } },
     { name: 'relatedEvent', type: 'relationship', relationTo: 'events', label: { ja: '関連するイベント', en: 'Related event' } },
     {
@@ -111,10 +125,7 @@ export const Stories: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       hooks: {
-        beforeChange: [
-          ({ value, siblingData }) =>
-            !value && siblingData?._status === 'published' ? new Date().toISOString() : value,
-        ],
+        beforeChange: [({ value, siblingData }) => (!value && siblingData?._status === 'published' ? new Date().toISOString() : value)],
       },
     },
   ],

@@ -13,7 +13,11 @@ import { SUPPORT_OFFER_KIND_OPTIONS, SUPPORT_OFFER_STATUS_OPTIONS } from '../dom
 export const SupportOffers: CollectionConfig = {
   slug: 'support-offers',
   labels: { singular: { ja: '応援の申し出', en: 'Support offer' }, plural: { ja: '応援の申し出', en: 'Support offers' } },
-  admin: { useAsTitle: 'nickname', defaultColumns: ['plan', 'nickname', 'kind', 'status', 'createdAt'], group: { ja: 'コンテンツ', en: 'Content' } },
+  admin: {
+    useAsTitle: 'nickname',
+    defaultColumns: ['plan', 'nickname', 'kind', 'status', 'createdAt'],
+    group: { ja: 'コンテンツ', en: 'Content' },
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: approvedOfferOrStaff,

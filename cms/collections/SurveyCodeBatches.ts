@@ -14,7 +14,10 @@ const assignBatchPrefix: CollectionBeforeValidateHook = ({ data, operation, orig
  */
 export const SurveyCodeBatches: CollectionConfig = {
   slug: 'survey-code-batches',
-  labels: { singular: { ja: 'アンケートコード（配布用）', en: 'Survey code batch' }, plural: { ja: 'アンケートコード（配布用）', en: 'Survey code batches' } },
+  labels: {
+    singular: { ja: 'アンケートコード（配布用）', en: 'Survey code batch' },
+    plural: { ja: 'アンケートコード（配布用）', en: 'Survey code batches' },
+  },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'fiscalYear', 'count', 'prefix'],
@@ -32,12 +35,26 @@ export const SurveyCodeBatches: CollectionConfig = {
       method: 'get',
       handler: async (req) => {
         const headers = headersWithCors({ headers: new Headers({ 'Cache-Control': 'no-store' }), req })
-        if (!hasRole(req.user, 'admin', 'editor')) return Response.json({ errors: [{ message: 'コードの一覧は編集者だけが取り出せます。' }] }, { status: req.user ? 403 : 401, headers })
+        if (!hasRole(req.user, 'admin', 'editor'))
+          return Response.json(
+            { errors: [{ message: 'コードの一覧は編集者だけが取り出せます。' }] },
+            { status: req.user ? 403 : 401, headers },
+          )
         const batch = await req.payload
-          .findByID({ collection: 'survey-code-batches', id: String(req.routeParams?.id ?? ''), depth: 0, req, overrideAccess: false, disableErrors: true })
+          .findByID({
+            collection: 'survey-code-batches',
+            id: String(req.routeParams?.id ?? ''),
+            depth: 0,
+            req,
+            overrideAccess: false,
+            disableErrors: true,
+          })
           .catch(() => null)
         if (!batch) return Response.json({ errors: [{ message: 'コードの束が見つかりません。' }] }, { status: 404, headers })
-        const rows = ['番号,コード,年度', ...Array.from({ length: batch.count }, (_, i) => `${i + 1},${surveyCode(batch.prefix!, i + 1)},${batch.fiscalYear}`)]
+        const rows = [
+          '番号,コード,年度',
+          ...Array.from({ length: batch.count }, (_, i) => `${i + 1},${surveyCode(batch.prefix!, i + 1)},${batch.fiscalYear}`),
+        ]
         headers.set('Content-Type', 'text/csv; charset=utf-8')
         headers.set('Content-Disposition', `attachment; filename="survey-codes-${batch.fiscalYear}-${batch.prefix}.csv"`)
         headers.set('X-Content-Type-Options', 'nosniff')
@@ -46,8 +63,22 @@ export const SurveyCodeBatches: CollectionConfig = {
     },
   ],
   fields: [
-    { name: 'label', type: 'text', required: true, maxLength: 100, label: { ja: '配布する場（イベント名・窓口など）', en: 'Where handed out' } },
-    { name: 'fiscalYear', type: 'number', required: true, min: 2020, max: 2100, label: { ja: '年度（西暦、4月始まり）', en: 'Fiscal year' }, admin: { description: { ja: 'この年度の回答にだけ使えます。', en: 'Valid for answers of this fiscal year only.' } } },
+    {
+      name: 'label',
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      label: { ja: '配布する場（イベント名・窓口など）', en: 'Where handed out' },
+    },
+    {
+      name: 'fiscalYear',
+      type: 'number',
+      required: true,
+      min: 2020,
+      max: 2100,
+      label: { ja: '年度（西暦、4月始まり）', en: 'Fiscal year' },
+      admin: { description: { ja: 'この年度の回答にだけ使えます。', en: 'Valid for answers of this fiscal year only.' } },
+    },
     { name: 'count', type: 'number', required: true, min: 1, max: MAX_CODES_PER_BATCH, label: { ja: 'コードの数', en: 'Number of codes' } },
     {
       name: 'prefix',

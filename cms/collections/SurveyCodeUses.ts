@@ -8,7 +8,10 @@ import { isEditor } from '../access/isEditor'
  */
 export const SurveyCodeUses: CollectionConfig = {
   slug: 'survey-code-uses',
-  labels: { singular: { ja: '使用済みアンケートコード', en: 'Used survey code' }, plural: { ja: '使用済みアンケートコード', en: 'Used survey codes' } },
+  labels: {
+    singular: { ja: '使用済みアンケートコード', en: 'Used survey code' },
+    plural: { ja: '使用済みアンケートコード', en: 'Used survey codes' },
+  },
   admin: { hidden: true },
   access: { read: isEditor, create: () => false, update: () => false, delete: () => false },
   disableDuplicate: true,

@@ -25,11 +25,35 @@ export const SurveyResponses: CollectionConfig = {
   },
   hooks: { beforeChange: [setFiscalYear, decideSurveyCount] },
   fields: [
-    { name: 'answer', type: 'select', options: SURVEY_SCALE, required: true, label: { ja: SURVEY_QUESTION, en: 'Do you feel your area is one where people help each other?' } },
+    {
+      name: 'answer',
+      type: 'select',
+      options: SURVEY_SCALE,
+      required: true,
+      label: { ja: SURVEY_QUESTION, en: 'Do you feel your area is one where people help each other?' },
+    },
     townField({ required: true }),
-    { name: 'ageBand', type: 'select', options: AGE_BAND_OPTIONS, required: true, defaultValue: 'unanswered', label: { ja: '年代', en: 'Age band' } },
-    { name: 'fiscalYear', type: 'number', index: true, label: { ja: '年度', en: 'Fiscal year' }, admin: { description: { ja: '回答日から自動で決まります（4月始まり）。', en: 'Set from the answer date (April–March).' } } },
-    { name: 'answeredAt', type: 'date', label: { ja: '回答日', en: 'Answered at' }, admin: { description: { ja: '紙の回答を入力するときは回答日を入れてください。', en: 'For paper answers, the day they were given.' } } },
+    {
+      name: 'ageBand',
+      type: 'select',
+      options: AGE_BAND_OPTIONS,
+      required: true,
+      defaultValue: 'unanswered',
+      label: { ja: '年代', en: 'Age band' },
+    },
+    {
+      name: 'fiscalYear',
+      type: 'number',
+      index: true,
+      label: { ja: '年度', en: 'Fiscal year' },
+      admin: { description: { ja: '回答日から自動で決まります（4月始まり）。', en: 'Set from the answer date (April–March).' } },
+    },
+    {
+      name: 'answeredAt',
+      type: 'date',
+      label: { ja: '回答日', en: 'Answered at' },
+      admin: { description: { ja: '紙の回答を入力するときは回答日を入れてください。', en: 'For paper answers, the day they were given.' } },
+    },
     {
       name: 'channel',
       type: 'select',
@@ -45,7 +69,10 @@ export const SurveyResponses: CollectionConfig = {
       label: { ja: '集計方法', en: 'Collection method' },
       admin: {
         condition: (data) => data?.channel !== 'web',
-        description: { ja: '紙・会場の回答では必須です。例：「○○会場で回答用紙を1人1枚配布し、その場で回収」。', en: 'Required for paper and event answers.' },
+        description: {
+          ja: '紙・会場の回答では必須です。例：「○○会場で回答用紙を1人1枚配布し、その場で回収」。',
+          en: 'Required for paper and event answers.',
+        },
       },
     },
     {
@@ -66,7 +93,10 @@ export const SurveyResponses: CollectionConfig = {
       admin: {
         readOnly: true,
         position: 'sidebar',
-        description: { ja: '未使用のアンケートコード付きのウェブ回答と、集計方法を記録した紙・会場の回答だけが集計されます。', en: 'Set by the server.' },
+        description: {
+          ja: '未使用のアンケートコード付きのウェブ回答と、集計方法を記録した紙・会場の回答だけが集計されます。',
+          en: 'Set by the server.',
+        },
       },
     },
     {

@@ -45,18 +45,28 @@ export async function DigestView({ initPageResult, params, searchParams, payload
   const currentFy = fiscalYearOf(new Date())
   const here = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams()
-    const merged: Record<string, string | null | undefined> = { org: orgId, fy: fiscalYear === null ? null : String(fiscalYear), ...changes }
+    const merged: Record<string, string | null | undefined> = {
+      org: orgId,
+      fy: fiscalYear === null ? null : String(fiscalYear),
+      ...changes,
+    }
     for (const [k, v] of Object.entries(merged)) if (v) next.set(k, v)
     const qs = next.toString()
     return `${adminRoute}/digest${qs ? `?${qs}` : ''}`
   }
-  const csvHref = digest ? `${apiRoute}/organisations/${encodeURIComponent(String(digest.organisation.id))}/digest.csv${fiscalYear === null ? '' : `?fy=${fiscalYear}`}` : null
+  const csvHref = digest
+    ? `${apiRoute}/organisations/${encodeURIComponent(String(digest.organisation.id))}/digest.csv${fiscalYear === null ? '' : `?fy=${fiscalYear}`}`
+    : null
 
   const body = (() => {
     if (access !== 'ok') {
       return (
         <div className="esuko-callout" role="alert">
-          <p>{orgId === undefined && !canUseDigest(principal) ? 'フィードバックを見られる団体が、このアカウントに登録されていません。' : DIGEST_MESSAGES.forbidden}</p>
+          <p>
+            {orgId === undefined && !canUseDigest(principal)
+              ? 'フィードバックを見られる団体が、このアカウントに登録されていません。'
+              : DIGEST_MESSAGES.forbidden}
+          </p>
           <p>
             <a href={adminRoute}>ダッシュボードへ戻る</a>
           </p>
@@ -224,7 +234,8 @@ export async function DigestView({ initPageResult, params, searchParams, payload
           <h1>{digest ? `${digest.organisation.name}へのフィードバック` : '団体へのフィードバック'}</h1>
           {digest ? (
             <p className="esuko-kpi__note">
-              {digest.period}・{[digest.organisation.town, digest.organisation.district].filter(Boolean).join(' ') || '町の登録なし'}・公開済みの情報だけをまとめています（個人の連絡先は含みません）。
+              {digest.period}・{[digest.organisation.town, digest.organisation.district].filter(Boolean).join(' ') || '町の登録なし'}
+              ・公開済みの情報だけをまとめています（個人の連絡先は含みません）。
             </p>
           ) : null}
           {organisations.length > 1 ? (

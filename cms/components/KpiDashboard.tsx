@@ -24,7 +24,14 @@ type Kpi = {
   unit: string
   digits?: number
   note?: string
-  chart?: { values: (number | null)[]; unit: string; digits?: number; kind: 'bars' | 'line'; title: string; reference?: { value: number; label: string } | null }
+  chart?: {
+    values: (number | null)[]
+    unit: string
+    digits?: number
+    kind: 'bars' | 'line'
+    title: string
+    reference?: { value: number; label: string } | null
+  }
 }
 
 function kpisOf(report: KpiReport): Kpi[] {
@@ -47,10 +54,38 @@ function kpisOf(report: KpiReport): Kpi[] {
       digits: 2,
       note: `${officialNote(survey.official)}。ポータルのアンケート（補助指標）：${survey.supplementary.current.share === null ? '' : `${fmt(survey.supplementary.current.share, 1)}%、`}${sampleNote(survey.supplementary.current, survey.supplementary.minimumSample)}`,
     },
-    { key: 'citizens', title: 'えすこ市民の創出数', value: report.citizens.total, target: t?.citizens, unit: '人', chart: monthly(report.citizens, '人', 'えすこ市民の創出数') },
-    { key: 'participants', title: '新規参画者数（ユニーク）', value: report.participants.total, target: t?.participants, unit: '人', chart: monthly(report.participants, '人', '新規参画者数') },
-    { key: 'plansPublished', title: 'ウエルビーイングプラン蓄積数', value: report.plansPublished.total, target: t?.plansAccumulated, unit: '件', chart: monthly(report.plansPublished, '件', '公開されたプラン') },
-    { key: 'plansRealised', title: 'ウエルビーイングプラン実現数', value: report.plansRealised.total, target: t?.plansRealised, unit: '件', chart: monthly(report.plansRealised, '件', '実現したプラン') },
+    {
+      key: 'citizens',
+      title: 'えすこ市民の創出数',
+      value: report.citizens.total,
+      target: t?.citizens,
+      unit: '人',
+      chart: monthly(report.citizens, '人', 'えすこ市民の創出数'),
+    },
+    {
+      key: 'participants',
+      title: '新規参画者数（ユニーク）',
+      value: report.participants.total,
+      target: t?.participants,
+      unit: '人',
+      chart: monthly(report.participants, '人', '新規参画者数'),
+    },
+    {
+      key: 'plansPublished',
+      title: 'ウエルビーイングプラン蓄積数',
+      value: report.plansPublished.total,
+      target: t?.plansAccumulated,
+      unit: '件',
+      chart: monthly(report.plansPublished, '件', '公開されたプラン'),
+    },
+    {
+      key: 'plansRealised',
+      title: 'ウエルビーイングプラン実現数',
+      value: report.plansRealised.total,
+      target: t?.plansRealised,
+      unit: '件',
+      chart: monthly(report.plansRealised, '件', '実現したプラン'),
+    },
     {
       key: 'organisations',
       title: 'えすこ共助会議参画団体数',
@@ -156,7 +191,9 @@ export async function KpiDashboard(props: ServerProps) {
             </ul>
           </nav>
         </div>
-        {report.targets ? null : <p className="esuko-kpi__note">この年度の目標値は未設定です（契約で決まったら「KPI目標」で入力してください）。</p>}
+        {report.targets ? null : (
+          <p className="esuko-kpi__note">この年度の目標値は未設定です（契約で決まったら「KPI目標」で入力してください）。</p>
+        )}
         <ul className="esuko-kpi__grid">
           {kpis.map((k) => (
             <li key={k.key} className="esuko-kpi__card" data-kpi={k.key}>
@@ -165,7 +202,14 @@ export async function KpiDashboard(props: ServerProps) {
                 {k.value === null ? 'データなし' : `${k.value > 0 && k.unit === 'pt' ? '+' : ''}${fmt(k.value, k.digits)}${k.unit}`}{' '}
                 <small>{typeof k.target === 'number' ? `／ 目標 ${fmt(k.target, k.digits)}${k.unit}` : '／ 目標未設定'}</small>
               </p>
-              <ProgressBar id={`esuko-kpi-${k.key}-progress`} label={k.title} value={k.value} target={k.target} unit={k.unit} digits={k.digits} />
+              <ProgressBar
+                id={`esuko-kpi-${k.key}-progress`}
+                label={k.title}
+                value={k.value}
+                target={k.target}
+                unit={k.unit}
+                digits={k.digits}
+              />
               {k.note ? <p className="esuko-kpi__note">{k.note}</p> : null}
               {k.chart ? (
                 <TrendChart
@@ -183,10 +227,13 @@ export async function KpiDashboard(props: ServerProps) {
           ))}
         </ul>
         <p className="esuko-kpi__note">
-          集計日時 {new Date(report.generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}。棒グラフは月ごとの件数です。KPI1は「市民意識調査の結果（KPI1）」に記録した市の調査結果から計算します。
+          集計日時 {new Date(report.generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}
+          。棒グラフは月ごとの件数です。KPI1は「市民意識調査の結果（KPI1）」に記録した市の調査結果から計算します。
         </p>
       </section>
-      {manager ? <DigestCallout adminRoute={adminRoute} /> : editor ? (
+      {manager ? (
+        <DigestCallout adminRoute={adminRoute} />
+      ) : editor ? (
         <p className="esuko-kpi__note">
           団体ごとのフィードバックは <a href={`${adminRoute}/digest`}>団体フィードバック</a> で確認できます。
         </p>

@@ -75,37 +75,43 @@ export function TrendChart({ id, title, values, unit, digits = 0, lastMonth = 11
   const points = values.map((v, i) => (v === null || i > lastMonth ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
 
   return (
-    <svg
-      className="esuko-kpi__chart"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={summary}
-      preserveAspectRatio="xMidYMid meet"
-    >
+    <svg className="esuko-kpi__chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{summary}</desc>
       <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} className="esuko-kpi__axis" />
       {reference ? (
         <line x1={PAD.left} x2={W - PAD.right} y1={y(reference.value)} y2={y(reference.value)} className="esuko-kpi__reference" />
       ) : null}
-      {kind === 'bars'
-        ? values.map((v, i) => {
-            if (i > lastMonth || v === null || v <= 0) return null
-            const top = y(v)
-            return <rect key={i} x={x(i) - step * 0.32} width={step * 0.64} y={top} height={PAD.top + plotH - top} className="esuko-kpi__bar" rx={2} />
-          })
-        : (
-            <>
-              <polyline
-                points={points.filter(Boolean).join(' ')}
-                className="esuko-kpi__line"
-                fill="none"
-              />
-              {points.map((p, i) => (p ? <circle key={i} cx={x(i)} cy={y(values[i] as number)} r={2.5} className="esuko-kpi__dot" /> : null))}
-            </>
-          )}
+      {kind === 'bars' ? (
+        values.map((v, i) => {
+          if (i > lastMonth || v === null || v <= 0) return null
+          const top = y(v)
+          return (
+            <rect
+              key={i}
+              x={x(i) - step * 0.32}
+              width={step * 0.64}
+              y={top}
+              height={PAD.top + plotH - top}
+              className="esuko-kpi__bar"
+              rx={2}
+            />
+          )
+        })
+      ) : (
+        <>
+          <polyline points={points.filter(Boolean).join(' ')} className="esuko-kpi__line" fill="none" />
+          {points.map((p, i) => (p ? <circle key={i} cx={x(i)} cy={y(values[i] as number)} r={2.5} className="esuko-kpi__dot" /> : null))}
+        </>
+      )}
       {MONTH_LABELS.map((m, i) => (
-        <text key={m} x={x(i)} y={H - 6} textAnchor="middle" className={i > lastMonth ? 'esuko-kpi__month esuko-kpi__month--future' : 'esuko-kpi__month'}>
+        <text
+          key={m}
+          x={x(i)}
+          y={H - 6}
+          textAnchor="middle"
+          className={i > lastMonth ? 'esuko-kpi__month esuko-kpi__month--future' : 'esuko-kpi__month'}
+        >
           {m.replace('月', '')}
         </text>
       ))}

@@ -13,13 +13,13 @@ export type DatabaseKind = 'mongodb' | 'sqlite'
 
 export const isMongoUri = (uri: string | undefined): uri is string => /^mongodb(\+srv)?:\/\//.test(uri ?? '')
 
-export const databaseKind = (uri = process.env.DATABASE_URI): DatabaseKind =>
-  isMongoUri(uri) ? 'mongodb' : 'sqlite'
+export const databaseKind = (uri = process.env.DATABASE_URI): DatabaseKind => (isMongoUri(uri) ? 'mongodb' : 'sqlite')
 
 /** `file:` URI of the embedded database: DATABASE_URI may name one (tests do), else data/esuko.db. */
 export function sqliteUrl(uri = process.env.DATABASE_URI): string {
   if (uri?.startsWith('file:')) return uri
-  if (uri) throw new Error(`DATABASE_URI は mongodb://…, mongodb+srv://… または file:… で指定してください（受け取った値: ${uri.split(':')[0]}:…）`)
+  if (uri)
+    throw new Error(`DATABASE_URI は mongodb://…, mongodb+srv://… または file:… で指定してください（受け取った値: ${uri.split(':')[0]}:…）`)
   return `file:${path.join(dataDir(), 'esuko.db')}`
 }
 
@@ -33,7 +33,8 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
   if (isMongoUri(uri)) return mongooseAdapter({ url: uri, ensureIndexes: true })
   const url = sqliteUrl(uri)
   // SQLite creates the file but not its folder; a fresh machine has no data/ yet.
-  if (!url.startsWith('file::memory:')) fs.mkdirSync(path.dirname(url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)), { recursive: true })
+  if (!url.startsWith('file::memory:'))
+    fs.mkdirSync(path.dirname(url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
     client: { url },
     push: false,

@@ -17,7 +17,8 @@ const filePath = (url: string) => url.replace(/^file:(\/\/)?/, '')
  * writing), plus the uploaded media and a manifest with every collection's count.
  */
 export async function backupSqlite(payload: Payload, targetDir: string): Promise<BackupManifest> {
-  if (payload.db.name !== 'sqlite') throw new Error('npm run backup はSQLite（組み込みDB）用です。MongoDBは mongodump を使ってください（README参照）。')
+  if (payload.db.name !== 'sqlite')
+    throw new Error('npm run backup はSQLite（組み込みDB）用です。MongoDBは mongodump を使ってください（README参照）。')
   fs.mkdirSync(targetDir, { recursive: true })
   const database = path.join(targetDir, 'esuko.db')
   if (fs.existsSync(database)) throw new Error(`${database} は既に存在します。別の保存先を指定してください。`)

@@ -13,8 +13,7 @@ export const labelsJa = <V extends string>(options: readonly Option<V>[]): Recor
   Object.fromEntries(options.map((o) => [o.value, o.label.ja])) as Record<V, string>
 
 /** The values of an option list, as a non-empty tuple (for zod's `z.enum`). */
-export const valuesOf = <V extends string>(options: readonly Option<V>[]): [V, ...V[]] =>
-  options.map((o) => o.value) as [V, ...V[]]
+export const valuesOf = <V extends string>(options: readonly Option<V>[]): [V, ...V[]] => options.map((o) => o.value) as [V, ...V[]]
 
 /** The six towns of Unnan City, in the city's usual order. */
 export const TOWNS = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町'] as const
@@ -30,7 +29,10 @@ const TOWN_EN: Record<Town, string> = {
 }
 export const TOWN_OPTIONS: Option<Town>[] = TOWNS.map((town) => ({ value: town, label: { ja: town, en: TOWN_EN[town] } }))
 /** Where a registrant for an event lives: one of the towns, or outside the city (visitors are welcome). */
-export const RESIDENCE_OPTIONS: Option<Town | 'outside'>[] = [...TOWN_OPTIONS, { value: 'outside', label: { ja: '市外', en: 'Outside Unnan' } }]
+export const RESIDENCE_OPTIONS: Option<Town | 'outside'>[] = [
+  ...TOWN_OPTIONS,
+  { value: 'outside', label: { ja: '市外', en: 'Outside Unnan' } },
+]
 
 export const THEME_OPTIONS = defineOptions([
   { value: 'kids', label: { ja: '子ども・子育て', en: 'Children & parenting' } },

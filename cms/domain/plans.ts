@@ -62,8 +62,7 @@ export const REALISED_PLAN_STATUS: PlanStatus = 'realised'
 
 export const isPublicPlan = (plan: { status?: string | null } | null | undefined): boolean =>
   PUBLIC_PLAN_STATUSES.includes(plan?.status as PlanStatus)
-export const isRealised = (plan: { status?: string | null } | null | undefined): boolean =>
-  plan?.status === REALISED_PLAN_STATUS
+export const isRealised = (plan: { status?: string | null } | null | undefined): boolean => plan?.status === REALISED_PLAN_STATUS
 
 export const publicPlanWhere = (): Where => ({ status: { in: PUBLIC_PLAN_STATUSES } })
 export const realisedPlanWhere = (): Where => ({ status: { equals: REALISED_PLAN_STATUS } })

@@ -60,4 +60,9 @@ const roleOrder = (role: string) => (ROLES as readonly string[]).indexOf(role)
 
 /** Roles as the audit log writes them: Japanese labels in the order of ROLES (not of clicking), 「なし」 for none. */
 export const describeRoles = (roles: readonly string[] | null | undefined): string =>
-  roles?.length ? [...roles].sort((a, b) => roleOrder(a) - roleOrder(b)).map((r) => ROLE_LABELS[r as Role]?.ja ?? r).join('、') : 'なし'
+  roles?.length
+    ? [...roles]
+        .sort((a, b) => roleOrder(a) - roleOrder(b))
+        .map((r) => ROLE_LABELS[r as Role]?.ja ?? r)
+        .join('、')
+    : 'なし'

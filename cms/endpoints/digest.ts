@@ -20,7 +20,9 @@ async function resolve(req: PayloadRequest) {
   const access = digestAccess(req.user, id)
   if (access === 'unauthenticated') return { error: json(req, 401, { errors: [{ message: DIGEST_MESSAGES.unauthenticated }] }) }
   if (access === 'forbidden') return { error: json(req, 403, { errors: [{ message: DIGEST_MESSAGES.forbidden }] }) }
-  const digest = await buildDigest(req.payload, id, { fiscalYear: parseFiscalYear(req.searchParams?.get('fy') ?? undefined, { anyYear: true }) })
+  const digest = await buildDigest(req.payload, id, {
+    fiscalYear: parseFiscalYear(req.searchParams?.get('fy') ?? undefined, { anyYear: true }),
+  })
   if (!digest) return { error: json(req, 404, { errors: [{ message: DIGEST_MESSAGES.notFound }] }) }
   return { digest }
 }

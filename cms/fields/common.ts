@@ -30,8 +30,7 @@ export const emailField = (name = 'email'): Field => ({
   type: 'text',
   label: { ja: 'メールアドレス', en: 'Email' },
   maxLength: 254,
-  validate: (value: string | null | undefined) =>
-    !value || EMAIL_PATTERN.test(value) ? true : EMAIL_MESSAGE,
+  validate: (value: string | null | undefined) => (!value || EMAIL_PATTERN.test(value) ? true : EMAIL_MESSAGE),
 })
 
 export const phoneField = (name = 'phone'): Field => ({
@@ -39,8 +38,7 @@ export const phoneField = (name = 'phone'): Field => ({
   type: 'text',
   label: { ja: '電話番号', en: 'Phone' },
   maxLength: 20,
-  validate: (value: string | null | undefined) =>
-    !value || PHONE_PATTERN.test(value) ? true : PHONE_MESSAGE,
+  validate: (value: string | null | undefined) => (!value || PHONE_PATTERN.test(value) ? true : PHONE_MESSAGE),
 })
 
 type Label = import('../domain/options').Label

@@ -14,8 +14,7 @@ export const asciiSlug = (value: string): string =>
     .slice(0, 60)
     .replace(/-+$/, '')
 
-const fallbackSlug = (prefix: string): string =>
-  `${prefix}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
+const fallbackSlug = (prefix: string): string => `${prefix}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
 
 /**
  * A stable, URL-safe, unique slug. Generated once on create (from the title's ASCII words, or a short

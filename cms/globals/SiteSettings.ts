@@ -14,8 +14,20 @@ export const SiteSettings: GlobalConfig = {
       type: 'group',
       label: { ja: 'トップページの見出し', en: 'Home hero' },
       fields: [
-        { name: 'title', type: 'text', maxLength: 60, defaultValue: '助け合いは、ふだんの暮らしの「ついで」から。', label: { ja: '見出し', en: 'Title' } },
-        { name: 'lead', type: 'textarea', maxLength: 200, defaultValue: 'えすこポータルは、雲南市で「えすこ」に人と関わり、つながりをつくっている人たちの物語を集めています。', label: { ja: 'リード文', en: 'Lead' } },
+        {
+          name: 'title',
+          type: 'text',
+          maxLength: 60,
+          defaultValue: '助け合いは、ふだんの暮らしの「ついで」から。',
+          label: { ja: '見出し', en: 'Title' },
+        },
+        {
+          name: 'lead',
+          type: 'textarea',
+          maxLength: 200,
+          defaultValue: 'えすこポータルは、雲南市で「えすこ」に人と関わり、つながりをつくっている人たちの物語を集めています。',
+          label: { ja: 'リード文', en: 'Lead' },
+        },
         { name: 'image', type: 'upload', relationTo: 'media', label: { ja: '画像', en: 'Image' } },
       ],
     },
@@ -26,7 +38,14 @@ export const SiteSettings: GlobalConfig = {
       maxRows: 8,
       fields: [
         { name: 'label', type: 'text', required: true, maxLength: 20, label: { ja: '表示名', en: 'Label' } },
-        { name: 'href', type: 'text', required: true, label: { ja: 'リンク先', en: 'Link' }, validate: (v: string | null | undefined) => (v && /^(\/|https?:\/\/)/.test(v) ? true : 'リンク先は / または https:// で始めてください。') },
+        {
+          name: 'href',
+          type: 'text',
+          required: true,
+          label: { ja: 'リンク先', en: 'Link' },
+          validate: (v: string | null | undefined) =>
+            v && /^(\/|https?:\/\/)/.test(v) ? true : 'リンク先は / または https:// で始めてください。',
+        },
       ],
     },
     {
@@ -48,7 +67,12 @@ export const SiteSettings: GlobalConfig = {
       max: 3650,
       required: true,
       label: { ja: '住民の連絡先の保存期間（日）', en: 'Keep residents’ contact details for (days)' },
-      admin: { description: { ja: 'えすこ市民以外の方の連絡先は、この日数を過ぎると自動で消去されます。', en: 'Contact details of residents who are not esuko citizens are purged after this many days.' } },
+      admin: {
+        description: {
+          ja: 'えすこ市民以外の方の連絡先は、この日数を過ぎると自動で消去されます。',
+          en: 'Contact details of residents who are not esuko citizens are purged after this many days.',
+        },
+      },
       access: { read: signedInField },
     },
   ],

@@ -70,7 +70,10 @@ async function isStillPublished(req: PayloadRequest, collection: CollectionSlug,
 }
 
 /** Appends one entry to the audit log, as the request's user, in the request's transaction. */
-export async function writeEntry(req: PayloadRequest, entry: { action: Action; collection: string; docId: unknown; summary?: string; fields?: string[] }) {
+export async function writeEntry(
+  req: PayloadRequest,
+  entry: { action: Action; collection: string; docId: unknown; summary?: string; fields?: string[] },
+) {
   await req.payload.create({
     collection: 'audit-log',
     data: {
@@ -99,7 +102,12 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, 
   if (operation === 'create' && !req.user && req.context?.channel === 'site' && UNLOGGED_RESIDENT_CREATES.has(collection.slug)) return doc
   const actions: Action[] = [operation]
   if (doc._status === 'published' && previousDoc?._status !== 'published') actions.push('publish')
-  if (operation === 'update' && doc._status === 'draft' && previousDoc?._status === 'published' && !(await isStillPublished(req, collection.slug, doc.id))) {
+  if (
+    operation === 'update' &&
+    doc._status === 'draft' &&
+    previousDoc?._status === 'published' &&
+    !(await isStillPublished(req, collection.slug, doc.id))
+  ) {
     actions.push('unpublish')
   }
   if (doc.featured === true && previousDoc?.featured !== true) actions.push('feature')

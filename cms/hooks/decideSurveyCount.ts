@@ -28,17 +28,38 @@ export const decideSurveyCount: CollectionBeforeChangeHook = async ({ data, oper
   if (typeof code !== 'string' || !code.trim()) return { ...rest, counted: false }
 
   const parsed = parseSurveyCode(code)
-  if (!parsed) refuse('アンケートコードが正しくありません。配られた紙のコードをそのまま入力してください（コードなしでも回答できますが、集計には含まれません）。')
-  const { docs } = await req.payload.find({ collection: 'survey-code-batches', where: { prefix: { equals: parsed!.prefix } }, depth: 0, limit: 1, req, overrideAccess: true })
+  if (!parsed)
+    refuse(
+      'アンケートコードが正しくありません。配られた紙のコードをそのまま入力してください（コードなしでも回答できますが、集計には含まれません）。',
+    )
+  const { docs } = await req.payload.find({
+    collection: 'survey-code-batches',
+    where: { prefix: { equals: parsed!.prefix } },
+    depth: 0,
+    limit: 1,
+    req,
+    overrideAccess: true,
+  })
   const batch = docs[0]
   if (!batch || parsed!.n > batch.count) refuse('アンケートコードが正しくありません。配られた紙のコードをそのまま入力してください。')
   if (batch!.fiscalYear !== rest.fiscalYear) refuse(`このコードは${reiwaLabel(batch!.fiscalYear)}のアンケート用です。`)
   const codeHash = surveyCodeHash(parsed!)
-  const used = await req.payload.count({ collection: 'survey-code-uses', where: { codeHash: { equals: codeHash } }, req, overrideAccess: true })
+  const used = await req.payload.count({
+    collection: 'survey-code-uses',
+    where: { codeHash: { equals: codeHash } },
+    req,
+    overrideAccess: true,
+  })
   if (used.totalDocs) refuse('このアンケートコードはすでに使われています。コードは1人1回だけ使えます。')
   // The unique index on codeHash is what settles two answers with the same code arriving together.
   try {
-    await req.payload.create({ collection: 'survey-code-uses', data: { codeHash, batch: batch!.id, fiscalYear: batch!.fiscalYear }, req, overrideAccess: true, depth: 0 })
+    await req.payload.create({
+      collection: 'survey-code-uses',
+      data: { codeHash, batch: batch!.id, fiscalYear: batch!.fiscalYear },
+      req,
+      overrideAccess: true,
+      depth: 0,
+    })
   } catch {
     refuse('このアンケートコードはすでに使われています。コードは1人1回だけ使えます。')
   }

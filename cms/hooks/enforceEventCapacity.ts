@@ -1,4 +1,11 @@
-import { APIError, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type CollectionBeforeChangeHook, type Payload, type RequestContext } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionBeforeChangeHook,
+  type Payload,
+  type RequestContext,
+} from 'payload'
 
 import { idOf } from '../domain/ids'
 import { adjustCounter, claimCounter, readCounter } from '../lib/sharedCounters'
@@ -56,7 +63,14 @@ export async function releaseSeatClaims(context: RequestContext | undefined): Pr
 export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.status === 'cancelled') return data
   const eventId = typeof data.event === 'object' && data.event ? data.event.id : data.event
-  const event = (await req.payload.findByID({ collection: 'events', id: eventId, depth: 0, req, overrideAccess: true, disableErrors: true })) as Event | null
+  const event = (await req.payload.findByID({
+    collection: 'events',
+    id: eventId,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as Event | null
   if (!event || event._status !== 'published') throw new APIError('申し込み先のイベントが見つかりません。', 400, null, true)
   const site = req.context?.channel === 'site'
 
@@ -64,7 +78,8 @@ export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, o
     const now = Date.now()
     if (event.cancelled) throw new APIError('このイベントは中止になりました。', 400, null, true)
     if (event.registrationEnabled === false) throw new APIError('このイベントはウェブでの申し込みを受け付けていません。', 400, null, true)
-    if (event.registrationOpensAt && now < Date.parse(event.registrationOpensAt)) throw new APIError('申し込みの受付はまだ始まっていません。', 400, null, true)
+    if (event.registrationOpensAt && now < Date.parse(event.registrationOpensAt))
+      throw new APIError('申し込みの受付はまだ始まっていません。', 400, null, true)
     const closes = event.registrationClosesAt ?? event.startsAt
     if (closes && now > Date.parse(closes)) throw new APIError('申し込みの受付は終了しました。', 400, null, true)
   }
@@ -77,7 +92,9 @@ export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, o
   if (claimed === null) {
     const taken = (await readCounter(req.payload, key)) ?? 0
     throw new APIError(
-      taken >= capacity! ? '定員に達したため、申し込みを締め切りました。' : `残りの席は ${capacity! - taken} 名分です。人数を減らしてお申し込みください。`,
+      taken >= capacity!
+        ? '定員に達したため、申し込みを締め切りました。'
+        : `残りの席は ${capacity! - taken} 名分です。人数を減らしてお申し込みください。`,
       409,
       null,
       true,

@@ -5,7 +5,8 @@ import { describeRoles } from '../domain/roles'
 import type { User } from '../payload-types'
 import { writeEntry } from './audit'
 
-const organisationIds = (value: User['organisations']): string[] => (value ?? []).map((o) => String(idOf(o))).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+const organisationIds = (value: User['organisations']): string[] =>
+  (value ?? []).map((o) => String(idOf(o))).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 const describeOrganisations = (ids: string[]) => (ids.length ? ids.join('、') : 'なし')
 const roleSet = (roles: User['roles']) => describeRoles(roles ?? [])
 
@@ -17,7 +18,12 @@ export const logRoleChange: CollectionAfterChangeHook<User> = async ({ doc, prev
   const before = operation === 'create' ? undefined : previousDoc
   const changes = [
     { field: 'roles', label: '役割', from: roleSet(before?.roles), to: roleSet(doc.roles) },
-    { field: 'organisations', label: '管理する団体', from: describeOrganisations(organisationIds(before?.organisations)), to: describeOrganisations(organisationIds(doc.organisations)) },
+    {
+      field: 'organisations',
+      label: '管理する団体',
+      from: describeOrganisations(organisationIds(before?.organisations)),
+      to: describeOrganisations(organisationIds(doc.organisations)),
+    },
   ].filter((c) => c.from !== c.to)
   if (!changes.length) return doc
   await writeEntry(req, {

@@ -3,7 +3,6 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { idOf } from '../domain/ids'
 import type { Citizen } from '../payload-types'
 
-
 /** A citizen's photo file is public only with photo consent: the media document follows the consent. */
 export const syncPhotoVisibility: CollectionAfterChangeHook<Citizen> = async ({ doc, previousDoc, req }) => {
   const photo = idOf(doc.photo)

@@ -27,7 +27,8 @@ export const countedCitizenWhere = (): Where => ({ status: { in: ['registered', 
 /** Events that took place or will: published and not cancelled (time decides, at read, which have been held). */
 export const liveEventWhere = (): Where[] => [{ _status: { equals: 'published' } }, { cancelled: { not_equals: true } }]
 
-export type MonthlyMetric = 'citizens' | 'participants' | 'plansPublished' | 'plansRealised' | 'connections' | 'storiesPublished' | 'cheers' | 'eventAttendance'
+export type MonthlyMetric =
+  'citizens' | 'participants' | 'plansPublished' | 'plansRealised' | 'connections' | 'storiesPublished' | 'cheers' | 'eventAttendance'
 export type MetricKey = MonthlyMetric | 'organisations'
 
 /** The target each metric is held against, in the KPI-targets global. */
@@ -95,7 +96,8 @@ const CATALOGUE: Record<MetricKey, Entry> = {
     unit: '人',
     people: true,
     target: 'participants',
-    method: '投稿・申し込み・応援などで初めて関わった人を、メールアドレス・電話番号の鍵付きハッシュで重複なく数えます（連絡先そのものは集計に使いません）。',
+    method:
+      '投稿・申し込み・応援などで初めて関わった人を、メールアドレス・電話番号の鍵付きハッシュで重複なく数えます（連絡先そのものは集計に使いません）。',
     tally: { collection: 'participants', dateField: 'firstSeenAt' },
   },
   plansPublished: {
@@ -122,7 +124,8 @@ const CATALOGUE: Record<MetricKey, Entry> = {
     unit: '団体',
     people: false,
     target: 'organisations',
-    method: '年度中に開かれた（中止を除く）えすこ共助会議に参加した団体を、重複なく、初めて参加した会議の月で数えます。団体名は公開情報です。',
+    method:
+      '年度中に開かれた（中止を除く）えすこ共助会議に参加した団体を、重複なく、初めて参加した会議の月で数えます。団体名は公開情報です。',
     tally: 'meetings',
   },
   connections: {
@@ -159,14 +162,23 @@ const CATALOGUE: Record<MetricKey, Entry> = {
     people: true,
     target: null,
     method: '年度中に開かれたイベント（中止を除く）の、開催後に記録した参加者数の合計です（延べ人数）。',
-    tally: { collection: 'events', dateField: 'startsAt', where: [...liveEventWhere(), { attendance: { exists: true } }], weightField: 'attendance' },
+    tally: {
+      collection: 'events',
+      dateField: 'startsAt',
+      where: [...liveEventWhere(), { attendance: { exists: true } }],
+      weightField: 'attendance',
+    },
   },
 }
 
 const ENTRIES = Object.entries(CATALOGUE) as [MetricKey, Entry][]
 
 /** The metrics of the report (KPI 2–6 and the supplementary counts), for the pages and the open data. */
-export const METRICS: MetricDef[] = ENTRIES.map(([key, { tally, ...def }]) => ({ key, ...def, hasTown: tally === 'meetings' || tally.town !== false }))
+export const METRICS: MetricDef[] = ENTRIES.map(([key, { tally, ...def }]) => ({
+  key,
+  ...def,
+  hasTown: tally === 'meetings' || tally.town !== false,
+}))
 
 /** The monthly tallies, by metric. */
 export const MONTHLY = Object.fromEntries(
@@ -220,4 +232,11 @@ export const MEETINGS = {
 } as const satisfies { collection: CollectionSlug; organisations: CollectionSlug } & Record<string, unknown>
 
 /** Every collection a tally counts: a change to one of its documents marks buckets for a recount. */
-export const TALLIED_COLLECTIONS: CollectionSlug[] = [...new Set<CollectionSlug>([...MONTHLY_METRICS.map((m) => MONTHLY[m].collection), SURVEY.supplementary.collection, MEETINGS.collection, MEETINGS.organisations])]
+export const TALLIED_COLLECTIONS: CollectionSlug[] = [
+  ...new Set<CollectionSlug>([
+    ...MONTHLY_METRICS.map((m) => MONTHLY[m].collection),
+    SURVEY.supplementary.collection,
+    MEETINGS.collection,
+    MEETINGS.organisations,
+  ]),
+]

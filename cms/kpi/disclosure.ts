@@ -47,12 +47,15 @@ export function suppressRow(cells: number[], min = MIN_CELL): PublicRow {
  * Two breakdowns of the same total (by month, by town): each row is suppressed on its own, and the shared
  * total is hidden when either row needs it hidden.
  */
-export function suppressBreakdown(byMonth: number[], byTown: number[], min = MIN_CELL): { byMonth: (number | null)[]; byTown: (number | null)[]; total: number | null } {
+export function suppressBreakdown(
+  byMonth: number[],
+  byTown: number[],
+  min = MIN_CELL,
+): { byMonth: (number | null)[]; byTown: (number | null)[]; total: number | null } {
   const month = suppressRow(byMonth, min)
   const town = suppressRow(byTown, min)
   return { byMonth: month.cells, byTown: town.cells, total: month.total === null || town.total === null ? null : month.total }
 }
-
 
 /**
  * The portal's survey (a self-selected sample) shows a share only from this many counted answers, always with

@@ -9,7 +9,11 @@ import type { OfficialResult, PublicKpiReport, PublicSample, PublicSurvey } from
  * metrics, cells as the small-cell rule left them, with the licence and attribution they are published under.
  */
 
-export const LICENCE = { name: 'クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）', id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' }
+export const LICENCE = {
+  name: 'クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）',
+  id: 'CC-BY-4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/deed.ja',
+}
 export const ATTRIBUTION = '出典：雲南市 えすこポータル'
 
 export type DatasetKey = 'summary' | 'monthly' | 'towns' | 'themes'
@@ -27,7 +31,11 @@ export const DATASETS: { key: DatasetKey; title: string; description: string }[]
   { key: 'summary', title: 'KPIの実績と目標', description: '6つのKPIと補助指標の年度実績、目標、達成率です。' },
   { key: 'monthly', title: '月別の集計', description: '各指標の月別の件数・人数です（4月〜3月）。' },
   { key: 'towns', title: '町別の集計', description: `各指標の町別（${TOWNS.join('・')}）の件数・人数です。` },
-  { key: 'themes', title: 'テーマ別の集計', description: 'テーマごとの公開ストーリー数、公開プラン数、実現プラン数です（1件が複数のテーマを持つことがあります）。' },
+  {
+    key: 'themes',
+    title: 'テーマ別の集計',
+    description: 'テーマごとの公開ストーリー数、公開プラン数、実現プラン数です（1件が複数のテーマを持つことがあります）。',
+  },
 ]
 
 export const isDatasetKey = (value: string | undefined): value is DatasetKey => DATASETS.some((d) => d.key === value)
@@ -42,11 +50,18 @@ const percent = (n: number) => `${round1(n)}%`
 /** KPI 1's basis: this year's official result and the one it is compared with, with sample sizes and sources. */
 export function officialNote(official: PublicSurvey['official']): string {
   const result = (r: OfficialResult) => `${reiwaLabel(r.fiscalYear)} ${percent(r.share)}（有効回答${r.sampleSize}人、${r.source}）`
-  if (!official.current) return official.previous ? `この年度の市民意識調査の結果は未記録です。直前の結果：${result(official.previous)}` : '市民意識調査の結果は未記録です。'
+  if (!official.current)
+    return official.previous
+      ? `この年度の市民意識調査の結果は未記録です。直前の結果：${result(official.previous)}`
+      : '市民意識調査の結果は未記録です。'
   const parts = [`今年度：${result(official.current)}`]
   if (official.previous) parts.push(`比較：${result(official.previous)}`)
   else parts.push('最初に記録した結果のため基準値です（増加ポイントはありません）')
-  if (official.baseline && official.baseline.fiscalYear !== official.current.fiscalYear && official.baseline.fiscalYear !== official.previous?.fiscalYear)
+  if (
+    official.baseline &&
+    official.baseline.fiscalYear !== official.current.fiscalYear &&
+    official.baseline.fiscalYear !== official.previous?.fiscalYear
+  )
     parts.push(`基準値：${result(official.baseline)}`)
   return parts.join('。')
 }
@@ -80,7 +95,8 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
         unit: SURVEY.unit,
         value: official.changePoints === null ? undefined : Math.round(official.changePoints * 100) / 100,
         target: target(report.survey.target),
-        achievement: official.changePoints !== null && report.survey.target ? round1((official.changePoints / report.survey.target) * 100) : undefined,
+        achievement:
+          official.changePoints !== null && report.survey.target ? round1((official.changePoints / report.survey.target) * 100) : undefined,
         note: officialNote(official),
       },
       {
@@ -91,7 +107,15 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
         value: supplementary.current.share === null ? undefined : round1(supplementary.current.share),
         note: sampleNote(supplementary.current, supplementary.minimumSample),
       },
-      ...report.metrics.map((m) => ({ fiscalYear: fy, kpi: m.kpi ?? undefined, metric: m.label, unit: m.unit, value: m.total, target: m.target ? target(m.targetValue) : undefined, achievement: round1(m.achievement) ?? undefined })),
+      ...report.metrics.map((m) => ({
+        fiscalYear: fy,
+        kpi: m.kpi ?? undefined,
+        metric: m.label,
+        unit: m.unit,
+        value: m.total,
+        target: m.target ? target(m.targetValue) : undefined,
+        achievement: round1(m.achievement) ?? undefined,
+      })),
     ]
     return {
       ...base,
@@ -113,14 +137,26 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
     return {
       ...base,
       columns: [...LEADING_COLUMNS, ...months, { key: 'total', label: '年度計' }],
-      rows: report.metrics.map((m) => ({ fiscalYear: fy, metric: m.label, unit: m.unit, ...Object.fromEntries(months.map((c, i) => [c.key, m.byMonth[i]])), total: m.total })),
+      rows: report.metrics.map((m) => ({
+        fiscalYear: fy,
+        metric: m.label,
+        unit: m.unit,
+        ...Object.fromEntries(months.map((c, i) => [c.key, m.byMonth[i]])),
+        total: m.total,
+      })),
     }
   }
   if (key === 'towns') {
     const towns = TOWN_COLUMN_LABELS.map((label, i) => ({ key: `t${i + 1}`, label }))
     const metricRows = report.metrics
       .filter((m) => m.hasTown)
-      .map((m) => ({ fiscalYear: fy, metric: m.label, unit: m.unit, ...Object.fromEntries(towns.map((c, i) => [c.key, m.byTown[i]])), total: m.total }))
+      .map((m) => ({
+        fiscalYear: fy,
+        metric: m.label,
+        unit: m.unit,
+        ...Object.fromEntries(towns.map((c, i) => [c.key, m.byTown[i]])),
+        total: m.total,
+      }))
     const surveyRow = {
       fiscalYear: fy,
       metric: SURVEY.supplementary.respondentsLabel,
@@ -136,8 +172,16 @@ export function buildDataset(report: PublicKpiReport, key: DatasetKey): Dataset 
   }
   return {
     ...base,
-    columns: [{ key: 'fiscalYear', label: '年度' }, { key: 'theme', label: 'テーマ' }, ...THEMED_METRICS.map((t) => ({ key: t.key, label: t.column }))],
-    rows: report.themes.map((t) => ({ fiscalYear: fy, theme: t.label, ...Object.fromEntries(THEMED_METRICS.map(({ key }) => [key, t[key]])) })),
+    columns: [
+      { key: 'fiscalYear', label: '年度' },
+      { key: 'theme', label: 'テーマ' },
+      ...THEMED_METRICS.map((t) => ({ key: t.key, label: t.column })),
+    ],
+    rows: report.themes.map((t) => ({
+      fiscalYear: fy,
+      theme: t.label,
+      ...Object.fromEntries(THEMED_METRICS.map(({ key }) => [key, t[key]])),
+    })),
   }
 }
 
@@ -150,7 +194,10 @@ const csvCell = (value: Cell): string => {
 
 /** CSV, UTF-8 with a byte-order mark (for Excel), CRLF line ends, Japanese headers; null cells read 「5未満」. */
 export function datasetCsv(dataset: Dataset): string {
-  const lines = [dataset.columns.map((c) => csvCell(c.label)), ...dataset.rows.map((row) => dataset.columns.map((c) => csvCell(row[c.key])))]
+  const lines = [
+    dataset.columns.map((c) => csvCell(c.label)),
+    ...dataset.rows.map((row) => dataset.columns.map((c) => csvCell(row[c.key]))),
+  ]
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`
 }
 

@@ -68,7 +68,8 @@ function themeCounts(rows: TallyRows, fy: number): ThemeCount[] {
   const totals = (metric: ThemedMetric) => {
     const counts = new Map<string, number>()
     for (let month = 0; month < 12; month++) {
-      for (const [theme, n] of Object.entries(monthCell(rows, metric, fy, month)?.byTheme ?? {})) counts.set(theme, (counts.get(theme) ?? 0) + n)
+      for (const [theme, n] of Object.entries(monthCell(rows, metric, fy, month)?.byTheme ?? {}))
+        counts.set(theme, (counts.get(theme) ?? 0) + n)
     }
     return counts
   }
@@ -83,13 +84,16 @@ function themeCounts(rows: TallyRows, fy: number): ThemeCount[] {
 /** Organisations whose first 共助会議 of the year began before `now`, by id. */
 export function meetingsHeld(rows: TallyRows, fy: number, now: Date): Map<string, MeetingOrganisation> {
   const held = new Map<string, MeetingOrganisation>()
-  for (const [id, org] of Object.entries(meetingsCell(rows, fy)?.first ?? {})) if (new Date(org.at).getTime() < now.getTime()) held.set(id, org)
+  for (const [id, org] of Object.entries(meetingsCell(rows, fy)?.first ?? {}))
+    if (new Date(org.at).getTime() < now.getTime()) held.set(id, org)
   return held
 }
 
 /** KPI 6: organisations in a 共助会議 held in the year, each once, in reading order. */
 function meetingOrganisations(rows: TallyRows, fiscalYear: number, now: Date): KpiReport['organisations'] {
-  const held = [...meetingsHeld(rows, fiscalYear, now).values()].sort((a, b) => a.reading.localeCompare(b.reading, 'ja') || a.name.localeCompare(b.name, 'ja'))
+  const held = [...meetingsHeld(rows, fiscalYear, now).values()].sort(
+    (a, b) => a.reading.localeCompare(b.reading, 'ja') || a.name.localeCompare(b.name, 'ja'),
+  )
   const result = { ...emptyBreakdown(), names: [] as string[] }
   for (const org of held) {
     result.total += 1
@@ -100,7 +104,11 @@ function meetingOrganisations(rows: TallyRows, fiscalYear: number, now: Date): K
   return result
 }
 
-const shareOf = (respondents: number, positive: number): SurveyShare => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
+const shareOf = (respondents: number, positive: number): SurveyShare => ({
+  respondents,
+  positive,
+  share: respondents ? (positive / respondents) * 100 : null,
+})
 
 /**
  * The targets for a fiscal year from the KPI-targets global; a year with no row has none (null), and so does
@@ -132,7 +140,13 @@ export async function officialSurveyResults(payload: Payload, upToFiscalYear: nu
     pagination: false,
     overrideAccess: true,
   })
-  return docs.map((d) => ({ fiscalYear: d.fiscalYear, share: d.share, sampleSize: d.sampleSize, source: d.source, surveyDate: d.surveyDate }))
+  return docs.map((d) => ({
+    fiscalYear: d.fiscalYear,
+    share: d.share,
+    sampleSize: d.sampleSize,
+    source: d.source,
+    surveyDate: d.surveyDate,
+  }))
 }
 
 /** KPI 1 of a year from the official results: baseline = the first recorded, change = from the one before. */
@@ -141,7 +155,8 @@ export function officialKpi1(results: OfficialResult[], fiscalYear: number): Kpi
   const earlier = results.filter((r) => r.fiscalYear < fiscalYear)
   const previous = earlier.at(-1) ?? null
   const baseline = results[0] ?? null
-  const points = (a: OfficialResult | null, b: OfficialResult | null) => (a && b && a !== b ? Math.round((a.share - b.share) * 1e6) / 1e6 : null)
+  const points = (a: OfficialResult | null, b: OfficialResult | null) =>
+    a && b && a !== b ? Math.round((a.share - b.share) * 1e6) / 1e6 : null
   return { current, previous, baseline, changePoints: points(current, previous), sinceBaseline: points(current, baseline) }
 }
 
@@ -166,7 +181,10 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
     }),
   ])
   const thisYear = surveyCell(rows, fiscalYear) ?? { respondents: 0, positive: 0, byTown: {} as Record<Town, undefined> }
-  const monthly = Object.fromEntries(MONTHLY_METRICS.map((metric) => [metric, monthlyBreakdown(rows, metric, fiscalYear)])) as Record<MonthlyMetric, Breakdown>
+  const monthly = Object.fromEntries(MONTHLY_METRICS.map((metric) => [metric, monthlyBreakdown(rows, metric, fiscalYear)])) as Record<
+    MonthlyMetric,
+    Breakdown
+  >
 
   return {
     fiscalYear,
@@ -178,7 +196,9 @@ export async function computeKpis(payload: Payload, fiscalYear: number, now = ne
       official: officialKpi1(official, fiscalYear),
       supplementary: {
         current: shareOf(thisYear.respondents, thisYear.positive),
-        byTown: Object.fromEntries(TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)])) as Record<Town, SurveyShare>,
+        byTown: Object.fromEntries(
+          TOWNS.map((t) => [t, shareOf(thisYear.byTown[t]?.respondents ?? 0, thisYear.byTown[t]?.positive ?? 0)]),
+        ) as Record<Town, SurveyShare>,
       },
     },
     ...monthly,

@@ -129,7 +129,9 @@ async function countMonth(payload: Payload, metric: MonthlyMetric, fy: number, m
     const weight = def.weightField ? Number(get(doc, def.weightField) ?? 0) : 1
     cell.total += weight
     byTown[townKey(get(doc, 'town'))] += weight
-    if (cell.byTheme) for (const theme of new Set((get(doc, 'themes') as string[] | null | undefined) ?? [])) cell.byTheme[theme] = (cell.byTheme[theme] ?? 0) + 1
+    if (cell.byTheme)
+      for (const theme of new Set((get(doc, 'themes') as string[] | null | undefined) ?? []))
+        cell.byTheme[theme] = (cell.byTheme[theme] ?? 0) + 1
   }
   return cell
 }
@@ -138,7 +140,13 @@ async function countMonth(payload: Payload, metric: MonthlyMetric, fy: number, m
 async function countSurvey(payload: Payload, fy: number): Promise<SurveyCell> {
   const def = SURVEY.supplementary
   const count = async (extra: Where[]) =>
-    (await payload.count({ collection: def.collection, where: { and: [{ [def.yearField]: { equals: fy } }, ...def.where(), ...extra] }, overrideAccess: true })).totalDocs
+    (
+      await payload.count({
+        collection: def.collection,
+        where: { and: [{ [def.yearField]: { equals: fy } }, ...def.where(), ...extra] },
+        overrideAccess: true,
+      })
+    ).totalDocs
   const share = async (town?: Town) => {
     const base = town ? [{ town: { equals: town } }] : []
     const [respondents, positive] = await Promise.all([count(base), count([...base, { answer: { in: def.positiveAnswers } }])])
@@ -175,7 +183,8 @@ async function countMeetings(payload: Payload, fy: number): Promise<MeetingsCell
     pagination: false,
     overrideAccess: true,
   })
-  for (const org of orgs.docs) first[String(org.id)] = { at: firstAt.get(String(org.id))!, name: org.name, reading: org.reading ?? '', town: townKey(org.town) }
+  for (const org of orgs.docs)
+    first[String(org.id)] = { at: firstAt.get(String(org.id))!, name: org.name, reading: org.reading ?? '', town: townKey(org.town) }
   return { first }
 }
 
@@ -242,4 +251,5 @@ export async function readStoredTallies(payload: Payload, years: number[]): Prom
 export const monthCell = (rows: TallyRows, metric: MonthlyMetric, fy: number, month: number): MonthCell | undefined =>
   rows.get(monthKey(metric, fy, month))?.data as MonthCell | undefined
 export const surveyCell = (rows: TallyRows, fy: number): SurveyCell | undefined => rows.get(surveyKey(fy))?.data as SurveyCell | undefined
-export const meetingsCell = (rows: TallyRows, fy: number): MeetingsCell | undefined => rows.get(meetingsKey(fy))?.data as MeetingsCell | undefined
+export const meetingsCell = (rows: TallyRows, fy: number): MeetingsCell | undefined =>
+  rows.get(meetingsKey(fy))?.data as MeetingsCell | undefined

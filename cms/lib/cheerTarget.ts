@@ -7,11 +7,15 @@ import { idOf } from '../domain/ids'
 export type CheerTargetType = 'stories' | 'citizens' | 'plans'
 
 /** The cheer field that holds a target of each collection. */
-export const CHEER_TARGET_FIELD = { stories: 'story', citizens: 'citizen', plans: 'plan' } as const satisfies Record<CheerTargetType, string>
+export const CHEER_TARGET_FIELD = { stories: 'story', citizens: 'citizen', plans: 'plan' } as const satisfies Record<
+  CheerTargetType,
+  string
+>
 export const CHEER_TARGET_TYPES = Object.keys(CHEER_TARGET_FIELD) as [CheerTargetType, ...CheerTargetType[]]
 
 /** The data naming a target, for creating a cheer. */
-export const cheerTargetData = (type: CheerTargetType, id: number | string) => ({ [CHEER_TARGET_FIELD[type]]: id }) as { story?: number | string; citizen?: number | string; plan?: number | string }
+export const cheerTargetData = (type: CheerTargetType, id: number | string) =>
+  ({ [CHEER_TARGET_FIELD[type]]: id }) as { story?: number | string; citizen?: number | string; plan?: number | string }
 
 /** The targets a cheer (or cheer data) names: one for a valid cheer. */
 export function cheerTargetsOf(doc: unknown): { type: CheerTargetType; id: number | string }[] {

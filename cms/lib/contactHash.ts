@@ -17,7 +17,9 @@ export const normalisePhone = (phone: string): string => {
 let key: Buffer | undefined
 // PARTICIPANT_HASH_KEY keeps hashes stable if the session secret is rotated; otherwise derive from it.
 const hashKey = (): Buffer =>
-  (key ??= createHmac('sha256', process.env.PARTICIPANT_HASH_KEY?.trim() || resolveSecret()).update('esuko-participants').digest())
+  (key ??= createHmac('sha256', process.env.PARTICIPANT_HASH_KEY?.trim() || resolveSecret())
+    .update('esuko-participants')
+    .digest())
 
 const hmac = (value: string): string => createHmac('sha256', hashKey()).update(value).digest('hex')
 

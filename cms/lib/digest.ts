@@ -103,7 +103,6 @@ export type Digest = {
 /** A digest is a summary, not an export of the database: each section stops here. */
 export const DIGEST_SECTION_LIMIT = 500
 
-
 /** Route ids arrive as strings; SQLite ids are numbers. */
 export const normaliseId = (payload: Payload, id: Id): Id =>
   payload.db.defaultIDType === 'number' && /^\d+$/.test(String(id)) ? Number(id) : String(id)
@@ -144,7 +143,9 @@ export async function buildDigest(
     }),
     payload.find({
       collection: 'support-offers',
-      where: { and: [{ organisation: { equals: orgId } }, { status: { equals: APPROVED_SUPPORT_OFFER } }, ...during('createdAt', fiscalYear)] },
+      where: {
+        and: [{ organisation: { equals: orgId } }, { status: { equals: APPROVED_SUPPORT_OFFER } }, ...during('createdAt', fiscalYear)],
+      },
       select: { kind: true, message: true, plan: true, createdAt: true },
       sort: '-createdAt',
       ...common,
@@ -164,11 +165,24 @@ export async function buildDigest(
     }),
   ])
 
-  const viaConnection = new Set(connections.docs.map((c) => idOf(c.plan)).filter((id) => id !== null).map(String))
-  const viaSupport = new Set(supportOffers.docs.map((o) => idOf(o.plan)).filter((id) => id !== null).map(String))
+  const viaConnection = new Set(
+    connections.docs
+      .map((c) => idOf(c.plan))
+      .filter((id) => id !== null)
+      .map(String),
+  )
+  const viaSupport = new Set(
+    supportOffers.docs
+      .map((o) => idOf(o.plan))
+      .filter((id) => id !== null)
+      .map(String),
+  )
   const linkedPlanIds = [...new Set([...viaConnection, ...viaSupport])].map((id) => normaliseId(payload, id))
 
-  const planMatches: Where[] = [...(town ? [{ town: { equals: town } }] : []), ...(linkedPlanIds.length ? [{ id: { in: linkedPlanIds } }] : [])]
+  const planMatches: Where[] = [
+    ...(town ? [{ town: { equals: town } }] : []),
+    ...(linkedPlanIds.length ? [{ id: { in: linkedPlanIds } }] : []),
+  ]
   const plans = !planMatches.length
     ? { docs: [] }
     : await payload.find({
@@ -180,7 +194,14 @@ export async function buildDigest(
             // Linked plans count whenever they were made public; town plans only within the period.
             ...(fiscalYear === null
               ? []
-              : [{ or: [{ and: during('lifecycle.publishedAt', fiscalYear) }, ...(linkedPlanIds.length ? [{ id: { in: linkedPlanIds } }] : [])] }]),
+              : [
+                  {
+                    or: [
+                      { and: during('lifecycle.publishedAt', fiscalYear) },
+                      ...(linkedPlanIds.length ? [{ id: { in: linkedPlanIds } }] : []),
+                    ],
+                  },
+                ]),
           ],
         },
         select: { title: true, kind: true, status: true, town: true, lifecycle: { publishedAt: true, realisedAt: true } },
@@ -290,7 +311,17 @@ export function csvCell(value: string | number | null | undefined): string {
 export function digestToCsv(digest: Digest): string {
   const rows: (string | null)[][] = [[...DIGEST_CSV_HEADERS]]
   for (const s of digest.stories) {
-    rows.push(['ストーリー', s.reasons.map((r) => STORY_REASON_LABELS[r]).join('・'), s.title, '', '公開', s.town, formatDate(s.publishedAt), '', s.url])
+    rows.push([
+      'ストーリー',
+      s.reasons.map((r) => STORY_REASON_LABELS[r]).join('・'),
+      s.title,
+      '',
+      '公開',
+      s.town,
+      formatDate(s.publishedAt),
+      '',
+      s.url,
+    ])
   }
   for (const p of digest.plans) {
     rows.push([
@@ -306,10 +337,30 @@ export function digestToCsv(digest: Digest): string {
     ])
   }
   for (const o of digest.supportOffers) {
-    rows.push(['応援の申し出', '団体として申し出', o.message, offerKindLabel(o.kind), APPROVED_OFFER_LABEL, '', formatDate(o.createdAt), o.plan?.title ?? '', ''])
+    rows.push([
+      '応援の申し出',
+      '団体として申し出',
+      o.message,
+      offerKindLabel(o.kind),
+      APPROVED_OFFER_LABEL,
+      '',
+      formatDate(o.createdAt),
+      o.plan?.title ?? '',
+      '',
+    ])
   }
   for (const c of digest.connections) {
-    rows.push(['つながり', '団体とのつながり', '', connectionOriginLabel(c.origin), '', c.town, formatDate(c.connectedAt), c.plan?.title ?? '', ''])
+    rows.push([
+      'つながり',
+      '団体とのつながり',
+      '',
+      connectionOriginLabel(c.origin),
+      '',
+      c.town,
+      formatDate(c.connectedAt),
+      c.plan?.title ?? '',
+      '',
+    ])
   }
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

@@ -1,6 +1,15 @@
 import type { Payload } from 'payload'
 
-export type Health = { status: 'ok' | 'unavailable'; role: string; port: number | null; pid: number; uptimeS: number; db: 'ok' | 'unreachable'; dbMs: number; error?: string }
+export type Health = {
+  status: 'ok' | 'unavailable'
+  role: string
+  port: number | null
+  pid: number
+  uptimeS: number
+  db: 'ok' | 'unreachable'
+  dbMs: number
+  error?: string
+}
 
 const DB_TIMEOUT_MS = 2_000
 
@@ -9,7 +18,11 @@ const DB_TIMEOUT_MS = 2_000
  * reverse proxy's active health checks and for an operator: which process this is, and whether it can reach the
  * database. 503 when the database does not answer within 2 s, so the proxy stops sending residents there.
  */
-export async function checkHealth(payload: () => Promise<Payload>, role: string, port: string | undefined): Promise<{ status: number; body: Health }> {
+export async function checkHealth(
+  payload: () => Promise<Payload>,
+  role: string,
+  port: string | undefined,
+): Promise<{ status: number; body: Health }> {
   const started = performance.now()
   let error: string | undefined
   try {
@@ -41,4 +54,7 @@ export async function checkHealth(payload: () => Promise<Payload>, role: string,
 }
 
 export const healthResponse = ({ status, body }: { status: number; body: Health }): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  })

@@ -25,10 +25,28 @@ export const INBOX: InboxItem[] = [
     submitted: { origin: { equals: 'resident' } },
     titleField: 'title',
   },
-  { key: 'plans', label: 'ウエルビーイングプラン（受付）', collection: 'plans', where: { status: { equals: 'received' } }, titleField: 'title' },
+  {
+    key: 'plans',
+    label: 'ウエルビーイングプラン（受付）',
+    collection: 'plans',
+    where: { status: { equals: 'received' } },
+    titleField: 'title',
+  },
   { key: 'support-offers', label: '応援の申し出（受付）', collection: 'support-offers', where: { status: { equals: 'received' } } },
-  { key: 'cheers', label: '拍手のメッセージ（確認待ち）', collection: 'cheers', where: { messageStatus: { equals: 'pending' } }, editorsOnly: true },
-  { key: 'deletion-requests', label: '削除依頼（受付）', collection: 'deletion-requests', where: { status: { equals: 'received' } }, editorsOnly: true },
+  {
+    key: 'cheers',
+    label: '拍手のメッセージ（確認待ち）',
+    collection: 'cheers',
+    where: { messageStatus: { equals: 'pending' } },
+    editorsOnly: true,
+  },
+  {
+    key: 'deletion-requests',
+    label: '削除依頼（受付）',
+    collection: 'deletion-requests',
+    where: { status: { equals: 'received' } },
+    editorsOnly: true,
+  },
 ]
 
 /** The admin list URL with the same filter, in the or/and shape the list view's filter UI reads back. */

@@ -24,7 +24,14 @@ const findMatches = async (payload: Payload, hashes: Hashes): Promise<Participan
   const or: Where[] = []
   if (hashes.emailHash) or.push({ emailHash: { equals: hashes.emailHash } })
   if (hashes.phoneHash) or.push({ phoneHash: { equals: hashes.phoneHash } })
-  const { docs } = await payload.find({ collection: 'participants', where: { or }, sort: 'firstSeenAt', pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'participants',
+    where: { or },
+    sort: 'firstSeenAt',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   return docs
 }
 

@@ -38,13 +38,30 @@ const routeId = (payload: Payload, id: string): Id | null => {
 }
 
 /** The registration the link stands for, or null when the link is not valid (forged, altered, or its record gone). */
-export async function findRegistrationByLink(payload: Payload, id: string, token: string, now = new Date()): Promise<CancellableRegistration | null> {
+export async function findRegistrationByLink(
+  payload: Payload,
+  id: string,
+  token: string,
+  now = new Date(),
+): Promise<CancellableRegistration | null> {
   const key = routeId(payload, id)
   if (key === null || !verifyLink('cancel-registration', key, token)) return null
-  const registration = (await payload.findByID({ collection: 'event-registrations', id: key, depth: 0, overrideAccess: true, disableErrors: true })) as EventRegistration | null
+  const registration = (await payload.findByID({
+    collection: 'event-registrations',
+    id: key,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as EventRegistration | null
   const eventId = idOf(registration?.event)
   if (!registration || eventId === null) return null
-  const event = (await payload.findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, disableErrors: true })) as Event | null
+  const event = (await payload.findByID({
+    collection: 'events',
+    id: eventId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as Event | null
   if (!event) return null
   const state = registration.status === 'cancelled' ? 'cancelled' : new Date(event.startsAt) <= now ? 'started' : 'confirmed'
   return {
@@ -62,7 +79,12 @@ export async function findRegistrationByLink(payload: Payload, id: string, token
  * Cancels the registration the link stands for. 'cancelled' also when it already was (pressing twice is fine);
  * 'invalid' or 'started' when it cannot be done, with CANCEL_MESSAGES saying why.
  */
-export async function cancelRegistrationByLink(payload: Payload, id: string, token: string, now = new Date()): Promise<'cancelled' | 'invalid' | 'started'> {
+export async function cancelRegistrationByLink(
+  payload: Payload,
+  id: string,
+  token: string,
+  now = new Date(),
+): Promise<'cancelled' | 'invalid' | 'started'> {
   const registration = await findRegistrationByLink(payload, id, token, now)
   if (!registration) return 'invalid'
   if (registration.state === 'started') return 'started'

@@ -52,7 +52,12 @@ function clearing(loc: Location, doc: Record<string, unknown> | undefined, erase
   return { ...top, [loc.group]: group }
 }
 
-async function clearDoc(payload: Payload, loc: Location, id: number | string, options: { eraseNames?: boolean; req?: PayloadRequest } = {}) {
+async function clearDoc(
+  payload: Payload,
+  loc: Location,
+  id: number | string,
+  options: { eraseNames?: boolean; req?: PayloadRequest } = {},
+) {
   const { eraseNames = false, req } = options
   if (!loc.versions) {
     await payload.update({
@@ -69,9 +74,19 @@ async function clearDoc(payload: Payload, loc: Location, id: number | string, op
   // With drafts, a Local API update would save the latest version over the published document (and so
   // publish or unpublish it, and add a version): write only these fields, in the document itself and
   // in every version that keeps a copy of the submission.
-  const main = (await payload.db.findOne({ collection: loc.collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+  const main = (await payload.db.findOne({ collection: loc.collection, where: { id: { equals: id } }, req })) as Record<
+    string,
+    unknown
+  > | null
   if (main) await payload.db.updateOne({ collection: loc.collection, id, data: clearing(loc, main, eraseNames), req, returning: false })
-  const versions = await payload.findVersions({ collection: loc.collection, where: { parent: { equals: id } }, pagination: false, depth: 0, overrideAccess: true, req })
+  const versions = await payload.findVersions({
+    collection: loc.collection,
+    where: { parent: { equals: id } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   for (const v of versions.docs) {
     const version = v.version as unknown as Record<string, unknown>
     await payload.db.updateVersion({
@@ -131,14 +146,20 @@ async function unlinkParticipant(payload: Payload, id: number | string) {
     )
     return
   }
-  await payload.update({ collection: 'participants', id, data: { emailHash: null, phoneHash: null, erased: true }, overrideAccess: true, depth: 0 })
+  await payload.update({
+    collection: 'participants',
+    id,
+    data: { emailHash: null, phoneHash: null, erased: true },
+    overrideAccess: true,
+    depth: 0,
+  })
 }
 
 const matches = (stored: { email?: string | null; phone?: string | null } | undefined, contact: Contact) =>
   Boolean(
     stored &&
-      ((contact.email && stored.email && normaliseEmail(stored.email) === normaliseEmail(contact.email)) ||
-        (contact.phone && stored.phone && normalisePhone(stored.phone) === normalisePhone(contact.phone))),
+    ((contact.email && stored.email && normaliseEmail(stored.email) === normaliseEmail(contact.email)) ||
+      (contact.phone && stored.phone && normalisePhone(stored.phone) === normalisePhone(contact.phone))),
   )
 
 /**
@@ -182,7 +203,13 @@ export async function eraseContact(payload: Payload, contact: Contact): Promise<
 
 /** Works through received deletion requests: erase, then clear the request's own contact. */
 export async function processDeletionRequests(payload: Payload): Promise<number> {
-  const { docs } = await payload.find({ collection: 'deletion-requests', where: { status: { equals: 'received' } }, pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'deletion-requests',
+    where: { status: { equals: 'received' } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   for (const request of docs) {
     const erased = await eraseContact(payload, { email: request.contact?.email, phone: request.contact?.phone })
     await payload.update({

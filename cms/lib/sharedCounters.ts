@@ -31,7 +31,13 @@ export const hitCounter = (payload: Payload, key: string, expiresAt: Date): Prom
  * or null when refused. The check and the addition are one operation: concurrent claims cannot overshoot. A
  * missing counter is first created at `initial()` (the first claim after a deployment counts what is there).
  */
-export async function claimCounter(payload: Payload, key: string, by: number, max: number | null, initial: () => Promise<number>): Promise<number | null> {
+export async function claimCounter(
+  payload: Payload,
+  key: string,
+  by: number,
+  max: number | null,
+  initial: () => Promise<number>,
+): Promise<number | null> {
   const s = store(payload)
   if (!(await s.exists(key))) await s.create(key, await initial())
   return s.claim(key, by, max ?? Number.MAX_SAFE_INTEGER)

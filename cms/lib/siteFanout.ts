@@ -12,7 +12,11 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0'])
 
 /** The internal base URL of every site process. */
 export function siteInternalUrls(env: NodeJS.ProcessEnv = process.env): string[] {
-  const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   const explicit = list(env.SITE_INTERNAL_URLS)
   if (explicit.length) return [...new Set(explicit.map((u) => u.replace(/\/+$/, '')))]
   const ports = list(env.SITE_PORTS)

@@ -38,7 +38,9 @@ export type SubmissionDigest = { day: string; dayLabel: string; total: number; s
 export async function buildSubmissionDigest(payload: Payload, day: string): Promise<SubmissionDigest> {
   const { start, end } = tokyoDayRange(day)
   const admin = `${cmsPublicUrl()}${payload.config.routes.admin}`
-  const during: Where = { and: [{ createdAt: { greater_than_equal: start.toISOString() } }, { createdAt: { less_than: end.toISOString() } }] }
+  const during: Where = {
+    and: [{ createdAt: { greater_than_equal: start.toISOString() } }, { createdAt: { less_than: end.toISOString() } }],
+  }
 
   const sections = await Promise.all(
     INBOX.map(async (item): Promise<DigestSection> => {

@@ -37,7 +37,9 @@ const KIND: Record<SubmissionCollection, SubmissionKind> = { plans: 'plan', stor
 
 /** The resident-facing page of a published submission. */
 const publicUrl = (collection: SubmissionCollection, doc: Plan | Story) =>
-  collection === 'plans' ? `${sitePublicUrl()}/plans/${encodeURIComponent(String(doc.id))}` : `${sitePublicUrl()}/stories/${encodeURIComponent((doc as Story).slug ?? String(doc.id))}`
+  collection === 'plans'
+    ? `${sitePublicUrl()}/plans/${encodeURIComponent(String(doc.id))}`
+    : `${sitePublicUrl()}/stories/${encodeURIComponent((doc as Story).slug ?? String(doc.id))}`
 
 /** The submitter's address and nickname, wherever each collection keeps them. */
 function submitter(collection: SubmissionCollection, doc: Plan | Story): { email?: string | null; nickname?: string | null } {
@@ -49,7 +51,12 @@ function submitter(collection: SubmissionCollection, doc: Plan | Story): { email
   return { email: story.submission?.email, nickname: story.submission?.nickname }
 }
 
-async function findDoc<T>(req: PayloadRequest, collection: 'plans' | 'stories' | 'event-registrations' | 'events' | 'users', id: Id, draft = false): Promise<T | null> {
+async function findDoc<T>(
+  req: PayloadRequest,
+  collection: 'plans' | 'stories' | 'event-registrations' | 'events' | 'users',
+  id: Id,
+  draft = false,
+): Promise<T | null> {
   return (await req.payload.findByID({ collection, id, depth: 0, draft, overrideAccess: true, disableErrors: true, req })) as T | null
 }
 
@@ -95,14 +102,20 @@ export async function composeMail(req: PayloadRequest, request: MailRequest): Pr
       const kind = KIND[request.collection]
       if (!published) return { to: email, ...submissionReceivedMail({ kind, nickname, title: doc.title, siteUrl }) }
       if (request.collection === 'stories' && (doc as Story)._status !== 'published') return null
-      return { to: email, ...submissionPublishedMail({ kind, nickname, title: doc.title, url: publicUrl(request.collection, doc), siteUrl }) }
+      return {
+        to: email,
+        ...submissionPublishedMail({ kind, nickname, title: doc.title, url: publicUrl(request.collection, doc), siteUrl }),
+      }
     }
     case 'editorDigest': {
       const user = await findDoc<User>(req, 'users', request.user)
       if (!user?.email) return null
       const digest = await buildSubmissionDigest(req.payload, request.day)
       if (!digest.total) return null
-      return { to: user.email, ...editorDigestMail({ name: user.name, dayLabel: digest.dayLabel, sections: digest.sections, adminUrl: cmsPublicUrl(), siteUrl }) }
+      return {
+        to: user.email,
+        ...editorDigestMail({ name: user.name, dayLabel: digest.dayLabel, sections: digest.sections, adminUrl: cmsPublicUrl(), siteUrl }),
+      }
     }
   }
 }

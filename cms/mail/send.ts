@@ -28,7 +28,9 @@ export function smtpOptions(url: string): SmtpOptions {
   try {
     parsed = new URL(url)
   } catch {
-    throw new Error('SMTP_URL は smtp://ユーザー:パスワード@ホスト:ポート の形で指定してください。 / SMTP_URL must look like smtp://user:pass@host:port')
+    throw new Error(
+      'SMTP_URL は smtp://ユーザー:パスワード@ホスト:ポート の形で指定してください。 / SMTP_URL must look like smtp://user:pass@host:port',
+    )
   }
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
     throw new Error('SMTP_URL は smtp:// か smtps:// で始めてください。 / SMTP_URL must start with smtp:// or smtps://')
@@ -69,7 +71,9 @@ export function consoleDelivery(logger: MailLogger, production = process.env.NOD
       return
     }
     const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])]
-    logger.info(`[mail] (SMTP_URL 未設定: 送信せず表示のみ) ${mail.subject} → ${maskAddress(mail.to)}${links.map((l) => `\n  ${l}`).join('')}`)
+    logger.info(
+      `[mail] (SMTP_URL 未設定: 送信せず表示のみ) ${mail.subject} → ${maskAddress(mail.to)}${links.map((l) => `\n  ${l}`).join('')}`,
+    )
   }
 }
 
@@ -82,18 +86,31 @@ export async function mailAdapter(env: NodeJS.ProcessEnv = process.env): Promise
   const smtpUrl = env.SMTP_URL?.trim()
   // skipVerify: no connection at start — the server may be down now and up when the first mail goes out.
   const smtp = smtpUrl
-    ? await nodemailerAdapter({ defaultFromAddress: from.address, defaultFromName: from.name, transportOptions: smtpOptions(smtpUrl), skipVerify: true })
+    ? await nodemailerAdapter({
+        defaultFromAddress: from.address,
+        defaultFromName: from.name,
+        transportOptions: smtpOptions(smtpUrl),
+        skipVerify: true,
+      })
     : null
   return ({ payload }) => {
     if (smtp) {
       const transport = smtp({ payload })
       deliveries.set(payload, async (mail) => {
         try {
-          await transport.sendEmail({ from: { name: from.name, address: from.address }, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+          await transport.sendEmail({
+            from: { name: from.name, address: from.address },
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+          })
         } catch (error) {
           // nodemailer's message may quote the recipient; the job log and the console get the SMTP code only.
           const e = error as { code?: string; responseCode?: number }
-          throw new Error(`メールを送信できませんでした（SMTP ${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}）。後で再送します。`)
+          throw new Error(
+            `メールを送信できませんでした（SMTP ${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}）。後で再送します。`,
+          )
         }
       })
     } else {
@@ -106,7 +123,12 @@ export async function mailAdapter(env: NodeJS.ProcessEnv = process.env): Promise
       defaultFromName: from.name,
       // Payload's own mails (forgot password) arrive here ready-made.
       sendEmail: async (message: SendEmailOptions) => {
-        const to = typeof message.to === 'string' ? message.to : Array.isArray(message.to) ? String(message.to[0]) : (message.to as { address?: string } | undefined)?.address
+        const to =
+          typeof message.to === 'string'
+            ? message.to
+            : Array.isArray(message.to)
+              ? String(message.to[0])
+              : (message.to as { address?: string } | undefined)?.address
         if (!to || typeof message.html !== 'string') throw new Error('sendEmail: a recipient and an HTML body are required')
         const text = typeof message.text === 'string' ? message.text : undefined
         await queueMail({ payload }, { kind: 'message', message: { to, subject: String(message.subject ?? ''), html: message.html, text } })
@@ -162,7 +184,9 @@ export const sendMailTask: TaskConfig<{ input: { request: MailRequest }; output:
       return { output: { sent: true } }
     } catch (error) {
       const attempt = (job.totalTried ?? 0) + 1
-      req.payload.logger.error(`[mail] ${input.request.kind} not sent (job ${job.id}, attempt ${attempt} of ${MAIL_RETRIES.attempts + 1}): ${(error as Error)?.message ?? error}`)
+      req.payload.logger.error(
+        `[mail] ${input.request.kind} not sent (job ${job.id}, attempt ${attempt} of ${MAIL_RETRIES.attempts + 1}): ${(error as Error)?.message ?? error}`,
+      )
       throw error
     }
   },

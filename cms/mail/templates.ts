@@ -6,10 +6,7 @@
  */
 
 export type Block =
-  | { p: string }
-  | { link: string; label?: string }
-  | { rows: [label: string, value: string][] }
-  | { list: { text: string; url?: string }[] }
+  { p: string } | { link: string; label?: string } | { rows: [label: string, value: string][] } | { list: { text: string; url?: string }[] }
 
 export type MailContent = { subject: string; text: string; html: string }
 
@@ -40,10 +37,15 @@ function toHtml(blocks: Block[]): string {
         return `<p>${b.label ? `${escapeHtml(b.label)}<br>` : ''}<a href="${href}">${href}</a></p>`
       }
       if ('rows' in b) {
-        const rows = b.rows.map(([label, value]) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
+        const rows = b.rows.map(
+          ([label, value]) =>
+            `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+        )
         return `<table role="presentation">${rows.join('')}</table>`
       }
-      const items = b.list.map((item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`)
+      const items = b.list.map(
+        (item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`,
+      )
       return `<ul>${items.join('')}</ul>`
     })
     .join('\n')
@@ -89,7 +91,9 @@ export function passwordResetMail(args: { name?: string | null; url: string; val
     'パスワード再設定のご案内',
     [
       { p: honorific(args.name) },
-      { p: `えすこポータル管理画面のパスワード再設定のご依頼を受け付けました。\n次のリンクを開き、${args.validMinutes}分以内に新しいパスワードを設定してください。` },
+      {
+        p: `えすこポータル管理画面のパスワード再設定のご依頼を受け付けました。\n次のリンクを開き、${args.validMinutes}分以内に新しいパスワードを設定してください。`,
+      },
       { link: args.url, label: 'パスワードを再設定する:' },
       { p: 'お心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。' },
     ],
@@ -97,9 +101,21 @@ export function passwordResetMail(args: { name?: string | null; url: string; val
   )
 }
 
-export type DigestSection = { label: string; newCount: number; pendingCount: number; items: { title: string; url: string }[]; listUrl: string }
+export type DigestSection = {
+  label: string
+  newCount: number
+  pendingCount: number
+  items: { title: string; url: string }[]
+  listUrl: string
+}
 
-export function editorDigestMail(args: { name?: string | null; dayLabel: string; sections: DigestSection[]; adminUrl: string; siteUrl: string }): MailContent {
+export function editorDigestMail(args: {
+  name?: string | null
+  dayLabel: string
+  sections: DigestSection[]
+  adminUrl: string
+  siteUrl: string
+}): MailContent {
   const total = args.sections.reduce((sum, s) => sum + s.newCount, 0)
   const blocks: Block[] = [
     { p: honorific(args.name) },
@@ -156,7 +172,12 @@ export function registrationConfirmationMail(args: {
 export type SubmissionKind = 'plan' | 'nomination'
 const SUBMISSION_NAME: Record<SubmissionKind, string> = { plan: 'ウエルビーイングプラン', nomination: '推薦・投稿' }
 
-export function submissionReceivedMail(args: { kind: SubmissionKind; nickname?: string | null; title: string; siteUrl: string }): MailContent {
+export function submissionReceivedMail(args: {
+  kind: SubmissionKind
+  nickname?: string | null
+  title: string
+  siteUrl: string
+}): MailContent {
   const name = SUBMISSION_NAME[args.kind]
   const next =
     args.kind === 'plan'
@@ -174,7 +195,13 @@ export function submissionReceivedMail(args: { kind: SubmissionKind; nickname?: 
   )
 }
 
-export function submissionPublishedMail(args: { kind: SubmissionKind; nickname?: string | null; title: string; url: string; siteUrl: string }): MailContent {
+export function submissionPublishedMail(args: {
+  kind: SubmissionKind
+  nickname?: string | null
+  title: string
+  url: string
+  siteUrl: string
+}): MailContent {
   const name = SUBMISSION_NAME[args.kind]
   return render(
     `${name}を公開しました`,

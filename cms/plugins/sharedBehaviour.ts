@@ -109,7 +109,10 @@ function withSharedHooks(collection: CollectionConfig): CollectionConfig {
     ...(tallied ? [markTalliesAfterDelete] : []),
   ]
   // Reads of personal data are logged wherever it is kept, audited collection or not.
-  const afterRead: CollectionAfterReadHook[] = [...(own.afterRead ?? []), ...(personal.length ? [auditPersonalRead(personal.map((g) => g.group))] : [])]
+  const afterRead: CollectionAfterReadHook[] = [
+    ...(own.afterRead ?? []),
+    ...(personal.length ? [auditPersonalRead(personal.map((g) => g.group))] : []),
+  ]
 
   return { ...collection, hooks: { ...own, afterChange, afterDelete, afterRead } }
 }

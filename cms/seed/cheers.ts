@@ -33,8 +33,18 @@ const TARGETS: [CheerTarget, number][] = [
 
 // Messages by target and position among that target's cheers.
 const MESSAGES: { target: CheerTarget; nth: number; message: string; messageStatus: Cheer['messageStatus'] }[] = [
-  { target: { story: 'daito-osusowake' }, nth: 0, message: '「ついでだけん」の一言にぐっときました。うちの母もお世話になっています。', messageStatus: 'approved' },
-  { target: { story: 'kamo-smartphone' }, nth: 1, message: '孫とビデオ通話ができるようになりました。先生ありがとう！', messageStatus: 'approved' },
+  {
+    target: { story: 'daito-osusowake' },
+    nth: 0,
+    message: '「ついでだけん」の一言にぐっときました。うちの母もお世話になっています。',
+    messageStatus: 'approved',
+  },
+  {
+    target: { story: 'kamo-smartphone' },
+    nth: 1,
+    message: '孫とビデオ通話ができるようになりました。先生ありがとう！',
+    messageStatus: 'approved',
+  },
   { target: { story: 'kisuki-sakura-souji' }, nth: 0, message: '来週の土曜、子どもと行ってみます。', messageStatus: 'approved' },
   { target: { citizen: 'koji' }, nth: 0, message: '案内がとても分かりやすかったです。また聞きに行きます。', messageStatus: 'approved' },
   { target: { story: 'mitoya-minna-no-daidokoro' }, nth: 0, message: 'みんなの台所の豚汁、最高でした。', messageStatus: 'pending' },

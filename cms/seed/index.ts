@@ -52,19 +52,18 @@ const write = { context: { audit: false }, depth: 0 } as const
 
 /** True when the database holds no content and no accounts: the first run. */
 export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
-  const [users, stories] = await Promise.all([
-    payload.count({ collection: 'users' }),
-    payload.count({ collection: 'stories' }),
-  ])
+  const [users, stories] = await Promise.all([payload.count({ collection: 'users' }), payload.count({ collection: 'stories' })])
   return users.totalDocs === 0 && stories.totalDocs === 0
 }
 
 /** Looks an id up by key, failing loudly on a typo in the seed data. */
-const lookup = <K extends string>(ids: Map<K, Id>, what: string) => (key: K): Id => {
-  const id = ids.get(key)
-  if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`)
-  return id
-}
+const lookup =
+  <K extends string>(ids: Map<K, Id>, what: string) =>
+  (key: K): Id => {
+    const id = ids.get(key)
+    if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`)
+    return id
+  }
 
 async function wipeDemoContent(payload: Payload): Promise<void> {
   for (const collection of SEEDED_COLLECTIONS) {
@@ -121,7 +120,11 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
   // Organisations
   const orgIds = new Map<(typeof ORGANISATIONS)[number]['key'], Id>()
   for (const { key, ...org } of ORGANISATIONS) {
-    const doc = await payload.create({ collection: 'organisations', data: { ...org, logo: key === 'daidokoro' ? ref(media.daidokoroLogo) : undefined }, ...write })
+    const doc = await payload.create({
+      collection: 'organisations',
+      data: { ...org, logo: key === 'daidokoro' ? ref(media.daidokoroLogo) : undefined },
+      ...write,
+    })
     orgIds.set(key, doc.id)
   }
   const org = lookup(orgIds, 'organisation')
@@ -274,8 +277,18 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
     await payload.update({ collection: 'plans', id, data: { status: 'realised', realisationStory: ref(story(slug)) }, ...write })
   }
   // The past events showcase the stories that came out of them.
-  await payload.update({ collection: 'events', id: event('furumai2025'), data: { showcasedStories: [ref(story('daito-osusowake')), ref(story('kisuki-sakura-souji'))] }, ...write })
-  await payload.update({ collection: 'events', id: event('kaigi2025'), data: { showcasedStories: [ref(story('kakeya-idou-hanbai')), ref(story('mitoya-minna-no-daidokoro'))] }, ...write })
+  await payload.update({
+    collection: 'events',
+    id: event('furumai2025'),
+    data: { showcasedStories: [ref(story('daito-osusowake')), ref(story('kisuki-sakura-souji'))] },
+    ...write,
+  })
+  await payload.update({
+    collection: 'events',
+    id: event('kaigi2025'),
+    data: { showcasedStories: [ref(story('kakeya-idou-hanbai')), ref(story('mitoya-minna-no-daidokoro'))] },
+    ...write,
+  })
 
   for (const connection of CONNECTIONS) {
     await payload.create({

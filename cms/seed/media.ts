@@ -56,7 +56,10 @@ const IMAGES: SeedImage[] = [
       <rect width="${W}" height="${H}" fill="#fdf3e1"/>
       <rect y="520" width="${W}" height="200" fill="#d9c7a3"/>
       ${['#e06b5a', '#f1b54a', '#5aa36b', '#4f86c6', '#c86bb0']
-        .map((c, i) => `<polygon points="${80 + i * 240},330 ${180 + i * 240},250 ${280 + i * 240},330" fill="${c}"/><rect x="${95 + i * 240}" y="330" width="170" height="190" fill="#fffaf0" stroke="${c}" stroke-width="6"/>`)
+        .map(
+          (c, i) =>
+            `<polygon points="${80 + i * 240},330 ${180 + i * 240},250 ${280 + i * 240},330" fill="${c}"/><rect x="${95 + i * 240}" y="330" width="170" height="190" fill="#fffaf0" stroke="${c}" stroke-width="6"/>`,
+        )
         .join('')}
     </svg>`,
   },
@@ -73,7 +76,10 @@ const IMAGES: SeedImage[] = [
   },
 ]
 
-export async function seedMedia(payload: Payload, write: { context: Record<string, unknown>; depth?: number }): Promise<Record<MediaKey, number | string>> {
+export async function seedMedia(
+  payload: Payload,
+  write: { context: Record<string, unknown>; depth?: number },
+): Promise<Record<MediaKey, number | string>> {
   const ids = {} as Record<MediaKey, number | string>
   for (const image of IMAGES) {
     const data = await sharp(Buffer.from(image.svg)).png().toBuffer()

@@ -10,7 +10,14 @@ type Answer = SurveyResponse['answer']
 type AgeBand = SurveyResponse['ageBand']
 type Channel = SurveyResponse['channel']
 
-export type SeedSurveyResponse = { answer: Answer; town: SurveyResponse['town']; ageBand: AgeBand; channel: Channel; method?: string; answeredAt: string }
+export type SeedSurveyResponse = {
+  answer: Answer
+  town: SurveyResponse['town']
+  ageBand: AgeBand
+  channel: Channel
+  method?: string
+  answeredAt: string
+}
 
 /**
  * How paper and event answers were collected: recorded with each, which is what makes them count (web answers
@@ -26,8 +33,20 @@ const METHODS: Partial<Record<Channel, string>> = {
  * ones from the city's report). FY2024 is the baseline.
  */
 export const OFFICIAL_SURVEY_RESULTS = [
-  { fiscalYear: 2024, share: 44.8, sampleSize: 1012, source: '雲南市 市民意識調査 令和6年度（デモデータ）', surveyDate: jst('2024-09-30', '00:00') },
-  { fiscalYear: 2025, share: 45.3, sampleSize: 987, source: '雲南市 市民意識調査 令和7年度（デモデータ）', surveyDate: jst('2025-09-30', '00:00') },
+  {
+    fiscalYear: 2024,
+    share: 44.8,
+    sampleSize: 1012,
+    source: '雲南市 市民意識調査 令和6年度（デモデータ）',
+    surveyDate: jst('2024-09-30', '00:00'),
+  },
+  {
+    fiscalYear: 2025,
+    share: 45.3,
+    sampleSize: 987,
+    source: '雲南市 市民意識調査 令和7年度（デモデータ）',
+    surveyDate: jst('2025-09-30', '00:00'),
+  },
 ]
 
 const AGE_BANDS: AgeBand[] = ['70s', '60s', '80plus', '50s', '40s', '30s', '70s', '60s', '20s', 'under20', 'unanswered', '50s']

@@ -37,10 +37,16 @@ function rng(seed) {
 }
 
 const paragraph = (text) => ({
-  type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
+  type: 'paragraph',
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  textFormat: 0,
   children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
 })
-const richText = (lines) => JSON.stringify({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: lines.map(paragraph) } })
+const richText = (lines) =>
+  JSON.stringify({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: lines.map(paragraph) } })
 
 /** Adds the scale dataset to the SQLite file at `file`; returns ids the load generator needs. */
 export function generateDataset(file, scale = 1, now = new Date()) {
@@ -68,10 +74,24 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   // Organisations
   const orgBase = maxId('organisations')
   tx(() => {
-    const ins = db.prepare(`INSERT INTO organisations (id, name, reading, slug, kind, town, summary, verified, published, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO organisations (id, name, reading, slug, kind, town, summary, verified, published, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    )
     for (let i = 1; i <= n.organisations; i++) {
       const t = iso(nowMs - rand() * 700 * day)
-      ins.run(orgBase + i, `ベンチ団体${i}`, `べんちだんたい${String(i).padStart(5, '0')}`, `bench-org-${i}`, pick(ORG_KINDS), pick(TOWNS), '地域の見守りと居場所づくりに取り組む団体です。', rand() < 0.5 ? 1 : 0, 1, t, t)
+      ins.run(
+        orgBase + i,
+        `ベンチ団体${i}`,
+        `べんちだんたい${String(i).padStart(5, '0')}`,
+        `bench-org-${i}`,
+        pick(ORG_KINDS),
+        pick(TOWNS),
+        '地域の見守りと居場所づくりに取り組む団体です。',
+        rand() < 0.5 ? 1 : 0,
+        1,
+        t,
+        t,
+      )
     }
   })
   const orgIds = Array.from({ length: n.organisations }, (_, i) => orgBase + i + 1)
@@ -80,14 +100,28 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const citBase = maxId('citizens')
   const publicCitizens = []
   tx(() => {
-    const ins = db.prepare(`INSERT INTO citizens (id, display_name, slug, town, intro, consent_publication, status, citizen_since, registered_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO citizens (id, display_name, slug, town, intro, consent_publication, status, citizen_since, registered_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    )
     const theme = db.prepare(`INSERT INTO citizens_themes ("order", parent_id, value) VALUES (?,?,?)`)
     for (let i = 1; i <= n.citizens; i++) {
       const id = citBase + i
       const r = rand()
       const status = r < 0.7 ? 'registered' : r < 0.85 ? 'paused' : 'candidate'
       const t = iso(nowMs - rand() * 700 * day)
-      ins.run(id, `ベンチ市民${i}`, `bench-citizen-${i}`, pick(TOWNS), 'ふだんの暮らしの中で、近所の人に声をかけています。', status === 'registered' ? 1 : 0, status, status === 'candidate' ? null : t, status === 'candidate' ? null : t, t, t)
+      ins.run(
+        id,
+        `ベンチ市民${i}`,
+        `bench-citizen-${i}`,
+        pick(TOWNS),
+        'ふだんの暮らしの中で、近所の人に声をかけています。',
+        status === 'registered' ? 1 : 0,
+        status,
+        status === 'candidate' ? null : t,
+        status === 'candidate' ? null : t,
+        t,
+        t,
+      )
       theme.run(1, id, pick(THEMES))
       if (status === 'registered') publicCitizens.push(id)
     }
@@ -97,15 +131,37 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const stBase = maxId('stories')
   const publishedStories = []
   tx(() => {
-    const ins = db.prepare(`INSERT INTO stories (id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO stories (id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    )
     const theme = db.prepare(`INSERT INTO stories_themes ("order", parent_id, value) VALUES (?,?,?)`)
     const rel = db.prepare(`INSERT INTO stories_rels ("order", parent_id, path, citizens_id, organisations_id) VALUES (?,?,?,?,?)`)
     for (let i = 1; i <= n.stories; i++) {
       const id = stBase + i
       const published = rand() < 0.9
       const t = nowMs - rand() * 730 * day
-      const body = richText([`ベンチ用のストーリー${i}の本文です。`, '朝のごみ出しのついでに、ひとり暮らしの方に声をかけるようになりました。', 'そこから、週に一度のお茶会が生まれました。'])
-      ins.run(id, `ベンチストーリー${i}：ついでの見守りから始まったつながり`, `bench-story-${i}`, '暮らしの「ついで」から始まった助け合いの物語です。', body, '回覧板を届けたときの立ち話から。', pick(TOWNS), 'editorial', published ? 'published' : 'reviewing', 0, 100, published ? iso(t) : null, iso(t), iso(t), published ? 'published' : 'draft')
+      const body = richText([
+        `ベンチ用のストーリー${i}の本文です。`,
+        '朝のごみ出しのついでに、ひとり暮らしの方に声をかけるようになりました。',
+        'そこから、週に一度のお茶会が生まれました。',
+      ])
+      ins.run(
+        id,
+        `ベンチストーリー${i}：ついでの見守りから始まったつながり`,
+        `bench-story-${i}`,
+        '暮らしの「ついで」から始まった助け合いの物語です。',
+        body,
+        '回覧板を届けたときの立ち話から。',
+        pick(TOWNS),
+        'editorial',
+        published ? 'published' : 'reviewing',
+        0,
+        100,
+        published ? iso(t) : null,
+        iso(t),
+        iso(t),
+        published ? 'published' : 'draft',
+      )
       theme.run(1, id, pick(THEMES))
       if (rand() < 0.5) theme.run(2, id, pick(THEMES))
       if (publicCitizens.length) rel.run(1, id, 'citizens', pick(publicCitizens), null)
@@ -120,14 +176,29 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const plBase = maxId('plans')
   const publicPlans = []
   tx(() => {
-    const ins = db.prepare(`INSERT INTO plans (id, kind, title, description, town, proposer_nickname, status, lifecycle_received_at, lifecycle_published_at, lifecycle_realised_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO plans (id, kind, title, description, town, proposer_nickname, status, lifecycle_received_at, lifecycle_published_at, lifecycle_realised_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+    )
     const theme = db.prepare(`INSERT INTO plans_themes ("order", parent_id, value) VALUES (?,?,?)`)
     for (let i = 1; i <= n.plans; i++) {
       const id = plBase + i
       const status = pick(PLAN_STATUSES)
       const t = nowMs - rand() * 700 * day
       const isPublic = ['published', 'in_progress', 'realised'].includes(status)
-      ins.run(id, pick(PLAN_KINDS), `ベンチプラン${i}：地域の居場所をつくりたい`, '空き家を使って、子どもとお年寄りが集まれる場所をつくりたいです。', pick(TOWNS), `ベンチ${i}`, status, iso(t), isPublic ? iso(t + day) : null, status === 'realised' ? iso(Math.min(nowMs, t + 60 * day)) : null, iso(t), iso(t))
+      ins.run(
+        id,
+        pick(PLAN_KINDS),
+        `ベンチプラン${i}：地域の居場所をつくりたい`,
+        '空き家を使って、子どもとお年寄りが集まれる場所をつくりたいです。',
+        pick(TOWNS),
+        `ベンチ${i}`,
+        status,
+        iso(t),
+        isPublic ? iso(t + day) : null,
+        status === 'realised' ? iso(Math.min(nowMs, t + 60 * day)) : null,
+        iso(t),
+        iso(t),
+      )
       theme.run(1, id, pick(THEMES))
       if (isPublic) publicPlans.push(id)
     }
@@ -137,14 +208,34 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const evBase = maxId('events')
   const eventSlugs = []
   tx(() => {
-    const ins = db.prepare(`INSERT INTO events (id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO events (id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    )
     const rel = db.prepare(`INSERT INTO events_rels ("order", parent_id, path, organisations_id) VALUES (?,?,?,?)`)
     for (let i = 1; i <= n.events; i++) {
       const id = evBase + i
       const kind = pick(EVENT_KINDS)
       const start = nowMs + (rand() * 730 - 365) * day
       const past = start < nowMs
-      ins.run(id, kind, `ベンチイベント${i}`, `bench-event-${i}`, iso(start), iso(start + 2 * 3_600_000), '交流センター', pick(TOWNS), '地域のみなさんが集まる会です。', richText(['どなたでも参加できます。']), 40, 1, past ? Math.floor(rand() * 40) : null, rand() < 0.05 ? 1 : 0, iso(start - 30 * day), iso(start - 30 * day), 'published')
+      ins.run(
+        id,
+        kind,
+        `ベンチイベント${i}`,
+        `bench-event-${i}`,
+        iso(start),
+        iso(start + 2 * 3_600_000),
+        '交流センター',
+        pick(TOWNS),
+        '地域のみなさんが集まる会です。',
+        richText(['どなたでも参加できます。']),
+        40,
+        1,
+        past ? Math.floor(rand() * 40) : null,
+        rand() < 0.05 ? 1 : 0,
+        iso(start - 30 * day),
+        iso(start - 30 * day),
+        'published',
+      )
       if (kind === 'kaigi') for (let k = 1; k <= 3; k++) rel.run(k, id, 'participatingOrganisations', pick(orgIds))
       if (!past) eventSlugs.push(`bench-event-${i}`)
     }
@@ -155,25 +246,53 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   // Cheers: over the last 400 days, 60% stories, 20% citizens, 20% plans; a few approved messages.
   const chBase = maxId('cheers')
   tx(() => {
-    const ins = db.prepare(`INSERT INTO cheers (id, story_id, citizen_id, plan_id, message, message_status, dedupe_key, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO cheers (id, story_id, citizen_id, plan_id, message, message_status, dedupe_key, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+    )
     for (let i = 1; i <= n.cheers; i++) {
       const id = chBase + i
       const t = iso(nowMs - rand() * 400 * day)
       const withMessage = rand() < 0.02
       const r = rand()
       const [story, citizen, plan] =
-        r < 0.6 || !publicCitizens.length || !publicPlans.length ? [pick(publishedStories), null, null] : r < 0.8 ? [null, pick(publicCitizens), null] : [null, null, pick(publicPlans)]
-      ins.run(id, story, citizen, plan, withMessage ? 'すてきな取り組みですね！' : null, withMessage ? 'approved' : 'none', `bench-${i}`, t, t)
+        r < 0.6 || !publicCitizens.length || !publicPlans.length
+          ? [pick(publishedStories), null, null]
+          : r < 0.8
+            ? [null, pick(publicCitizens), null]
+            : [null, null, pick(publicPlans)]
+      ins.run(
+        id,
+        story,
+        citizen,
+        plan,
+        withMessage ? 'すてきな取り組みですね！' : null,
+        withMessage ? 'approved' : 'none',
+        `bench-${i}`,
+        t,
+        t,
+      )
     }
   })
 
   // Survey responses over the last 400 days.
   const svBase = maxId('survey_responses')
   tx(() => {
-    const ins = db.prepare(`INSERT INTO survey_responses (id, answer, town, age_band, fiscal_year, answered_at, channel, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`)
+    const ins = db.prepare(
+      `INSERT INTO survey_responses (id, answer, town, age_band, fiscal_year, answered_at, channel, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+    )
     for (let i = 1; i <= n.surveyResponses; i++) {
       const d = new Date(nowMs - rand() * 400 * day)
-      ins.run(svBase + i, String(1 + Math.floor(rand() * 5)), pick(TOWNS), pick(AGE_BANDS), fiscalYearOf(d), d.toISOString(), rand() < 0.7 ? 'web' : 'paper', d.toISOString(), d.toISOString())
+      ins.run(
+        svBase + i,
+        String(1 + Math.floor(rand() * 5)),
+        pick(TOWNS),
+        pick(AGE_BANDS),
+        fiscalYearOf(d),
+        d.toISOString(),
+        rand() < 0.7 ? 'web' : 'paper',
+        d.toISOString(),
+        d.toISOString(),
+      )
     }
   })
 

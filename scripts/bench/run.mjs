@@ -41,9 +41,13 @@ const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '�
 if (args.compare) {
   const [a, b] = positionals.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')))
   if (!a || !b) throw new Error('usage: npm run bench -- --compare a.json b.json')
-  console.log(`A: ${positionals[0]} (scale ${a.scale}, ${a.label || a.startedAt})\nB: ${positionals[1]} (scale ${b.scale}, ${b.label || b.startedAt})`)
+  console.log(
+    `A: ${positionals[0]} (scale ${a.scale}, ${a.label || a.startedAt})\nB: ${positionals[1]} (scale ${b.scale}, ${b.label || b.startedAt})`,
+  )
   const pct = (x, y) => (x && y ? `${y >= x ? '+' : ''}${fmt(((y - x) / x) * 100)}%` : '')
-  console.log(`\n${'target'.padEnd(12)} ${'req/s A → B'.padEnd(24)} ${'p50 ms A → B'.padEnd(16)} ${'p99 ms A → B'.padEnd(16)} ${'cold ms A → B'.padEnd(18)} errors A → B`)
+  console.log(
+    `\n${'target'.padEnd(12)} ${'req/s A → B'.padEnd(24)} ${'p50 ms A → B'.padEnd(16)} ${'p99 ms A → B'.padEnd(16)} ${'cold ms A → B'.padEnd(18)} errors A → B`,
+  )
   for (const t of Object.keys({ ...a.targets, ...b.targets })) {
     const x = a.targets[t] ?? {}
     const y = b.targets[t] ?? {}
@@ -51,9 +55,13 @@ if (args.compare) {
       `${t.padEnd(12)} ${`${fmt(x.rps)} → ${fmt(y.rps)} ${pct(x.rps, y.rps)}`.padEnd(24)} ${`${fmt(x.p50)} → ${fmt(y.p50)}`.padEnd(16)} ${`${fmt(x.p99)} → ${fmt(y.p99)}`.padEnd(16)} ${`${fmt(x.coldMs, 1)} → ${fmt(y.coldMs, 1)}`.padEnd(18)} ${x.errors ?? '—'} → ${y.errors ?? '—'}`,
     )
   }
-  console.log(`\nKPI median ms: ${fmt(a.kpi?.medianMs, 1)} → ${fmt(b.kpi?.medianMs, 1)}; full tally recount ms: ${fmt(a.kpi?.recount?.ms)} → ${fmt(b.kpi?.recount?.ms)}`)
+  console.log(
+    `\nKPI median ms: ${fmt(a.kpi?.medianMs, 1)} → ${fmt(b.kpi?.medianMs, 1)}; full tally recount ms: ${fmt(a.kpi?.recount?.ms)} → ${fmt(b.kpi?.recount?.ms)}`,
+  )
   for (const p of Object.keys({ ...a.pageSizes, ...b.pageSizes })) {
-    console.log(`size ${p.padEnd(10)} br ${a.pageSizes?.[p]?.br ?? '—'} → ${b.pageSizes?.[p]?.br ?? '—'} B, gzip ${a.pageSizes?.[p]?.gzip ?? '—'} → ${b.pageSizes?.[p]?.gzip ?? '—'} B`)
+    console.log(
+      `size ${p.padEnd(10)} br ${a.pageSizes?.[p]?.br ?? '—'} → ${b.pageSizes?.[p]?.br ?? '—'} B, gzip ${a.pageSizes?.[p]?.gzip ?? '—'} → ${b.pageSizes?.[p]?.gzip ?? '—'} B`,
+    )
   }
   process.exit(0)
 }
@@ -71,9 +79,27 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const secret = `bench-secret-${Date.now().toString(36)}-0123456789abcdef0123`
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-bench-'))
 const dbFile = path.join(dataDir, 'esuko.db')
-const baseEnv = { ...process.env, PAYLOAD_SECRET: secret, ESUKO_DATA_DIR: dataDir, DATABASE_URI: '', SEED_ADMIN_PASSWORD: 'bench-demo-password', NODE_ENV: 'production' }
+const baseEnv = {
+  ...process.env,
+  PAYLOAD_SECRET: secret,
+  ESUKO_DATA_DIR: dataDir,
+  DATABASE_URI: '',
+  SEED_ADMIN_PASSWORD: 'bench-demo-password',
+  NODE_ENV: 'production',
+}
 const started = new Date()
-const result = { startedAt: started.toISOString(), label: args.label, cache: !args['no-cache'], scale, duration, connections, host: { cpus: os.cpus().length, loadavg: os.loadavg() }, notes: [], targets: {}, pageSizes: {} }
+const result = {
+  startedAt: started.toISOString(),
+  label: args.label,
+  cache: !args['no-cache'],
+  scale,
+  duration,
+  connections,
+  host: { cpus: os.cpus().length, loadavg: os.loadavg() },
+  notes: [],
+  targets: {},
+  pageSizes: {},
+}
 
 const log = (...m) => console.log('[bench]', ...m)
 
@@ -82,10 +108,11 @@ function runStep(command, argv, env = baseEnv, capture = false) {
     const child = spawn(command, argv, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] })
     let out = ''
     child.stdout?.on('data', (d) => (out += d))
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${argv.join(' ')} exited with ${code}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${argv.join(' ')} exited with ${code}`)),
+    )
   })
 }
-
 
 const rssKb = (pid) => {
   try {
@@ -123,7 +150,6 @@ function findSitePid(servePid) {
   return null
 }
 
-
 function cannon(opts, onInstance) {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ connections, duration, timeout: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)))
@@ -153,7 +179,11 @@ async function invalidateAll(siteUrl) {
   const ts = String(Date.now())
   const sig = createHmac('sha256', invalidationKey).update(`${ts}.${body}`).digest('base64url')
   try {
-    const res = await fetch(`${siteUrl}/_internal/invalidate`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-esuko-signature': `${ts}.${sig}` } })
+    const res = await fetch(`${siteUrl}/_internal/invalidate`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-esuko-signature': `${ts}.${sig}` },
+    })
     return res.status === 204
   } catch {
     return false
@@ -186,17 +216,29 @@ async function pageSize(siteUrl, pathname) {
     br: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
   })
   const h = size(html)
-  const c = css.reduce((s, b) => { const x = size(b); return { gzip: s.gzip + x.gzip, br: s.br + x.br } }, { gzip: 0, br: 0 })
+  const c = css.reduce(
+    (s, b) => {
+      const x = size(b)
+      return { gzip: s.gzip + x.gzip, br: s.br + x.br }
+    },
+    { gzip: 0, br: 0 },
+  )
   return { htmlBytes: html.length, cssBytes: css.reduce((s, b) => s + b.length, 0), gzip: h.gzip + c.gzip, br: h.br + c.br }
 }
 
 let serve
 let ceiling
 const cleanup = () => {
-  if (serve && serve.exitCode === null) try { process.kill(-serve.pid, 'SIGTERM') } catch {}
+  if (serve && serve.exitCode === null)
+    try {
+      process.kill(-serve.pid, 'SIGTERM')
+    } catch {}
   if (ceiling && ceiling.exitCode === null) ceiling.kill('SIGTERM')
 }
-process.on('SIGINT', () => { cleanup(); process.exit(130) })
+process.on('SIGINT', () => {
+  cleanup()
+  process.exit(130)
+})
 
 try {
   if (!args['no-build']) {
@@ -213,11 +255,20 @@ try {
   log('KPI computation (median of 5) …')
   const kpiOut = await runStep(bin('payload'), ['run', 'scripts/bench/kpi.ts'], baseEnv, true)
   result.kpi = JSON.parse(/BENCH_KPI (.+)/.exec(kpiOut)[1])
-  log(`KPI tallies recounted (${result.kpi.recount.buckets} buckets) in ${fmt(result.kpi.recount.ms)} ms; computeKpis FY${result.kpi.fiscalYear}: median ${fmt(result.kpi.medianMs, 1)} ms`)
+  log(
+    `KPI tallies recounted (${result.kpi.recount.buckets} buckets) in ${fmt(result.kpi.recount.ms)} ms; computeKpis FY${result.kpi.fiscalYear}: median ${fmt(result.kpi.medianMs, 1)} ms`,
+  )
 
   // The ceiling: a bare node:http hello world in its own process, same Node binary.
   const ceilingPort = await freePort()
-  ceiling = spawn(process.execPath, ['-e', `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('hello world') }).listen(${ceilingPort}, '127.0.0.1')`], { stdio: 'ignore' })
+  ceiling = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('hello world') }).listen(${ceilingPort}, '127.0.0.1')`,
+    ],
+    { stdio: 'ignore' },
+  )
   await waitForUrl(`http://127.0.0.1:${ceilingPort}/`, { timeoutMs: 10_000 })
 
   const [sitePort, cmsPort] = [await freePort(), await freePort()]
@@ -228,7 +279,14 @@ try {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     // Bench-only: lifts the per-client form limits (every request comes from 127.0.0.1). Never set in production.
-    env: { ...baseEnv, SITE_PORT: String(sitePort), CMS_PORT: String(cmsPort), HOST: '127.0.0.1', ESUKO_RATE_LIMIT_SCALE: '1000000', ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}) },
+    env: {
+      ...baseEnv,
+      SITE_PORT: String(sitePort),
+      CMS_PORT: String(cmsPort),
+      HOST: '127.0.0.1',
+      ESUKO_RATE_LIMIT_SCALE: '1000000',
+      ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}),
+    },
   })
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
@@ -269,7 +327,14 @@ try {
     const cpu0 = sitePid ? cpuMs(sitePid) : null
     const r = summarise(await cannon({ url: siteUrl + p }))
     const siteCpuMsPerReq = cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null
-    result.targets[name] = { path: p, ...r, coldMs: cold, siteCpuMsPerReq, ...(sitePid ? rssKb(sitePid) : {}), ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null }
+    result.targets[name] = {
+      path: p,
+      ...r,
+      coldMs: cold,
+      siteCpuMsPerReq,
+      ...(sitePid ? rssKb(sitePid) : {}),
+      ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null,
+    }
   }
 
   if (want('cheer') && pages.story) {
@@ -300,29 +365,32 @@ try {
       const cpu0 = sitePid ? cpuMs(sitePid) : null
       let instance
       let stopping = false
-      const raw = await cannon({
-        url: siteUrl,
-        requests: [
-          {
-            method: 'POST',
-            path: cheerPath,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl },
-            setupRequest: (req, context) => {
-              // Every target used once: stop (the few requests still under way repeat one and get a 409).
-              if (next >= list.length && !stopping) {
-                stopping = true
-                setImmediate(() => instance.stop())
-              }
-              const [type, id] = list[next++ % list.length]
-              context.target = `${type}:${id}`
-              return { ...req, body: new URLSearchParams({ targetType: type, target: String(id), _t: token, website: '' }).toString() }
+      const raw = await cannon(
+        {
+          url: siteUrl,
+          requests: [
+            {
+              method: 'POST',
+              path: cheerPath,
+              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl },
+              setupRequest: (req, context) => {
+                // Every target used once: stop (the few requests still under way repeat one and get a 409).
+                if (next >= list.length && !stopping) {
+                  stopping = true
+                  setImmediate(() => instance.stop())
+                }
+                const [type, id] = list[next++ % list.length]
+                context.target = `${type}:${id}`
+                return { ...req, body: new URLSearchParams({ targetType: type, target: String(id), _t: token, website: '' }).toString() }
+              },
+              onResponse: (status, _body, context) => {
+                if (status === 303) acceptedTargets.push(context.target)
+              },
             },
-            onResponse: (status, _body, context) => {
-              if (status === 303) acceptedTargets.push(context.target)
-            },
-          },
-        ],
-      }, (i) => (instance = i))
+          ],
+        },
+        (i) => (instance = i),
+      )
       // Accepted cheers answer 303 (redirect back to the page); a refused one (dedupe, limit) a 4xx.
       // 409 is the once-per-target-per-day rule refusing a repeat: correct, so neither accepted nor an error.
       const r = summarise(raw, (code) => code === 303 || code === 409)
@@ -337,7 +405,22 @@ try {
       const missing = acceptedTargets.filter((t) => perTarget.get(t) !== 1).length
       const doubled = [...perTarget.values()].filter((n) => n > 1).length
       const inFlight = stored - acceptedTargets.length
-      result.targets.cheer = { path: cheerPath, ...r, rps: accepted / elapsed, attempted: raw.requests.total, accepted, duplicates: r.statusCodes['409'] ?? 0, stored, inFlight, missing, doubled, exactlyOnce: missing === 0 && doubled === 0 && inFlight >= 0 && inFlight <= connections, siteCpuMsPerReq, ...(sitePid ? rssKb(sitePid) : {}), ratioToCeiling: ceilingRps ? accepted / elapsed / ceilingRps : null }
+      result.targets.cheer = {
+        path: cheerPath,
+        ...r,
+        rps: accepted / elapsed,
+        attempted: raw.requests.total,
+        accepted,
+        duplicates: r.statusCodes['409'] ?? 0,
+        stored,
+        inFlight,
+        missing,
+        doubled,
+        exactlyOnce: missing === 0 && doubled === 0 && inFlight >= 0 && inFlight <= connections,
+        siteCpuMsPerReq,
+        ...(sitePid ? rssKb(sitePid) : {}),
+        ratioToCeiling: ceilingRps ? accepted / elapsed / ceilingRps : null,
+      }
       if (stopping) result.notes.push(`cheer: all ${list.length} targets used before --duration ended (one cheer per target per day)`)
     }
   }
@@ -352,8 +435,15 @@ try {
 }
 
 // Report
-console.log(`\nEsuko bench — scale ${scale}, ${duration} s × ${connections} connections, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`)
-console.log(`${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'CPU ms/req'.padStart(10)}`)
+console.log(
+  `\nEsuko bench — scale ${scale}, ${duration} s × ${connections} connections, ${os.cpus().length} CPUs, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+)
+console.log(
+  `${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'CPU ms/req'.padStart(10)}`,
+)
 for (const [name, t] of Object.entries(result.targets)) {
   console.log(
     `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)}`,
@@ -367,9 +457,13 @@ if (result.targets.cheer) {
       (c.exactlyOnce ? 'every accepted cheer counted exactly once' : 'MISMATCH'),
   )
 }
-console.log(`KPI computeKpis FY${result.kpi?.fiscalYear}: median ${fmt(result.kpi?.medianMs, 1)} ms (5 runs, from the tallies); full recount of ${result.kpi?.recount?.buckets ?? '—'} tally buckets: ${fmt(result.kpi?.recount?.ms)} ms`)
+console.log(
+  `KPI computeKpis FY${result.kpi?.fiscalYear}: median ${fmt(result.kpi?.medianMs, 1)} ms (5 runs, from the tallies); full recount of ${result.kpi?.recount?.buckets ?? '—'} tally buckets: ${fmt(result.kpi?.recount?.ms)} ms`,
+)
 for (const [name, s] of Object.entries(result.pageSizes)) {
-  console.log(`size ${name.padEnd(9)} HTML ${s.htmlBytes} B + CSS ${s.cssBytes} B → gzip ${fmt(s.gzip / 1024, 1)} KB, br ${fmt(s.br / 1024, 1)} KB`)
+  console.log(
+    `size ${name.padEnd(9)} HTML ${s.htmlBytes} B + CSS ${s.cssBytes} B → gzip ${fmt(s.gzip / 1024, 1)} KB, br ${fmt(s.br / 1024, 1)} KB`,
+  )
 }
 for (const note of result.notes) console.log(`note: ${note}`)
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })

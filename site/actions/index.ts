@@ -27,7 +27,11 @@ const blank = z
   .nullish()
   .transform((v) => v?.trim() || undefined)
 const text = (label: string, max: number) =>
-  z.string({ error: `${label}を入力してください。` }).trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`)
+  z
+    .string({ error: `${label}を入力してください。` })
+    .trim()
+    .min(1, `${label}を入力してください。`)
+    .max(max, `${label}は${max}文字以内で入力してください。`)
 const optionalText = (label: string, max: number) =>
   blank.refine((v) => !v || v.length <= max, `${label}は${max}文字以内で入力してください。`)
 // NFKC first: a full-width ＠ or letters typed on a Japanese keyboard are still the same address.
@@ -39,14 +43,21 @@ const phone = blank.refine((v) => !v || PHONE_PATTERN.test(v), PHONE_MESSAGE)
 const town = z.enum(TOWNS, { error: 'お住まいの町を選んでください。' })
 const consent = z.boolean().refine((v) => v, '内容をご確認のうえ、同意のチェックを入れてください。')
 const guard = { _t: blank, website: blank }
-const id = z.string().trim().min(1).max(40).regex(/^[0-9a-f]+$/i, '送信先が正しくありません。')
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9a-f]+$/i, '送信先が正しくありません。')
 
 const needContact = (v: { email?: string; phone?: string }) => Boolean(v.email || v.phone)
 const contactMessage = { message: 'ご連絡先として、メールアドレスか電話番号のどちらかを入力してください。', path: ['email'] }
 
 /** A resident's form that asks for personal data: its own fields plus contact, consent and the bot checks. */
 const withContact = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, email, phone, consent, ...guard }).refine((v) => needContact(v as { email?: string; phone?: string }), contactMessage)
+  z
+    .object({ ...shape, email, phone, consent, ...guard })
+    .refine((v) => needContact(v as { email?: string; phone?: string }), contactMessage)
 
 /** Shared front door of every public form: bot checks first, then the per-client rate limit. */
 async function admit(rule: RuleName, fields: { _t?: string; website?: string }, address: string | undefined): Promise<string> {
@@ -127,7 +138,11 @@ export const server = {
     input: withContact({
       event: id,
       nickname: text('お名前', 40),
-      partySize: z.coerce.number({ error: '人数を数字で入力してください。' }).int('人数は整数で入力してください。').min(1, '人数は1人以上で入力してください。').max(10, '一度に申し込めるのは10人までです。'),
+      partySize: z.coerce
+        .number({ error: '人数を数字で入力してください。' })
+        .int('人数は整数で入力してください。')
+        .min(1, '人数は1人以上で入力してください。')
+        .max(10, '一度に申し込めるのは10人までです。'),
       town: z.enum(valuesOf(RESIDENCE_OPTIONS), { error: 'お住まいを選んでください。' }),
       accessibilityNeeds: optionalText('配慮してほしいこと', 500),
     }),
@@ -196,7 +211,10 @@ export const server = {
       const client = await admit('cheer', input, clientAddress(context))
       const target = await docId(input.target)
       if (!(await isCheerable(input.targetType, target))) {
-        throw new ActionError({ code: 'BAD_REQUEST', message: '拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。' })
+        throw new ActionError({
+          code: 'BAD_REQUEST',
+          message: '拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。',
+        })
       }
       await createFromSite(
         'cheers',
@@ -223,7 +241,13 @@ export const server = {
     }),
     handler: reported(async (input, context) => {
       await admit('survey', input, clientAddress(context))
-      await createFromSite('survey-responses', { answer: input.answer, town: input.town, ageBand: input.ageBand, channel: 'web', ...(input.code ? { code: input.code } : {}) })
+      await createFromSite('survey-responses', {
+        answer: input.answer,
+        town: input.town,
+        ageBand: input.ageBand,
+        channel: 'web',
+        ...(input.code ? { code: input.code } : {}),
+      })
       return { ok: true }
     }),
   }),
@@ -254,4 +278,3 @@ function plainRichText(value: string) {
   })
   return { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: value.split(/\r?\n/).map(paragraph) } }
 }
-

@@ -15,9 +15,17 @@ async function countCheersUncached(type: CheerTarget, id: number | string): Prom
   const { totalDocs } = await payload.count({ collection: 'cheers', where: targetIs(type, id), overrideAccess: false })
   return totalDocs
 }
-export const countCheers = cached('cheers.countCheers', (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`], countCheersUncached)
+export const countCheers = cached(
+  'cheers.countCheers',
+  (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`],
+  countCheersUncached,
+)
 
-async function findCheerMessagesUncached(type: CheerTarget, id: number | string, limit = 10): Promise<{ id: number | string; message: string; createdAt: string }[]> {
+async function findCheerMessagesUncached(
+  type: CheerTarget,
+  id: number | string,
+  limit = 10,
+): Promise<{ id: number | string; message: string; createdAt: string }[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'cheers',
@@ -32,7 +40,11 @@ async function findCheerMessagesUncached(type: CheerTarget, id: number | string,
   return docs.filter((d) => d.message) as { id: number | string; message: string; createdAt: string }[]
 }
 /** Messages an editor approved; the message field is unreadable before that. */
-export const findCheerMessages = cached('cheers.findCheerMessages', (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`], findCheerMessagesUncached)
+export const findCheerMessages = cached(
+  'cheers.findCheerMessages',
+  (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`],
+  findCheerMessagesUncached,
+)
 
 /**
  * A cheer may only go to something the public can see: checked before the write, because SQLite stores

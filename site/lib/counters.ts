@@ -4,4 +4,8 @@ import { payloadClient } from './payload'
 
 export type { HeadlineCounts }
 
-export const getHeadlineCounts = cached('counters.getHeadlineCounts', ['citizens', 'plans', 'events', 'kpi-tallies'], async (): Promise<HeadlineCounts> => headlineCounts(await payloadClient()))
+export const getHeadlineCounts = cached(
+  'counters.getHeadlineCounts',
+  ['citizens', 'plans', 'events', 'kpi-tallies'],
+  async (): Promise<HeadlineCounts> => headlineCounts(await payloadClient()),
+)

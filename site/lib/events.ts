@@ -10,7 +10,17 @@ export type EventPage = EventCard &
     participatingOrganisations?: (Pick<Organisation, 'id' | 'name' | 'slug'> | number)[] | null
   }
 
-const cardSelect = { kind: true, title: true, slug: true, startsAt: true, endsAt: true, venue: true, town: true, summary: true, cancelled: true } as const
+const cardSelect = {
+  kind: true,
+  title: true,
+  slug: true,
+  startsAt: true,
+  endsAt: true,
+  venue: true,
+  town: true,
+  summary: true,
+  cancelled: true,
+} as const
 
 async function listUpcomingEventsUncached(limit = 3, now = new Date()): Promise<EventCard[]> {
   const payload = await payloadClient()

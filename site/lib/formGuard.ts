@@ -22,24 +22,34 @@ export type GuardFields = { _t?: string; website?: string }
  * by us at least a few seconds (and at most a day) before it comes back.
  */
 export function checkFormGuard(fields: GuardFields, now = Date.now()): void {
-  if (fields.website) throw new ActionError({ code: 'BAD_REQUEST', message: '送信内容を確認できませんでした。お手数ですが、もう一度入力してください。' })
+  if (fields.website)
+    throw new ActionError({ code: 'BAD_REQUEST', message: '送信内容を確認できませんでした。お手数ですが、もう一度入力してください。' })
   const [issued, signature] = (fields._t ?? '').split('.')
   const expected = issued ? sign(issued) : ''
   const valid = Boolean(signature) && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
   const age = now - Number(issued)
   if (!valid || !(age >= 0) || age > MAX_AGE_MS) {
-    throw new ActionError({ code: 'BAD_REQUEST', message: 'フォームの有効期限が切れました。ページを開き直してから、もう一度送信してください。' })
+    throw new ActionError({
+      code: 'BAD_REQUEST',
+      message: 'フォームの有効期限が切れました。ページを開き直してから、もう一度送信してください。',
+    })
   }
-  if (age < MIN_FILL_MS) throw new ActionError({ code: 'BAD_REQUEST', message: '送信が早すぎます。内容をご確認のうえ、数秒おいてから送信してください。' })
+  if (age < MIN_FILL_MS)
+    throw new ActionError({ code: 'BAD_REQUEST', message: '送信が早すぎます。内容をご確認のうえ、数秒おいてから送信してください。' })
 }
 
 /** A keyed hash of the client address: lets us count requests per client without keeping the address. */
 export const clientKey = (address: string | undefined): string =>
-  createHmac('sha256', signingKey()).update(`client:${address ?? 'unknown'}`).digest('base64url').slice(0, 22)
+  createHmac('sha256', signingKey())
+    .update(`client:${address ?? 'unknown'}`)
+    .digest('base64url')
+    .slice(0, 22)
 
 /** Today's date in Japan, for once-a-day rules. */
 export const tokyoDay = (now = new Date()): string => new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
 
 /** A keyed, daily hash of client and target: one cheer per target per client per day, with nothing personal stored. */
 export const cheerKey = (client: string, target: string, now = new Date()): string =>
-  createHmac('sha256', signingKey()).update(`cheer:${tokyoDay(now)}:${client}:${target}`).digest('base64url')
+  createHmac('sha256', signingKey())
+    .update(`cheer:${tokyoDay(now)}:${client}:${target}`)
+    .digest('base64url')

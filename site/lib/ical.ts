@@ -4,7 +4,11 @@ type CalendarEvent = EventCard & { updatedAt?: string }
 
 // RFC 5545: escape text, fold lines at 75 octets, CRLF line ends, times in UTC.
 const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
-const utc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8')
@@ -24,7 +28,15 @@ function fold(line: string): string {
 /** An iCalendar document for the given events; cancelled events are marked CANCELLED. */
 export function toICalendar(events: CalendarEvent[], origin: string, name = 'えすこポータル イベント'): string {
   const host = new URL(origin).host
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Esuko Portal//Unnan City//JA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escape(name)}`, 'X-WR-TIMEZONE:Asia/Tokyo']
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Esuko Portal//Unnan City//JA',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escape(name)}`,
+    'X-WR-TIMEZONE:Asia/Tokyo',
+  ]
   for (const e of events) {
     const end = e.endsAt ?? new Date(new Date(e.startsAt).getTime() + 2 * 3_600_000).toISOString()
     lines.push(

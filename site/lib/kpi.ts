@@ -9,7 +9,18 @@ import { payloadClient } from './payload'
 export type { PublicKpiReport, PublicMetric }
 export { MONTH_LABELS, METRICS, TOWN_COLUMN_LABELS } from '../../cms/kpi/catalogue'
 export { SUPPRESSED_LABEL, SUPPRESSION_NOTE, suppressRow } from '../../cms/kpi/disclosure'
-export { ATTRIBUTION, buildDataset, datasetCsv, datasetJson, DATASETS, isDatasetKey, LICENCE, NOT_SET, officialNote, sampleNote } from '../../cms/kpi/openData'
+export {
+  ATTRIBUTION,
+  buildDataset,
+  datasetCsv,
+  datasetJson,
+  DATASETS,
+  isDatasetKey,
+  LICENCE,
+  NOT_SET,
+  officialNote,
+  sampleNote,
+} from '../../cms/kpi/openData'
 
 export { availableFiscalYears, FIRST_FISCAL_YEAR, parseFiscalYear }
 

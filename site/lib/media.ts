@@ -17,7 +17,8 @@ const SAFE_NAME = /^[^/\\\0]{1,255}$/
  * that does not exist. Cached under the `media` tag, which every media edit drops.
  */
 export function findPublicMediaFile(filename: string): Promise<MediaFile | null> {
-  if (!SAFE_NAME.test(filename) || filename !== path.basename(filename) || filename === '.' || filename === '..') return Promise.resolve(null)
+  if (!SAFE_NAME.test(filename) || filename !== path.basename(filename) || filename === '.' || filename === '..')
+    return Promise.resolve(null)
   return remember(`media.file:${filename}`, ['media'], async () => {
     const payload = await payloadClient()
     const { docs } = await payload.find({

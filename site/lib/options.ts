@@ -33,4 +33,6 @@ export const THEMES = THEME_OPTIONS.map((o) => ({ value: o.value, label: o.label
 export const TOWN_CHOICES = [...TOWNS]
 
 /** The steps a plan's page shows with their dates (取り下げ is never public): stamp field and label. */
-export const PLAN_TIMELINE = PLAN_STATUSES.filter((s) => s !== 'withdrawn').map((s) => [PLAN_STATUS_STAMP[s], PLAN_STATUS_LABEL[s]] as const)
+export const PLAN_TIMELINE = PLAN_STATUSES.filter((s) => s !== 'withdrawn').map(
+  (s) => [PLAN_STATUS_STAMP[s], PLAN_STATUS_LABEL[s]] as const,
+)

@@ -6,12 +6,25 @@ import { cached } from './cache'
 
 const ORG_TAGS = ['organisations', 'media']
 
-export type OrganisationCard = Pick<Organisation, 'id' | 'name' | 'reading' | 'slug' | 'kind' | 'town' | 'district' | 'summary' | 'verified'> & {
+export type OrganisationCard = Pick<
+  Organisation,
+  'id' | 'name' | 'reading' | 'slug' | 'kind' | 'town' | 'district' | 'summary' | 'verified'
+> & {
   logo?: Media | number | null
 }
 export type OrganisationPage = OrganisationCard & Pick<Organisation, 'body' | 'contact'>
 
-const cardSelect = { name: true, reading: true, slug: true, kind: true, town: true, district: true, summary: true, verified: true, logo: true } as const
+const cardSelect = {
+  name: true,
+  reading: true,
+  slug: true,
+  kind: true,
+  town: true,
+  district: true,
+  summary: true,
+  verified: true,
+  logo: true,
+} as const
 
 async function listOrganisationsUncached({ kind, town, page = 1 }: { kind?: string; town?: string; page?: number } = {}) {
   const payload = await payloadClient()

@@ -86,7 +86,8 @@ const isHtml = (response: Response) => (response.headers.get('content-type') ?? 
 async function internalInvalidate(request: Request): Promise<Response> {
   if (request.method !== 'POST') return new Response(null, { status: 405 })
   const body = await request.text()
-  if (body.length > 10_000 || !verifyInvalidation(body, request.headers.get('x-esuko-signature'))) return new Response(null, { status: 403 })
+  if (body.length > 10_000 || !verifyInvalidation(body, request.headers.get('x-esuko-signature')))
+    return new Response(null, { status: 403 })
   try {
     const { tags } = JSON.parse(body) as { tags?: unknown }
     if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) return new Response(null, { status: 400 })

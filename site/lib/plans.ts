@@ -8,7 +8,16 @@ export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'tow
 export type PlanPage = PlanCard & Pick<Plan, 'lifecycle'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
 export type PublicOffer = Pick<SupportOffer, 'id' | 'kind' | 'nickname' | 'message' | 'createdAt'>
 
-const cardSelect = { kind: true, title: true, description: true, town: true, themes: true, status: true, proposerNickname: true, createdAt: true } as const
+const cardSelect = {
+  kind: true,
+  title: true,
+  description: true,
+  town: true,
+  themes: true,
+  status: true,
+  proposerNickname: true,
+  createdAt: true,
+} as const
 
 // Access control on: only plans from 公開 on are returned, never the proposer's contact.
 

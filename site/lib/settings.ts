@@ -17,6 +17,4 @@ export const getSiteSettings = cached('settings.getSiteSettings', ['site-setting
 
 /** Notices whose display window includes now. */
 export const activeNotices = (settings: PublicSettings, now = new Date()) =>
-  (settings.notices ?? []).filter(
-    (n) => (!n.from || new Date(n.from) <= now) && (!n.until || new Date(n.until) >= now),
-  )
+  (settings.notices ?? []).filter((n) => (!n.from || new Date(n.from) <= now) && (!n.until || new Date(n.until) >= now))

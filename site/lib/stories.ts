@@ -95,7 +95,9 @@ async function findRelatedStoriesUncached(story: StoryPage, limit = 3): Promise<
 }
 /** Other published stories sharing a theme or town with this one. */
 export const findRelatedStories = (story: StoryPage, limit = 3): Promise<StoryCard[]> =>
-  remember(`stories.findRelatedStories:${JSON.stringify([story.id, story.themes, story.town, limit])}`, STORY_TAGS, () => findRelatedStoriesUncached(story, limit))
+  remember(`stories.findRelatedStories:${JSON.stringify([story.id, story.themes, story.town, limit])}`, STORY_TAGS, () =>
+    findRelatedStoriesUncached(story, limit),
+  )
 
 /** Newest published story cards matching a filter (public read rules apply). */
 async function newestCards(where: Where, limit: number): Promise<StoryCard[]> {
@@ -119,8 +121,10 @@ export const findStoriesOfCitizen = cached('stories.findStoriesOfCitizen', STORY
 )
 
 /** Published stories that involve an organisation. */
-export const findStoriesOfOrganisation = cached('stories.findStoriesOfOrganisation', STORY_TAGS, (organisationId: number | string, limit: number = 12) =>
-  newestCards({ organisations: { in: [organisationId] } }, limit),
+export const findStoriesOfOrganisation = cached(
+  'stories.findStoriesOfOrganisation',
+  STORY_TAGS,
+  (organisationId: number | string, limit: number = 12) => newestCards({ organisations: { in: [organisationId] } }, limit),
 )
 
 async function listStoriesForFeedUncached(limit = 50) {

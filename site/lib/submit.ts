@@ -23,10 +23,15 @@ export function toActionError(error: unknown, duplicateMessage?: string): never 
   }
   // A relationship to a document that does not exist (a forged or stale id in a hidden field): SQLite's
   // foreign key refuses the row, which is the resident's mistake, not a server failure.
-  if (/FOREIGN KEY constraint failed|SQLITE_CONSTRAINT_FOREIGNKEY/i.test(`${e?.message} ${(e as { cause?: Error })?.cause?.message ?? ''}`)) {
+  if (
+    /FOREIGN KEY constraint failed|SQLITE_CONSTRAINT_FOREIGNKEY/i.test(`${e?.message} ${(e as { cause?: Error })?.cause?.message ?? ''}`)
+  ) {
     throw new ActionError({ code: 'BAD_REQUEST', message: '送信先が見つかりません。ページを開き直してから、もう一度お試しください。' })
   }
-  if (duplicateMessage && /unique|duplicate|E11000|SQLITE_CONSTRAINT/i.test(`${e?.message} ${(e as { cause?: Error })?.cause?.message ?? ''}`)) {
+  if (
+    duplicateMessage &&
+    /unique|duplicate|E11000|SQLITE_CONSTRAINT/i.test(`${e?.message} ${(e as { cause?: Error })?.cause?.message ?? ''}`)
+  ) {
     throw new ActionError({ code: 'CONFLICT', message: duplicateMessage })
   }
   if (e?.isPublic && e.status && e.status >= 400 && e.status < 500) {

@@ -6,11 +6,28 @@ import { listOrganisations } from '../lib/organisations'
 import { siteOrigin } from '../lib/publicUrl'
 import { listStoriesForFeed } from '../lib/stories'
 
-const STATIC = ['/', '/stories', '/citizens', '/plans', '/plans/new', '/events', '/organisations', '/nominate', '/survey', '/about', '/privacy']
+const STATIC = [
+  '/',
+  '/stories',
+  '/citizens',
+  '/plans',
+  '/plans/new',
+  '/events',
+  '/organisations',
+  '/nominate',
+  '/survey',
+  '/about',
+  '/privacy',
+]
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = siteOrigin(url)
-  const [stories, events, citizens, orgs] = await Promise.all([listStoriesForFeed(1000), listAllEventsForCalendar(), listCitizens({ page: 1 }), listOrganisations({ page: 1 })])
+  const [stories, events, citizens, orgs] = await Promise.all([
+    listStoriesForFeed(1000),
+    listAllEventsForCalendar(),
+    listCitizens({ page: 1 }),
+    listOrganisations({ page: 1 }),
+  ])
   const paths = [
     ...STATIC,
     ...stories.map((s) => `/stories/${s.slug}`),

@@ -33,6 +33,8 @@ describe('FormErrors', () => {
 
   it('shows a message for the whole form (rate limit, full event) without a list', async () => {
     const html = await render({ formError: '定員に達したため、申し込みを締め切りました。', fieldErrors: {}, labels: {} })
-    expect(html).toBe('<div class="alert alert--error" role="alert" id="form-errors" tabindex="-1"><p><strong>定員に達したため、申し込みを締め切りました。</strong></p></div>')
+    expect(html).toBe(
+      '<div class="alert alert--error" role="alert" id="form-errors" tabindex="-1"><p><strong>定員に達したため、申し込みを締め切りました。</strong></p></div>',
+    )
   })
 })

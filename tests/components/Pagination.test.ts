@@ -8,8 +8,12 @@ beforeAll(async () => {
   container = await AstroContainer.create()
 })
 
-const render = (props: Record<string, unknown>, url = 'http://localhost/stories') => container.renderToString(Pagination, { props, request: new Request(url) })
-const hrefs = (html: string) => Object.fromEntries([...html.matchAll(/<a href="([^"]*)" rel="(prev|next)">/g)].map(([, href, rel]) => [rel, href.replaceAll('&amp;', '&')]))
+const render = (props: Record<string, unknown>, url = 'http://localhost/stories') =>
+  container.renderToString(Pagination, { props, request: new Request(url) })
+const hrefs = (html: string) =>
+  Object.fromEntries(
+    [...html.matchAll(/<a href="([^"]*)" rel="(prev|next)">/g)].map(([, href, rel]) => [rel, href.replaceAll('&amp;', '&')]),
+  )
 
 describe('Pagination', () => {
   it('renders nothing for a single page', async () => {
@@ -25,7 +29,10 @@ describe('Pagination', () => {
   })
 
   it('in the middle links both ways and keeps the filters, dropping empty ones', async () => {
-    const html = await render({ page: 2, totalPages: 3, params: { town: '大東町', theme: undefined, kind: '' } }, 'http://localhost/stories?town=%E5%A4%A7%E6%9D%B1%E7%94%BA&page=2')
+    const html = await render(
+      { page: 2, totalPages: 3, params: { town: '大東町', theme: undefined, kind: '' } },
+      'http://localhost/stories?town=%E5%A4%A7%E6%9D%B1%E7%94%BA&page=2',
+    )
     expect(hrefs(html)).toEqual({ prev: `?town=${encodeURIComponent('大東町')}`, next: `?town=${encodeURIComponent('大東町')}&page=3` })
   })
 

@@ -43,8 +43,19 @@ beforeAll(async () => {
     proposerNickname: 'もっこう',
     status: 'published',
   })
-  const event = await createOpenEvent(cmsUrl, { title: `確認用イベント ${unique('e')}`, capacity: 20, venue: '吉田交流センター', summary: '読みやすさの確認です。', participatingOrganisations: [org.id] })
-  Object.assign(made, { citizen: `/citizens/${citizen.slug}`, plan: `/plans/${plan.id}`, event: `/events/${event.slug}`, organisation: `/organisations/${org.slug}` })
+  const event = await createOpenEvent(cmsUrl, {
+    title: `確認用イベント ${unique('e')}`,
+    capacity: 20,
+    venue: '吉田交流センター',
+    summary: '読みやすさの確認です。',
+    participatingOrganisations: [org.id],
+  })
+  Object.assign(made, {
+    citizen: `/citizens/${citizen.slug}`,
+    plan: `/plans/${plan.id}`,
+    event: `/events/${event.slug}`,
+    organisation: `/organisations/${org.slug}`,
+  })
 })
 afterAll(() => browser?.close())
 
@@ -91,7 +102,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA, serious and critical)', () => 
     await page.goto(`${siteUrl}/plans/new`)
     // Field validation answers before the spam guard's fill-time check, so no wait is needed here.
     await page.fill('#email', 'not-an-address')
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'この内容で投稿する' }).click()])
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'この内容で投稿する' }).click(),
+    ])
     expect(response.status()).toBe(400)
     await page.waitForLoadState('domcontentloaded')
     expect(await page.locator('.field-error').count()).toBeGreaterThanOrEqual(5)

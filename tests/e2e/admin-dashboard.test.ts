@@ -68,7 +68,7 @@ describe('admin dashboard', () => {
     await page.context().close()
   })
 
-  it("shows an organisation manager their digest link and digest, and no KPI figures", async () => {
+  it('shows an organisation manager their digest link and digest, and no KPI figures', async () => {
     const page = await loggedIn(ORGANISATION)
     await page.goto(`${cmsUrl}/admin`)
     const callout = page.locator('section[aria-labelledby="esuko-digest-callout-heading"]')

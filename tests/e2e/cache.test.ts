@@ -71,7 +71,8 @@ describe('site cache', () => {
       expect(res.status, await res.clone().text()).toBeLessThan(300)
       return (await res.json()) as { doc: { id: number } }
     }
-    const organisations = (html: string) => Number(/<strong>([\d,]+)<span class="visually-hidden">団体<\/span><\/strong>/.exec(html)?.[1].replace(/,/g, '') ?? NaN)
+    const organisations = (html: string) =>
+      Number(/<strong>([\d,]+)<span class="visually-hidden">団体<\/span><\/strong>/.exec(html)?.[1].replace(/,/g, '') ?? NaN)
     const before = organisations(await (await fetch(`${siteUrl}/`)).text())
     expect(before).toBeGreaterThanOrEqual(0)
 
@@ -125,7 +126,8 @@ describe('site cache', () => {
       })
     // Framing headers differ by design (the fast path knows the length; Astro streams).
     const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
-    const comparable = (headers: [string, string][]) => headers.filter(([name]) => !framing.has(name)).sort(([a], [b]) => a.localeCompare(b))
+    const comparable = (headers: [string, string][]) =>
+      headers.filter(([name]) => !framing.has(name)).sort(([a], [b]) => a.localeCompare(b))
     const rendered = await get()
     const cached = await get()
     expect(rendered.status).toBe(200)
@@ -146,7 +148,11 @@ describe('site cache', () => {
   })
 
   it('refuses an unsigned invalidation', async () => {
-    const res = await fetch(`${siteUrl}/_internal/invalidate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tags":["*"]}' })
+    const res = await fetch(`${siteUrl}/_internal/invalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"tags":["*"]}',
+    })
     expect(res.status).toBe(403)
   })
 })

@@ -61,7 +61,12 @@ describe('event registration', () => {
     expect(await register.locator('form').count()).toBe(0)
     expect(await later.locator('dd', { hasText: '名（残り' }).innerText()).toBe('2名（残り 0 名）')
 
-    const stored = await findDocs<{ nickname: string }>(cmsUrl, 'event-registrations', `where[event][equals]=${event.id}&sort=createdAt`, 'editor')
+    const stored = await findDocs<{ nickname: string }>(
+      cmsUrl,
+      'event-registrations',
+      `where[event][equals]=${event.id}&sort=createdAt`,
+      'editor',
+    )
     expect(stored.docs.map((r) => r.nickname)).toEqual(['sanka1', 'sanka2'])
     for (const page of [...pages, later]) await page.close()
   })

@@ -109,13 +109,23 @@ describe('submitting a plan without JavaScript', () => {
       expect(await page.getAttribute(`#${name}`, 'aria-invalid')).toBe('true')
       expect(await page.getAttribute(`#${name}`, 'aria-describedby')).toContain(`${name}-error`)
     }
-    expect(await page.locator('.field', { has: page.locator('#consent') }).locator('.field-error').innerText()).toBe(messages.consent)
+    expect(
+      await page
+        .locator('.field', { has: page.locator('#consent') })
+        .locator('.field-error')
+        .innerText(),
+    ).toBe(messages.consent)
     expect(await page.locator('#title').getAttribute('aria-invalid')).toBeNull()
 
     // The summary at the top links to every field with a problem.
     const summary = page.locator('#form-errors[role="alert"]')
     expect(await summary.locator('strong').innerText()).toBe('入力内容に確認が必要な項目があります。')
-    expect(await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual(['#consent', '#email', '#kind', '#town'])
+    expect(await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort())).toEqual([
+      '#consent',
+      '#email',
+      '#kind',
+      '#town',
+    ])
 
     const stored = await findDocs(cmsUrl, 'plans', `where[title][equals]=${encodeURIComponent(title)}`, 'editor')
     expect(stored.totalDocs).toBe(0)
@@ -179,7 +189,12 @@ describe('offering support for a plan without JavaScript', () => {
     expect(await page.locator('main h1').innerText()).toBe('応援の申し出を受け付けました')
     await page.close()
 
-    const offers = await findDocs<{ nickname: string; kind: string; plan: number | { id: number } }>(cmsUrl, 'support-offers', `where[plan][equals]=${plan.id}&depth=0`, 'editor')
+    const offers = await findDocs<{ nickname: string; kind: string; plan: number | { id: number } }>(
+      cmsUrl,
+      'support-offers',
+      `where[plan][equals]=${plan.id}&depth=0`,
+      'editor',
+    )
     expect(offers.docs).toMatchObject([{ nickname: 'そば好き', kind: 'help', plan: plan.id }])
   })
 })

@@ -13,7 +13,21 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-const PAGES = ['/', '/stories', '/stories/daito-osusowake', '/plans', '/plans/new', '/events', '/organisations', '/citizens', '/survey', '/privacy', '/progress', '/open-data', '/does-not-exist']
+const PAGES = [
+  '/',
+  '/stories',
+  '/stories/daito-osusowake',
+  '/plans',
+  '/plans/new',
+  '/events',
+  '/organisations',
+  '/citizens',
+  '/survey',
+  '/privacy',
+  '/progress',
+  '/open-data',
+  '/does-not-exist',
+]
 
 describe('security headers on public pages', () => {
   it.each(PAGES)('%s', async (path) => {
@@ -32,7 +46,8 @@ describe('security headers on public pages', () => {
     const page = await context.newPage()
     const violations: string[] = []
     page.on('console', (message) => {
-      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`)
+      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()}`)
     })
     for (const path of PAGES) await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' })
     await context.close()
@@ -42,7 +57,11 @@ describe('security headers on public pages', () => {
 
 describe('admin sessions', () => {
   const login = (email: string, password: string) =>
-    fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+    fetch(`${cmsUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
 
   it('sets the session cookie HttpOnly, SameSite=Lax and Secure in production', async () => {
     const res = await login('editor@esuko.example', PASSWORD)

@@ -104,7 +104,11 @@ describe('staff password reset', () => {
       body: JSON.stringify({ email, name: '再設定 テスト', roles: ['coordinator'], password: 'first-password-123' }),
     })
     expect(created.status).toBe(201)
-    const asked = await fetch(`${cmsUrl}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+    const asked = await fetch(`${cmsUrl}/api/users/forgot-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    })
     expect(asked.status).toBe(200)
 
     const mail = await smtp.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS)

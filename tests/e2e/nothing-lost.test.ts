@@ -6,7 +6,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runLoad, startServers } from '../../scripts/load-submissions.mjs'
 
 type Servers = { siteUrl: string; cmsUrl: string; killAndRestartSite: (downMs?: number) => Promise<void>; stop: () => Promise<void> }
-type Result = { acknowledged: number; stored: number; byCollection: Record<string, { acknowledged: number; stored: number }>; reqPerSec: number }
+type Result = {
+  acknowledged: number
+  stored: number
+  byCollection: Record<string, { acknowledged: number; stored: number }>
+  reqPerSec: number
+}
 
 let servers: Servers
 beforeAll(async () => {
@@ -15,7 +20,14 @@ beforeAll(async () => {
 afterAll(() => servers?.stop())
 
 it('stores every acknowledged submission, with one SIGKILL and restart of the site halfway', async () => {
-  const steady: Result = await runLoad({ siteUrl: servers.siteUrl, cmsUrl: servers.cmsUrl, total: 150, concurrency: 25, midway: undefined, log: () => {} })
+  const steady: Result = await runLoad({
+    siteUrl: servers.siteUrl,
+    cmsUrl: servers.cmsUrl,
+    total: 150,
+    concurrency: 25,
+    midway: undefined,
+    log: () => {},
+  })
   expect(steady.acknowledged).toBe(150)
   expect(steady.stored).toBe(steady.acknowledged)
 

@@ -28,19 +28,25 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++)
       else if (c === '"') quoted = false
       else cell += c
     } else if (c === '"') quoted = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '')
+    else if (c === ',') (row.push(cell), (cell = ''))
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''))
     else if (c !== '\r') cell += c
   }
-  if (cell || row.length) row.push(cell), rows.push(row)
+  if (cell || row.length) (row.push(cell), rows.push(row))
   return rows
 }
 
-type Json = { licence: { id: string }; attribution: string; fiscalYear: number; columns: { key: string; label: string }[]; rows: Record<string, string | number | null>[] }
+type Json = {
+  licence: { id: string }
+  attribution: string
+  fiscalYear: number
+  columns: { key: string; label: string }[]
+  rows: Record<string, string | number | null>[]
+}
 
 const PEOPLE_LABELS = new Set([...METRICS.filter((m) => m.people).map((m) => m.label), SURVEY.supplementary.respondentsLabel])
 const bodies: string[] = []
@@ -135,7 +141,10 @@ describe('/progress', () => {
   it('is linked from the home page counters and shows the year, the KPIs and the small-cell note', async () => {
     const page = await browser.newPage()
     await page.goto(`${siteUrl}/`)
-    await page.locator('section[aria-labelledby="counters-heading"]').getByRole('link', { name: /目標と実績/ }).click()
+    await page
+      .locator('section[aria-labelledby="counters-heading"]')
+      .getByRole('link', { name: /目標と実績/ })
+      .click()
     await page.waitForURL(`${siteUrl}/progress`)
     expect(await page.locator('h1').innerText()).toContain('年度')
     await page.goto(`${siteUrl}/progress?fy=${FY}`)

@@ -26,7 +26,12 @@ const story = STORIES.filter((s) => s.status === 'published' && s.heroImage)[0]
 const newPage = async (javaScriptEnabled = false): Promise<Page> => (await portal.newContext(browser, { javaScriptEnabled })).newPage()
 
 describe('resident forms through the proxy', () => {
-  type FormCase = { name: string; url: () => Promise<string>; fill: (page: Page) => Promise<void>; button: string | ((page: Page) => ReturnType<Page['locator']>) }
+  type FormCase = {
+    name: string
+    url: () => Promise<string>
+    fill: (page: Page) => Promise<void>
+    button: string | ((page: Page) => ReturnType<Page['locator']>)
+  }
   const cases: FormCase[] = [
     {
       name: 'cheer',
@@ -79,7 +84,8 @@ describe('resident forms through the proxy', () => {
     },
     {
       name: 'event registration',
-      url: async () => `/events/${(await createOpenEvent(portal.direct.cmsUrl, { title: unique('プロキシ経由のイベント'), capacity: 10 })).slug}`,
+      url: async () =>
+        `/events/${(await createOpenEvent(portal.direct.cmsUrl, { title: unique('プロキシ経由のイベント'), capacity: 10 })).slug}`,
       fill: async (page) => {
         await page.fill('#nickname', 'さんか')
         await page.fill('#partySize', '1')
@@ -172,7 +178,10 @@ describe('client addresses behind the proxy', () => {
     expect(await post('127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).toBe(303)
 
     // The site processes logged the real source addresses, never a forged one.
-    const posts = await portal.waitForLog((l) => l.time >= since && l.role === 'site' && l.method === 'POST' && l.path === new URL(action).pathname, 25)
+    const posts = await portal.waitForLog(
+      (l) => l.time >= since && l.role === 'site' && l.method === 'POST' && l.path === new URL(action).pathname,
+      25,
+    )
     expect(posts).toHaveLength(25)
     expect(new Set(posts.map((l) => l.client))).toEqual(new Set(['127.0.0.2', '127.0.0.3']))
   })
@@ -182,7 +191,10 @@ describe('client addresses behind the proxy', () => {
     const agent = new Agent({ localAddress: '127.0.0.2' })
     try {
       const site = portal.direct.siteUrls[1]
-      const res = await fetch(`${site}/`, { dispatcher: agent, headers: { 'x-forwarded-for': '203.0.113.50', 'x-forwarded-proto': 'https', 'x-request-id': 'forged-id' } })
+      const res = await fetch(`${site}/`, {
+        dispatcher: agent,
+        headers: { 'x-forwarded-for': '203.0.113.50', 'x-forwarded-proto': 'https', 'x-request-id': 'forged-id' },
+      })
       await res.arrayBuffer()
       expect(res.status).toBe(200)
       const id = res.headers.get('x-request-id')!
@@ -198,7 +210,19 @@ describe('client addresses behind the proxy', () => {
 })
 
 describe('images from the site origin', () => {
-  const pageTypes = ['/', '/stories', `/stories/${story.slug}`, '/citizens', '/plans', '/events', '/organisations', '/about', '/progress', '/survey', '/nominate']
+  const pageTypes = [
+    '/',
+    '/stories',
+    `/stories/${story.slug}`,
+    '/citizens',
+    '/plans',
+    '/events',
+    '/organisations',
+    '/about',
+    '/progress',
+    '/survey',
+    '/nominate',
+  ]
 
   it('loads every <img> on every page type through the proxy', async () => {
     const page = await newPage(true)
@@ -209,7 +233,10 @@ describe('images from the site origin', () => {
       expect(res?.status(), path).toBe(200)
       // From each list page, its first detail page (a citizen, an event, an organisation, a plan).
       if (['/citizens', '/events', '/organisations', '/plans'].includes(path)) {
-        const href = await page.evaluate((prefix) => document.querySelector(`main a[href^="${prefix}"]:not([href$=".ics"])`)?.getAttribute('href'), `${path}/`)
+        const href = await page.evaluate(
+          (prefix) => document.querySelector(`main a[href^="${prefix}"]:not([href$=".ics"])`)?.getAttribute('href'),
+          `${path}/`,
+        )
         if (href) detailLinks.add(href.split('?')[0])
       }
       checked.push(...(await imagesOf(page, path)))
@@ -296,23 +323,33 @@ describe('images from the site origin', () => {
 
   it('never serves the file of a restricted image (no photo consent), in any size', async () => {
     // Wider than the largest size (hero, 1280): Payload never enlarges, and every size must exist here.
-    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#c33' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `${unique('restricted')}.png`)
     form.append('_payload', JSON.stringify({ alt: '掲載の同意がない写真', restricted: true }))
-    const res = await fetch(`${portal.direct.cmsUrl}/api/media`, { method: 'POST', headers: { authorization: `JWT ${await editorToken(portal.direct.cmsUrl)}` }, body: form })
+    const res = await fetch(`${portal.direct.cmsUrl}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${await editorToken(portal.direct.cmsUrl)}` },
+      body: form,
+    })
     const { doc } = (await res.json()) as { doc: { filename: string; sizes: Record<string, { filename: string }> } }
     expect(res.status).toBe(201)
     const names = [doc.filename, ...Object.values(doc.sizes).map((s) => s.filename)]
     expect(names).toHaveLength(4)
     for (const name of names) {
       // Staff see it in the admin…
-      const staff = await fetch(`${portal.direct.cmsUrl}/api/media/file/${name}`, { headers: { authorization: `JWT ${await editorToken(portal.direct.cmsUrl)}` } })
+      const staff = await fetch(`${portal.direct.cmsUrl}/api/media/file/${name}`, {
+        headers: { authorization: `JWT ${await editorToken(portal.direct.cmsUrl)}` },
+      })
       await staff.arrayBuffer()
       expect(staff.status).toBe(200)
       // …the public never does, through the proxy or straight from either site process.
       for (const origin of [portal.siteUrl, ...portal.direct.siteUrls]) {
-        const pub = origin.startsWith('https') ? await portal.fetch(`${origin}/api/media/file/${name}`) : await fetch(`${origin}/api/media/file/${name}`)
+        const pub = origin.startsWith('https')
+          ? await portal.fetch(`${origin}/api/media/file/${name}`)
+          : await fetch(`${origin}/api/media/file/${name}`)
         await pub.arrayBuffer()
         expect(pub.status, `${origin} ${name}`).toBe(404)
       }
@@ -354,13 +391,18 @@ describe('health checks and request logs', () => {
     expect(portal.direct.siteUrls.map((u) => Number(new URL(u).port))).toContain(lines[0].port)
     expect(lines[0].ms).toBeGreaterThanOrEqual(0)
     // Caddy's own access log carries the same id, so the two logs can be joined.
-    const inCaddyLog = () => portal.caddyLog().some((l) => (l.resp_headers as Record<string, string[]> | undefined)?.['X-Request-Id']?.[0] === id)
+    const inCaddyLog = () =>
+      portal.caddyLog().some((l) => (l.resp_headers as Record<string, string[]> | undefined)?.['X-Request-Id']?.[0] === id)
     for (let i = 0; i < 50 && !inCaddyLog(); i++) await new Promise((r) => setTimeout(r, 100))
     expect(inCaddyLog()).toBe(true)
 
     const admin = await portal.fetch(`${portal.cmsUrl}/api/users/me`)
     await admin.arrayBuffer()
-    expect((await portal.waitForLog((l) => l.id === admin.headers.get('x-request-id')))[0]).toMatchObject({ role: 'admin', path: '/api/users/me', client: '127.0.0.1' })
+    expect((await portal.waitForLog((l) => l.id === admin.headers.get('x-request-id')))[0]).toMatchObject({
+      role: 'admin',
+      path: '/api/users/me',
+      client: '127.0.0.1',
+    })
   })
 })
 
@@ -407,7 +449,17 @@ describe('one site process killed under load', () => {
     const writer = async () => {
       for (let i = 0; i < 30; i++) {
         const title = unique('停止中の投稿')
-        const body = new URLSearchParams({ kind: 'want_to_try', title, description: '停止試験の投稿です。', town: '木次町', nickname: 'ていし', email: 'teishi@example.jp', consent: 'on', _t: token, website: '' })
+        const body = new URLSearchParams({
+          kind: 'want_to_try',
+          title,
+          description: '停止試験の投稿です。',
+          town: '木次町',
+          nickname: 'ていし',
+          email: 'teishi@example.jp',
+          consent: 'on',
+          _t: token,
+          website: '',
+        })
         const res = await portal.fetch(action, {
           from: `127.0.3.${i + 1}`,
           method: 'POST',
@@ -430,7 +482,9 @@ describe('one site process killed under load', () => {
     expect(submissions.filter((s) => s.status !== 303 && s.status < 500)).toEqual([])
     const token2 = await editorToken(portal.direct.cmsUrl)
     for (const { title } of acknowledged) {
-      const res = await fetch(`${portal.direct.cmsUrl}/api/plans?depth=0&where[title][equals]=${encodeURIComponent(title)}`, { headers: { authorization: `JWT ${token2}` } })
+      const res = await fetch(`${portal.direct.cmsUrl}/api/plans?depth=0&where[title][equals]=${encodeURIComponent(title)}`, {
+        headers: { authorization: `JWT ${token2}` },
+      })
       expect(((await res.json()) as { totalDocs: number }).totalDocs, title).toBe(1)
     }
 
@@ -480,7 +534,9 @@ describe('cost of the proxy', () => {
       const body = new URLSearchParams({ answer: '3', town: '木次町', ageBand: '40s', _t: token, website: '' }).toString()
       const from = `127.0.1.${(n++ % 15) + 1}`
       const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body }
-      const res = origin.startsWith('https') ? await portal.fetch(origin + action, { ...init, from }) : await postFrom(origin + action, init, from)
+      const res = origin.startsWith('https')
+        ? await portal.fetch(origin + action, { ...init, from })
+        : await postFrom(origin + action, init, from)
       await res.arrayBuffer()
       return res.status
     }

@@ -41,7 +41,10 @@ describe('事業実施報告書 (PDF)', () => {
   })
 
   it('embeds every font it uses (Chromium writes the Noto CJK glyphs as embedded Type 3 fonts)', () => {
-    const rows = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim())
+    const rows = run('pdffonts', [pdf])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim())
     expect(rows.length).toBeGreaterThan(0)
     // Columns: name, type, encoding, emb, sub, uni, object, ID — every font embedded and mapped to Unicode.
     for (const row of rows) expect(row, row).toMatch(/\s(yes)\s+(yes|no)\s+yes\s+\d+\s+\d+\s*$/)
@@ -51,7 +54,18 @@ describe('事業実施報告書 (PDF)', () => {
     text = run('pdftotext', ['-layout', pdf, '-'])
     const flat = text.replace(/[ \t]+/g, ' ')
     const joined = text.replace(/\s+/g, '')
-    for (const s of ['事業実施報告書', '令和7年度', '目次', '重要業績評価指標（KPI）の実績', '開催したイベント', 'えすこ共助会議の参画団体', '集計の方法', '4月1日から翌年3月31日', '5未満', '出典：雲南市えすこポータル']) {
+    for (const s of [
+      '事業実施報告書',
+      '令和7年度',
+      '目次',
+      '重要業績評価指標（KPI）の実績',
+      '開催したイベント',
+      'えすこ共助会議の参画団体',
+      '集計の方法',
+      '4月1日から翌年3月31日',
+      '5未満',
+      '出典：雲南市えすこポータル',
+    ]) {
       expect(joined, s).toContain(s.replace(/\s+/g, ''))
     }
     expect(joined).toContain(`2/${pages}`)

@@ -46,7 +46,9 @@ afterAll(async () => {
 })
 
 async function count(collection: string): Promise<number> {
-  const res = await fetch(`${portal.cmsUrl}/api/${collection}?limit=1&depth=0&draft=true`, { headers: { authorization: `JWT ${await editorToken(portal.cmsUrl)}` } })
+  const res = await fetch(`${portal.cmsUrl}/api/${collection}?limit=1&depth=0&draft=true`, {
+    headers: { authorization: `JWT ${await editorToken(portal.cmsUrl)}` },
+  })
   if (!res.ok) throw new Error(`count ${collection}: ${res.status}`)
   return ((await res.json()) as { totalDocs: number }).totalDocs
 }
@@ -71,48 +73,108 @@ const FORMS: FormSpec[] = [
     action: 'submitPlan',
     page: () => '/plans/new',
     collection: 'plans',
-    valid: (r, i) => [['kind', r.pick(PLAN_KINDS)], ['title', `試験プラン${i}`], ['description', '畑で一緒に😀'], ['town', r.pick(TOWNS)], nickname(r), ...contact(r, i), ['consent', 'on']],
+    valid: (r, i) => [
+      ['kind', r.pick(PLAN_KINDS)],
+      ['title', `試験プラン${i}`],
+      ['description', '畑で一緒に😀'],
+      ['town', r.pick(TOWNS)],
+      nickname(r),
+      ...contact(r, i),
+      ['consent', 'on'],
+    ],
   },
   {
     action: 'offerSupport',
     page: () => `/plans/${planId}`,
     collection: 'support-offers',
-    valid: (r, i) => [['plan', String(planId)], ['kind', r.pick(['cheer', 'help'])], nickname(r), ['message', r.chance(0.5) ? '' : '応援します'], ...contact(r, i), ['consent', 'on']],
+    valid: (r, i) => [
+      ['plan', String(planId)],
+      ['kind', r.pick(['cheer', 'help'])],
+      nickname(r),
+      ['message', r.chance(0.5) ? '' : '応援します'],
+      ...contact(r, i),
+      ['consent', 'on'],
+    ],
   },
   {
     action: 'registerForEvent',
     page: () => `/events/${event.slug}`,
     collection: 'event-registrations',
-    valid: (r, i) => [['event', String(event.id)], nickname(r), ['partySize', String(r.int(1, 10))], ['town', r.pick([...TOWNS, 'outside'])], ...contact(r, i), ['accessibilityNeeds', ''], ['consent', 'on']],
+    valid: (r, i) => [
+      ['event', String(event.id)],
+      nickname(r),
+      ['partySize', String(r.int(1, 10))],
+      ['town', r.pick([...TOWNS, 'outside'])],
+      ...contact(r, i),
+      ['accessibilityNeeds', ''],
+      ['consent', 'on'],
+    ],
   },
   {
     action: 'nominate',
     page: () => '/nominate',
     collection: 'stories',
-    valid: (r, i) => [['kind', r.pick(['nominate', 'story'])], ['title', `試験の推薦${i}`], ['about', '近所の方です。\n毎朝あいさつ。'], ['connection', ''], ['town', r.pick(TOWNS)], nickname(r), ...contact(r, i), ['consent', 'on']],
+    valid: (r, i) => [
+      ['kind', r.pick(['nominate', 'story'])],
+      ['title', `試験の推薦${i}`],
+      ['about', '近所の方です。\n毎朝あいさつ。'],
+      ['connection', ''],
+      ['town', r.pick(TOWNS)],
+      nickname(r),
+      ...contact(r, i),
+      ['consent', 'on'],
+    ],
   },
   {
     action: 'cheer',
     page: () => `/stories/${story.slug}`,
     collection: 'cheers',
-    valid: (r) => [['targetType', 'plans'], ['target', String(planId)], ['message', r.chance(0.5) ? '' : 'がんばって👏']],
+    valid: (r) => [
+      ['targetType', 'plans'],
+      ['target', String(planId)],
+      ['message', r.chance(0.5) ? '' : 'がんばって👏'],
+    ],
   },
   {
     action: 'answerSurvey',
     page: () => '/survey',
     collection: 'survey-responses',
-    valid: (r) => [['answer', String(r.int(1, 5))], ['town', r.pick(TOWNS)], ['ageBand', r.pick(AGE_BANDS)]],
+    valid: (r) => [
+      ['answer', String(r.int(1, 5))],
+      ['town', r.pick(TOWNS)],
+      ['ageBand', r.pick(AGE_BANDS)],
+    ],
   },
   {
     action: 'requestDeletion',
     page: () => '/privacy/delete',
     collection: 'deletion-requests',
     // Addresses no other form uses, so a processed request never removes another test's records.
-    valid: (r, i) => [['email', r.chance(0.7) ? `nobody-${i}@deletion.example.jp` : ''], ['phone', r.chance(0.5) ? '' : '0854-99-0000'], ['note', r.chance(0.5) ? '' : '消してください']],
+    valid: (r, i) => [
+      ['email', r.chance(0.7) ? `nobody-${i}@deletion.example.jp` : ''],
+      ['phone', r.chance(0.5) ? '' : '0854-99-0000'],
+      ['note', r.chance(0.5) ? '' : '消してください'],
+    ],
   },
 ]
 
-const EXTRA_NAMES = ['__proto__', 'constructor', 'toString', 'kind.x', 'a[]', 'x'.repeat(300), '', '\u0000', '<b>', '🙂', 'id', 'createdAt', '_status', 'reviewStatus', 'dedupeKey']
+const EXTRA_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'kind.x',
+  'a[]',
+  'x'.repeat(300),
+  '',
+  '\u0000',
+  '<b>',
+  '🙂',
+  'id',
+  'createdAt',
+  '_status',
+  'reviewStatus',
+  'dedupeKey',
+]
 
 type Built = { body: Uint8Array | string; contentType?: string; note: string }
 
@@ -143,7 +205,9 @@ function buildCase(spec: FormSpec, r: Rng, i: number): Built {
           break
         case 4:
           if (r.chance(0.3)) {
-            fields = fields.map((f) => (f[0] === '_t' ? ['_t', r.pick(['', 'x', '1.abc', `${Date.now()}.forged`, `${token}x`, token.replace(/^\d+/, '0')])] : f))
+            fields = fields.map((f) =>
+              f[0] === '_t' ? ['_t', r.pick(['', 'x', '1.abc', `${Date.now()}.forged`, `${token}x`, token.replace(/^\d+/, '0')])] : f,
+            )
             notes.push('bad _t')
           } else if (r.chance(0.2)) {
             fields = fields.map((f) => (f[0] === 'website' ? ['website', 'http://spam.example'] : f))
@@ -166,10 +230,16 @@ function buildCase(spec: FormSpec, r: Rng, i: number): Built {
     const kind = r.int(0, 3)
     if (kind === 0) return { body: '{"answer":', contentType: 'application/json', note: 'broken json' }
     if (kind === 1) return { body: 'answer=3', contentType: 'text/plain', note: 'text/plain' }
-    if (kind === 2) return { body: '--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\ntrunc', contentType: 'multipart/form-data; boundary=zz', note: 'truncated multipart' }
+    if (kind === 2)
+      return {
+        body: '--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\ntrunc',
+        contentType: 'multipart/form-data; boundary=zz',
+        note: 'truncated multipart',
+      }
     return { body: 'garbage', contentType: 'multipart/form-data', note: 'multipart without boundary' }
   }
-  if (r.chance(0.6) && !fields.some((f) => f[2]?.file)) return { body: urlencoded(fields.map(([k, v]) => [k, v])), contentType: 'application/x-www-form-urlencoded', note }
+  if (r.chance(0.6) && !fields.some((f) => f[2]?.file))
+    return { body: urlencoded(fields.map(([k, v]) => [k, v])), contentType: 'application/x-www-form-urlencoded', note }
   const { body, contentType } = multipart(fields, `----fuzz${i}`)
   return { body, contentType, note: `${note} (multipart)` }
 }
@@ -209,13 +279,16 @@ describe('public forms with generated hostile input', () => {
         const where = `${spec.action} #${i} (${c.note}) → ${res.status}`
         if (res.status >= 500) failures.push(`${where}: ${text.slice(0, 200)}`)
         else if (res.status === 303) {
-          if (!/^\/(thanks\/|stories\/.*cheered=1)/.test(res.headers.get('location') ?? '')) failures.push(`${where}: redirect to ${res.headers.get('location')}`)
+          if (!/^\/(thanks\/|stories\/.*cheered=1)/.test(res.headers.get('location') ?? ''))
+            failures.push(`${where}: redirect to ${res.headers.get('location')}`)
         } else if (res.status >= 400) {
-          const alert = /role="alert"[^>]*>([\s\S]{0,600})/.exec(text)?.[1] ?? (res.headers.get('content-type')?.startsWith('text/plain') ? text : '')
+          const alert =
+            /role="alert"[^>]*>([\s\S]{0,600})/.exec(text)?.[1] ?? (res.headers.get('content-type')?.startsWith('text/plain') ? text : '')
           if (!JAPANESE.test(alert.replace(/<[^>]*>/g, ''))) failures.push(`${where}: no Japanese message: ${text.slice(0, 200)}`)
         } else failures.push(`${where}: unexpected status`)
         // Put-back input sits in quoted attributes (Astro escapes the quote) or in escaped text.
-        if (/<script>alert|<img src=x onerror|<svg\/onload/i.test(text.replace(/="[^"]*"/g, ''))) failures.push(`${where}: unescaped markup in the page`)
+        if (/<script>alert|<img src=x onerror|<svg\/onload/i.test(text.replace(/="[^"]*"/g, '')))
+          failures.push(`${where}: unescaped markup in the page`)
         return res.status
       })
       const acknowledged = statuses.filter((s) => s === 303).length
@@ -235,7 +308,28 @@ describe('public forms with generated hostile input', () => {
 // ---------------------------------------------------------------------------------------------------
 // Endpoints
 
-const HOSTILE_SEGMENTS = ['%00', '%FF', '%ED%A0%80', '%C0%AF', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%ZZ', '%', '%25', 'a'.repeat(2000), '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '%F0%9F%91%8F', '1e309', '-1', '0', '99999999999999999999', 'null', 'undefined', '__proto__', '%0d%0aSet-Cookie:x=1']
+const HOSTILE_SEGMENTS = [
+  '%00',
+  '%FF',
+  '%ED%A0%80',
+  '%C0%AF',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e',
+  '%ZZ',
+  '%',
+  '%25',
+  'a'.repeat(2000),
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '%F0%9F%91%8F',
+  '1e309',
+  '-1',
+  '0',
+  '99999999999999999999',
+  'null',
+  'undefined',
+  '__proto__',
+  '%0d%0aSet-Cookie:x=1',
+]
 
 const safeEncode = (v: string): string => {
   try {
@@ -248,8 +342,27 @@ const safeEncode = (v: string): string => {
 function hostileQuery(r: Rng): string {
   const parts: string[] = []
   for (let n = r.int(1, 5); n > 0; n--) {
-    const key = r.pick(['page', 'limit', 'tag', 'town', 'theme', 'q', 'sort', 'back', 'cheered', 'where[id][equals]', 'kind', 'format', 'a[]', '__proto__[x]', '_action', 'depth'])
-    parts.push(`${encodeURIComponent(key)}=${r.chance(0.5) ? r.pick(HOSTILE_SEGMENTS) : safeEncode(String(hostileValue(r)).slice(0, 3000))}`)
+    const key = r.pick([
+      'page',
+      'limit',
+      'tag',
+      'town',
+      'theme',
+      'q',
+      'sort',
+      'back',
+      'cheered',
+      'where[id][equals]',
+      'kind',
+      'format',
+      'a[]',
+      '__proto__[x]',
+      '_action',
+      'depth',
+    ])
+    parts.push(
+      `${encodeURIComponent(key)}=${r.chance(0.5) ? r.pick(HOSTILE_SEGMENTS) : safeEncode(String(hostileValue(r)).slice(0, 3000))}`,
+    )
   }
   return parts.join('&')
 }
@@ -260,53 +373,131 @@ async function getStatus(url: string): Promise<{ status: number; text: string }>
 }
 
 describe('public endpoints with hostile paths and query strings', () => {
-  const pages = () => ['/', '/stories', `/stories/${story.slug}`, '/citizens', '/organisations', '/plans', `/plans/${planId}`, '/plans/new', '/events', `/events/${event.slug}`, '/survey', '/nominate', '/privacy', '/privacy/delete', '/about', '/thanks/plan', '/thanks/support', '/robots.txt']
+  const pages = () => [
+    '/',
+    '/stories',
+    `/stories/${story.slug}`,
+    '/citizens',
+    '/organisations',
+    '/plans',
+    `/plans/${planId}`,
+    '/plans/new',
+    '/events',
+    `/events/${event.slug}`,
+    '/survey',
+    '/nominate',
+    '/privacy',
+    '/privacy/delete',
+    '/about',
+    '/thanks/plan',
+    '/thanks/support',
+    '/robots.txt',
+  ]
   const slugRoutes = ['/stories/', '/citizens/', '/organisations/', '/plans/', '/events/', '/thanks/']
 
   it(`GET pages: ${CASES} cases, never a 5xx`, async () => {
     const r = rng(FUZZ_SEED + 1)
-    const urls = Array.from({ length: CASES }, () => (r.chance(0.6) ? `${r.pick(pages())}?${hostileQuery(r)}` : `${r.pick(slugRoutes)}${r.pick(HOSTILE_SEGMENTS)}${r.chance(0.3) ? `?${hostileQuery(r)}` : ''}`))
+    const urls = Array.from({ length: CASES }, () =>
+      r.chance(0.6)
+        ? `${r.pick(pages())}?${hostileQuery(r)}`
+        : `${r.pick(slugRoutes)}${r.pick(HOSTILE_SEGMENTS)}${r.chance(0.3) ? `?${hostileQuery(r)}` : ''}`,
+    )
     const results = await pool(urls, CONCURRENCY, async (u) => ({ u, ...(await getStatus(`${portal.siteUrl}${u}`)) }))
     const statuses = results.map((x) => x.status)
     report.pages = { cases: urls.length, statuses: histogram(statuses) }
-    expect(results.filter((x) => x.status >= 500).map((x) => `${x.u} → ${x.status}`).slice(0, 10)).toEqual([])
+    expect(
+      results
+        .filter((x) => x.status >= 500)
+        .map((x) => `${x.u} → ${x.status}`)
+        .slice(0, 10),
+    ).toEqual([])
     expect(results.filter((x) => /<script>alert/i.test(x.text.replace(/="[^"]*"/g, ''))).map((x) => x.u)).toEqual([])
   })
 
   it(`GET /events/<slug>.ics, /events.ics, /rss.xml, /sitemap.xml: ${CASES} cases, never a 5xx`, async () => {
     const r = rng(FUZZ_SEED + 2)
     const urls = Array.from({ length: CASES }, () => {
-      const base = r.pick([`/events/${event.slug}.ics`, `/events/${r.pick(HOSTILE_SEGMENTS)}.ics`, '/events.ics', '/rss.xml', '/sitemap.xml'])
+      const base = r.pick([
+        `/events/${event.slug}.ics`,
+        `/events/${r.pick(HOSTILE_SEGMENTS)}.ics`,
+        '/events.ics',
+        '/rss.xml',
+        '/sitemap.xml',
+      ])
       return r.chance(0.8) ? `${base}?${hostileQuery(r)}` : base
     })
     const results = await pool(urls, CONCURRENCY, async (u) => ({ u, ...(await getStatus(`${portal.siteUrl}${u}`)) }))
     const statuses = results.map((x) => x.status)
     report.feeds = { cases: urls.length, statuses: histogram(statuses) }
-    expect(results.filter((x) => x.status >= 500).map((x) => `${x.u} → ${x.status}`).slice(0, 10)).toEqual([])
+    expect(
+      results
+        .filter((x) => x.status >= 500)
+        .map((x) => `${x.u} → ${x.status}`)
+        .slice(0, 10),
+    ).toEqual([])
   })
 
   it(`admin REST API, anonymous writes: ${CASES} cases, all refused with a 4xx, nothing stored`, async () => {
-    const collections = ['plans', 'stories', 'cheers', 'support-offers', 'event-registrations', 'survey-responses', 'deletion-requests', 'citizens', 'organisations', 'events', 'users', 'media']
+    const collections = [
+      'plans',
+      'stories',
+      'cheers',
+      'support-offers',
+      'event-registrations',
+      'survey-responses',
+      'deletion-requests',
+      'citizens',
+      'organisations',
+      'events',
+      'users',
+      'media',
+    ]
     const before = await Promise.all(collections.map(count))
     const r = rng(FUZZ_SEED + 3)
     const bodies: (() => { body: BodyInit; type?: string; note: string })[] = [
       () => ({ body: '{"title":', type: 'application/json', note: 'broken json' }),
       () => ({ body: r.pick(['[]', 'null', '"x"', '1', 'true', '{}']), type: 'application/json', note: 'wrong json type' }),
-      () => ({ body: '{"title":1,"title":"<script>alert(1)</script>","status":"published"}', type: 'application/json', note: 'duplicate keys' }),
-      () => ({ body: JSON.stringify({ title: hostileValue(r), description: 42, town: ['x'], kind: { $ne: 1 }, _status: 'published', __proto__: { admin: true } }), type: 'application/json', note: 'wrong types' }),
-      () => ({ body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), type: 'application/json', note: 'malformed utf-8' }),
+      () => ({
+        body: '{"title":1,"title":"<script>alert(1)</script>","status":"published"}',
+        type: 'application/json',
+        note: 'duplicate keys',
+      }),
+      () => ({
+        body: JSON.stringify({
+          title: hostileValue(r),
+          description: 42,
+          town: ['x'],
+          kind: { $ne: 1 },
+          _status: 'published',
+          __proto__: { admin: true },
+        }),
+        type: 'application/json',
+        note: 'wrong types',
+      }),
+      () => ({
+        body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+        type: 'application/json',
+        note: 'malformed utf-8',
+      }),
       () => ({ body: JSON.stringify({ title: 'x'.repeat(r.pick([100_000, 2_000_000])) }), type: 'application/json', note: 'huge json' }),
       () => ({ body: 'title=x', type: r.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml']), note: 'other type' }),
     ]
     const cases = Array.from({ length: CASES }, (_, i) => {
       const collection = r.pick(collections)
       const method = r.pick(['POST', 'POST', 'PATCH', 'DELETE'] as const)
-      const target = method === 'POST' ? `/api/${collection}` : `/api/${collection}/${r.pick(['1', '2', 'abc', '%00', '99999999999999999999', `1?where[id][exists]=true`])}`
+      const target =
+        method === 'POST'
+          ? `/api/${collection}`
+          : `/api/${collection}/${r.pick(['1', '2', 'abc', '%00', '99999999999999999999', `1?where[id][exists]=true`])}`
       // Anonymous uploads to /api/media are a known 500 in Payload 3.90 (see the it.fails below); sent there.
       if (collection === 'media' && method === 'POST' && r.chance(0.5) && process.env.FUZZ_MEDIA_UPLOADS === '1') {
         const form = new FormData()
         const size = r.pick([10, 1024, 5_000_000, 12_000_000])
-        form.set('file', new Blob([new Uint8Array(size)], { type: r.pick(['image/png', 'text/html', 'application/x-sh']) }), r.pick(['a.png', '<script>.png', '../../x.png', '\u0000.png']))
+        form.set(
+          'file',
+          new Blob([new Uint8Array(size)], { type: r.pick(['image/png', 'text/html', 'application/x-sh']) }),
+          r.pick(['a.png', '<script>.png', '../../x.png', '\u0000.png']),
+        )
         form.set('_payload', JSON.stringify({ alt: hostileValue(r) }))
         return { i, method, target, body: form as BodyInit, type: undefined, note: `upload ${size}` }
       }
@@ -314,20 +505,34 @@ describe('public endpoints with hostile paths and query strings', () => {
       return { i, method, target, body: b.body, type: b.type, note: b.note }
     })
     const results = await pool(cases, 8, async (c) => {
-      const res = await fetch(`${portal.cmsUrl}${c.target}`, { method: c.method, headers: c.type ? { 'Content-Type': c.type } : {}, body: c.body, redirect: 'manual' })
+      const res = await fetch(`${portal.cmsUrl}${c.target}`, {
+        method: c.method,
+        headers: c.type ? { 'Content-Type': c.type } : {},
+        body: c.body,
+        redirect: 'manual',
+      })
       await res.arrayBuffer()
       return { ...c, status: res.status }
     })
     const statuses = results.map((x) => x.status)
     report.rest = { cases: cases.length, statuses: histogram(statuses) }
-    expect(results.filter((x) => x.status >= 500 || x.status < 400).map((x) => `${x.method} ${x.target} (${x.note}) → ${x.status}`).slice(0, 10)).toEqual([])
+    expect(
+      results
+        .filter((x) => x.status >= 500 || x.status < 400)
+        .map((x) => `${x.method} ${x.target} (${x.note}) → ${x.status}`)
+        .slice(0, 10),
+    ).toEqual([])
     expect(await Promise.all(collections.map(count))).toEqual(before)
   })
 
   // Payload 3.90's own parser answers a malformed multipart body with a 500; cms/proxy.ts refuses it first.
   it('admin REST API: a malformed multipart body is answered with a 4xx', async () => {
     const statuses = await pool(['plans', 'stories', 'events', 'users'], 4, async (collection) => {
-      const res = await fetch(`${portal.cmsUrl}/api/${collection}`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=zz' }, body: 'garbage' })
+      const res = await fetch(`${portal.cmsUrl}/api/${collection}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=zz' },
+        body: 'garbage',
+      })
       await res.arrayBuffer()
       return res.status
     })

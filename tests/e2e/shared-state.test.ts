@@ -68,12 +68,23 @@ async function within(limitMs: number, url: string, check: (html: string) => boo
 }
 
 const publishedStory = (title: string) =>
-  payload.create({ collection: 'stories', data: { title, origin: 'editorial', reviewStatus: 'received', lead: '共有状態の試験', _status: 'published' } as never })
+  payload.create({
+    collection: 'stories',
+    data: { title, origin: 'editorial', reviewStatus: 'received', lead: '共有状態の試験', _status: 'published' } as never,
+  })
 
 const openEvent = (title: string, capacity: number) =>
   payload.create({
     collection: 'events',
-    data: { kind: 'furumai', title, town: '木次町', startsAt: new Date(Date.now() + 30 * DAY).toISOString(), registrationOpensAt: new Date(Date.now() - DAY).toISOString(), capacity, _status: 'published' } as never,
+    data: {
+      kind: 'furumai',
+      title,
+      town: '木次町',
+      startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      registrationOpensAt: new Date(Date.now() - DAY).toISOString(),
+      capacity,
+      _status: 'published',
+    } as never,
   })
 
 describe('cache invalidation across site processes', () => {
@@ -129,7 +140,11 @@ describe('event capacity across site processes', () => {
     )
     expect(replies.filter(accepted)).toHaveLength(5)
     for (const refused of replies.filter((r) => !accepted(r))) expect(refused.text).toContain('定員に達したため')
-    const { docs } = await payload.find({ collection: 'event-registrations', where: { event: { equals: event.id }, status: { equals: 'confirmed' } }, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'event-registrations',
+      where: { event: { equals: event.id }, status: { equals: 'confirmed' } },
+      pagination: false,
+    })
     expect(docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)).toBe(8)
   })
 })
@@ -140,7 +155,12 @@ describe('rate limits and the cheer-once rule across site processes', () => {
     const intoWindow = Date.now() % 600_000
     if (intoWindow > 590_000) await new Promise((r) => setTimeout(r, 600_000 - intoWindow + 100))
     const answer = (i: number, from: string) =>
-      postForm(sites.urls[i % 2], '/survey?_action=answerSurvey', { answer: String((i % 5) + 1), town: '木次町', ageBand: '40s', _t: token, website: '' }, from)
+      postForm(
+        sites.urls[i % 2],
+        '/survey?_action=answerSurvey',
+        { answer: String((i % 5) + 1), town: '木次町', ageBand: '40s', _t: token, website: '' },
+        from,
+      )
     const before = await payload.count({ collection: 'survey-responses' })
 
     for (let i = 0; i < 5; i++) {
@@ -159,7 +179,12 @@ describe('rate limits and the cheer-once rule across site processes', () => {
   it('stores one cheer per resident and story per day, sent through both processes at once', async () => {
     const story = await publishedStory('拍手を一度だけ')
     const cheer = (site: string, from: string) =>
-      postForm(site, `/stories/${story.slug}?_action=cheer`, { targetType: 'stories', target: String(story.id), message: '', _t: token, website: '' }, from)
+      postForm(
+        site,
+        `/stories/${story.slug}?_action=cheer`,
+        { targetType: 'stories', target: String(story.id), message: '', _t: token, website: '' },
+        from,
+      )
     const replies = await Promise.all([0, 1, 0, 1, 0, 1].map((i) => cheer(sites.urls[i], '127.0.3.1')))
     expect(replies.filter(accepted)).toHaveLength(1)
     for (const refused of replies.filter((r) => !accepted(r))) expect(refused.text).toContain('拍手は同じ相手に1日1回まで')

@@ -7,7 +7,9 @@ import { createAsEditor, findDocs, metaContent, unique } from '../helpers/site'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
-const featured = STORIES.filter((s) => s.featured && s.status === 'published').sort((a, b) => (a.featuredOrder ?? 100) - (b.featuredOrder ?? 100))[0]
+const featured = STORIES.filter((s) => s.featured && s.status === 'published').sort(
+  (a, b) => (a.featuredOrder ?? 100) - (b.featuredOrder ?? 100),
+)[0]
 
 let browser: Browser
 beforeAll(async () => {
@@ -15,7 +17,11 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-type PublicStory = { id: number; citizens?: ({ displayName: string; slug: string } | number)[]; organisations?: ({ name: string; slug: string } | number)[] }
+type PublicStory = {
+  id: number
+  citizens?: ({ displayName: string; slug: string } | number)[]
+  organisations?: ({ name: string; slug: string } | number)[]
+}
 
 describe('reading a story', () => {
   it('goes from the home page to the featured story, with body, people, share links and Open Graph tags', async () => {
@@ -44,7 +50,9 @@ describe('reading a story', () => {
       expect(await section.count()).toBe(0)
     } else {
       expect(await section.locator('h2').innerText()).toBe('このストーリーの人と団体')
-      const links = await section.locator('li a').evaluateAll((as) => as.map((a) => ({ name: a.textContent, href: a.getAttribute('href') })))
+      const links = await section
+        .locator('li a')
+        .evaluateAll((as) => as.map((a) => ({ name: a.textContent, href: a.getAttribute('href') })))
       expect(links).toEqual(expected)
     }
 
@@ -53,9 +61,15 @@ describe('reading a story', () => {
     expect(canonical).toMatch(new RegExp(`/stories/${featured.slug}$`))
     const share = page.locator('section[aria-labelledby="share-heading"]')
     const encoded = encodeURIComponent(canonical!)
-    expect(await share.getByRole('link', { name: /LINEで送る/ }).getAttribute('href')).toBe(`https://social-plugins.line.me/lineit/share?url=${encoded}`)
-    expect(await share.getByRole('link', { name: /Xでポスト/ }).getAttribute('href')).toBe(`https://x.com/intent/post?url=${encoded}&text=${encodeURIComponent(featured.title)}`)
-    expect(await share.getByRole('link', { name: /Facebookでシェア/ }).getAttribute('href')).toBe(`https://www.facebook.com/sharer/sharer.php?u=${encoded}`)
+    expect(await share.getByRole('link', { name: /LINEで送る/ }).getAttribute('href')).toBe(
+      `https://social-plugins.line.me/lineit/share?url=${encoded}`,
+    )
+    expect(await share.getByRole('link', { name: /Xでポスト/ }).getAttribute('href')).toBe(
+      `https://x.com/intent/post?url=${encoded}&text=${encodeURIComponent(featured.title)}`,
+    )
+    expect(await share.getByRole('link', { name: /Facebookでシェア/ }).getAttribute('href')).toBe(
+      `https://www.facebook.com/sharer/sharer.php?u=${encoded}`,
+    )
     expect(await share.locator('#share-url').inputValue()).toBe(canonical)
 
     // Open Graph tags in <head>.
@@ -70,7 +84,11 @@ describe('reading a story', () => {
 
   it('lists the citizens and organisations of a story and links to their pages', async () => {
     // Made here so the section is exercised whatever the demo content holds.
-    const org = await createAsEditor<{ id: number; slug: string; name: string }>(cmsUrl, 'organisations', { name: `えすこ試験団体 ${unique('o')}`, kind: 'npo', published: true })
+    const org = await createAsEditor<{ id: number; slug: string; name: string }>(cmsUrl, 'organisations', {
+      name: `えすこ試験団体 ${unique('o')}`,
+      kind: 'npo',
+      published: true,
+    })
     const citizen = await createAsEditor<{ id: number; slug: string; displayName: string }>(cmsUrl, 'citizens', {
       displayName: `試験のえすこさん ${unique('c')}`,
       town: '木次町',
@@ -91,7 +109,10 @@ describe('reading a story', () => {
     const response = await page.goto(`${siteUrl}/stories/${story.slug}`)
     expect(response?.status()).toBe(200)
     const section = page.locator('section[aria-labelledby="people-heading"]')
-    expect(await section.locator('li').allInnerTexts()).toEqual([`${citizen.displayName}（木次町）— 散歩ついでの声かけ名人`, `${org.name}（NPO・市民団体）`])
+    expect(await section.locator('li').allInnerTexts()).toEqual([
+      `${citizen.displayName}（木次町）— 散歩ついでの声かけ名人`,
+      `${org.name}（NPO・市民団体）`,
+    ])
 
     await section.getByRole('link', { name: citizen.displayName }).click()
     await page.waitForURL(`${siteUrl}/citizens/${citizen.slug}`)

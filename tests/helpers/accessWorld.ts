@@ -86,7 +86,14 @@ export type World = {
   /** per collection: a document everyone may read (when there is one) and one the public may not */
   docs: Record<Slug, { visible?: Id; hidden: Id }>
   /** extra documents the privacy tests use */
-  extra: { storyDraft: Id; storyPublishedWithDraft: Id; draftTitle: string; eventDraftTitle: string; ownOrganisation: Id; otherOrganisation: Id }
+  extra: {
+    storyDraft: Id
+    storyPublishedWithDraft: Id
+    draftTitle: string
+    eventDraftTitle: string
+    ownOrganisation: Id
+    otherOrganisation: Id
+  }
   /** every secret string, by collection */
   secrets: Record<string, string[]>
   /** which coordinator registered each citizen: the world's coordinator or the other one */
@@ -137,8 +144,14 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const mediaVisible = await payload.create({ collection: 'media', data: { alt: '公開の写真' }, file: pngFile() })
   const mediaHidden = await payload.create({ collection: 'media', data: { alt: '別の写真' }, file: pngFile() })
 
-  const ownOrganisation = await payload.create({ collection: 'organisations', data: { name: '自分の団体', kind: 'npo', published: true, verified: false, summary: '最初の紹介' } as never })
-  const otherOrganisation = await payload.create({ collection: 'organisations', data: { name: 'よその団体', kind: 'jichi', published: false } as never })
+  const ownOrganisation = await payload.create({
+    collection: 'organisations',
+    data: { name: '自分の団体', kind: 'npo', published: true, verified: false, summary: '最初の紹介' } as never,
+  })
+  const otherOrganisation = await payload.create({
+    collection: 'organisations',
+    data: { name: 'よその団体', kind: 'jichi', published: false } as never,
+  })
 
   const users = {
     organisation: await makeUser(payload, 'organisation', { organisations: [ownOrganisation.id] }),
@@ -171,32 +184,74 @@ export async function buildWorld(payload: Payload): Promise<World> {
       displayName: hiddenCitizenName,
       town: '木次町',
       status: 'candidate',
-      consent: { publication: false, photo: false, method: 'in_person', givenAt: new Date().toISOString(), enteredBy: users.otherCoordinator.id },
+      consent: {
+        publication: false,
+        photo: false,
+        method: 'in_person',
+        givenAt: new Date().toISOString(),
+        enteredBy: users.otherCoordinator.id,
+      },
       private: personal('citizens', 'private'),
     } as never,
   })
 
   const planVisible = await payload.create({
     collection: 'plans',
-    data: { kind: 'want_to_try', title: '公開のプラン', description: '畑をやってみたい', town: '大東町', status: 'published', proposer: citizenHidden.id, proposerContact: personal('plans', 'proposerContact') } as never,
+    data: {
+      kind: 'want_to_try',
+      title: '公開のプラン',
+      description: '畑をやってみたい',
+      town: '大東町',
+      status: 'published',
+      proposer: citizenHidden.id,
+      proposerContact: personal('plans', 'proposerContact'),
+    } as never,
   })
   const planHidden = await payload.create({
     collection: 'plans',
-    data: { kind: 'challenge', title: '受付中のプラン', description: 'まだ非公開', town: '木次町', status: 'received', proposerContact: personal('plans', 'proposerContact') } as never,
+    data: {
+      kind: 'challenge',
+      title: '受付中のプラン',
+      description: 'まだ非公開',
+      town: '木次町',
+      status: 'received',
+      proposerContact: personal('plans', 'proposerContact'),
+    } as never,
   })
 
   const offerVisible = await payload.create({
     collection: 'support-offers',
-    data: { plan: planVisible.id, kind: 'help', nickname: '応援さん', message: '手伝えます', status: 'approved', contact: personal('support-offers', 'contact') } as never,
+    data: {
+      plan: planVisible.id,
+      kind: 'help',
+      nickname: '応援さん',
+      message: '手伝えます',
+      status: 'approved',
+      contact: personal('support-offers', 'contact'),
+    } as never,
   })
   const offerHidden = await payload.create({
     collection: 'support-offers',
-    data: { plan: planVisible.id, kind: 'cheer', nickname: '確認待ちさん', status: 'received', contact: personal('support-offers', 'contact') } as never,
+    data: {
+      plan: planVisible.id,
+      kind: 'cheer',
+      nickname: '確認待ちさん',
+      status: 'received',
+      contact: personal('support-offers', 'contact'),
+    } as never,
   })
 
   const eventVisible = await payload.create({
     collection: 'events',
-    data: { kind: 'furumai', title: '公開のイベント', startsAt: soon(30), town: '大東町', registrationOpensAt: soon(-1), showcasedCitizens: [citizenVisible.id, citizenHidden.id], _status: 'published' } as never,
+    data: {
+      kind: 'furumai',
+      title: '公開のイベント',
+      startsAt: soon(30),
+      town: '大東町',
+      registrationOpensAt: soon(-1),
+      showcasedCitizens: [citizenVisible.id, citizenHidden.id],
+      _status: 'published',
+    } as never,
   })
   const eventDraftTitle = secretText('event-draft')
   keep('drafts', eventDraftTitle)
@@ -210,16 +265,37 @@ export async function buildWorld(payload: Payload): Promise<World> {
   keep('event-registrations', registrationNickname)
   const registration = await payload.create({
     collection: 'event-registrations',
-    data: { event: eventVisible.id, nickname: registrationNickname, partySize: 2, town: '大東町', contact: personal('event-registrations', 'contact') } as never,
+    data: {
+      event: eventVisible.id,
+      nickname: registrationNickname,
+      partySize: 2,
+      town: '大東町',
+      contact: personal('event-registrations', 'contact'),
+    } as never,
   })
 
   const connectionVisible = await payload.create({
     collection: 'connections',
-    data: { citizen: citizenVisible.id, withOrganisation: ownOrganisation.id, connectedAt: new Date().toISOString(), connectedAt_tz: 'Asia/Tokyo', origin: 'activity', town: '大東町' } as never,
+    data: {
+      citizen: citizenVisible.id,
+      withOrganisation: ownOrganisation.id,
+      connectedAt: new Date().toISOString(),
+      connectedAt_tz: 'Asia/Tokyo',
+      origin: 'activity',
+      town: '大東町',
+    } as never,
   })
   const connectionHidden = await payload.create({
     collection: 'connections',
-    data: { citizen: citizenHidden.id, withOther: '近所の高校生', connectedAt: new Date().toISOString(), connectedAt_tz: 'Asia/Tokyo', origin: 'event', town: '木次町', howItCameAbout: keep('connections', secretText('how'))[0] } as never,
+    data: {
+      citizen: citizenHidden.id,
+      withOther: '近所の高校生',
+      connectedAt: new Date().toISOString(),
+      connectedAt_tz: 'Asia/Tokyo',
+      origin: 'event',
+      town: '木次町',
+      howItCameAbout: keep('connections', secretText('how'))[0],
+    } as never,
   })
 
   const story = (title: string, extra: Record<string, unknown>) => ({
@@ -237,24 +313,41 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const draftTitle = secretText('story-draft')
   keep('drafts', draftTitle)
   const storyDraft = await payload.create({ collection: 'stories', draft: true, data: story(draftTitle, { _status: 'draft' }) as never })
-  const storyPublishedWithDraft = await payload.create({ collection: 'stories', data: story('公開後に下書きあり', { _status: 'published' }) as never })
+  const storyPublishedWithDraft = await payload.create({
+    collection: 'stories',
+    data: story('公開後に下書きあり', { _status: 'published' }) as never,
+  })
   const newerDraftTitle = secretText('newer-draft')
   keep('drafts', newerDraftTitle)
-  await payload.update({ collection: 'stories', id: storyPublishedWithDraft.id, draft: true, data: { title: newerDraftTitle, lead: newerDraftTitle, _status: 'draft' } as never })
+  await payload.update({
+    collection: 'stories',
+    id: storyPublishedWithDraft.id,
+    draft: true,
+    data: { title: newerDraftTitle, lead: newerDraftTitle, _status: 'draft' } as never,
+  })
 
   const pendingMessage = secretText('pending-cheer')
   keep('cheers', pendingMessage)
-  const cheerVisible = await payload.create({ collection: 'cheers', data: { story: storyVisible.id, message: 'すてき', messageStatus: 'approved' } as never })
+  const cheerVisible = await payload.create({
+    collection: 'cheers',
+    data: { story: storyVisible.id, message: 'すてき', messageStatus: 'approved' } as never,
+  })
   const cheerHidden = await payload.create({ collection: 'cheers', data: { citizen: citizenHidden.id, message: pendingMessage } as never })
 
   const survey = await payload.create({ collection: 'survey-responses', data: { answer: '4', town: '大東町', ageBand: '60s' } as never })
-  const deletion = await payload.create({ collection: 'deletion-requests', data: { note: '消してください', contact: personal('deletion-requests', 'contact') } as never })
+  const deletion = await payload.create({
+    collection: 'deletion-requests',
+    data: { note: '消してください', contact: personal('deletion-requests', 'contact') } as never,
+  })
 
   const participant = (await payload.find({ collection: 'participants', limit: 1, depth: 0 })).docs[0]
   const audit = (await payload.find({ collection: 'audit-log', limit: 1, depth: 0 })).docs[0]
   if (!participant || !audit) throw new Error('the hooks did not write participants or audit entries')
   // A bucket of a year no test writes to, so no recount replaces this row while the matrix runs.
-  const tally = await payload.create({ collection: 'kpi-tallies', data: { bucket: 'cheers:2020:0', metric: 'cheers', fiscalYear: 2020, month: 0, countedAt: Date.now(), data: { total: 0 } } })
+  const tally = await payload.create({
+    collection: 'kpi-tallies',
+    data: { bucket: 'cheers:2020:0', metric: 'cheers', fiscalYear: 2020, month: 0, countedAt: Date.now(), data: { total: 0 } },
+  })
 
   const tokens = { anonymous: undefined } as Record<Actor, string | undefined>
   for (const actor of ACTORS) if (actor !== 'anonymous') tokens[actor] = await login(payload, users[actor])
@@ -299,7 +392,10 @@ export const allSecrets = (world: World, ...slugs: string[]) =>
   Object.entries(world.secrets).flatMap(([slug, values]) => (slugs.length === 0 || slugs.includes(slug) ? values : []))
 
 /** Valid data for a new document of each collection (what the matrix tries to create). */
-export function newDocData(world: World, slug: Slug): { data: Record<string, unknown>; file?: ReturnType<typeof pngFile>; draft?: boolean } {
+export function newDocData(
+  world: World,
+  slug: Slug,
+): { data: Record<string, unknown>; file?: ReturnType<typeof pngFile>; draft?: boolean } {
   const n = next()
   switch (slug) {
     case 'stories':
@@ -307,7 +403,16 @@ export function newDocData(world: World, slug: Slug): { data: Record<string, unk
     case 'citizens':
       return { data: { displayName: `新しい市民 ${n}`, town: '大東町', status: 'candidate' } }
     case 'connections':
-      return { data: { citizen: world.docs.citizens.visible, withOther: `相手 ${n}`, connectedAt: new Date().toISOString(), connectedAt_tz: 'Asia/Tokyo', origin: 'other', town: '大東町' } }
+      return {
+        data: {
+          citizen: world.docs.citizens.visible,
+          withOther: `相手 ${n}`,
+          connectedAt: new Date().toISOString(),
+          connectedAt_tz: 'Asia/Tokyo',
+          origin: 'other',
+          town: '大東町',
+        },
+      }
     case 'plans':
       return { data: { kind: 'use_skill', title: `新しいプラン ${n}`, description: '内容', town: '大東町' } }
     case 'support-offers':
@@ -380,7 +485,8 @@ export function updateOf(slug: Slug): { field: string; value: unknown } {
 /** A fresh document to update or delete (created with access off), so each case has its own. */
 export async function freshTarget(world: World, slug: Slug): Promise<Id> {
   const { payload } = world
-  if (slug === 'organisations') return ids(await payload.create({ collection: slug, data: { name: `対象の団体 ${next()}`, kind: 'other' } as never }))
+  if (slug === 'organisations')
+    return ids(await payload.create({ collection: slug, data: { name: `対象の団体 ${next()}`, kind: 'other' } as never }))
   const { data, file, draft } = newDocData(world, slug)
   return ids(await payload.create({ collection: slug, data: data as never, file, draft }))
 }

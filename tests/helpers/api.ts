@@ -32,18 +32,26 @@ export async function rest(
     headers.set('Content-Type', 'application/json')
     requestBody = JSON.stringify(body)
   }
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map(decodeURIComponent)
   const res = await handlers[method](new Request(url, { method, headers, body: requestBody }), { params: Promise.resolve({ slug }) })
   const text = await res.text()
   return { status: res.status, text, json: parse(text) }
 }
 
 /** One GraphQL operation. A handler that throws (e.g. a schema that cannot be built) counts as a 500. */
-export async function graphql(query: string, { token, variables }: { token?: string; variables?: Record<string, unknown> } = {}): Promise<ApiResponse> {
+export async function graphql(
+  query: string,
+  { token, variables }: { token?: string; variables?: Record<string, unknown> } = {},
+): Promise<ApiResponse> {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
   try {
-    const res = await graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
+    const res = await graphqlHandler(
+      new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
+    )
     const text = await res.text()
     return { status: res.status, text, json: parse(text) }
   } catch (error) {

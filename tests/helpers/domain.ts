@@ -13,30 +13,35 @@ const DAY = 24 * 60 * 60 * 1000
 export const daysFromNow = (days: number, from = Date.now()): string => new Date(from + days * DAY).toISOString()
 
 /** A resident's submission as the site's form actions make it: no user, access control on, channel 'site'. */
-export function submitViaSite<T extends CollectionSlug>(payload: Payload, collection: T, data: Record<string, unknown>, context: RequestContext = {}) {
+export function submitViaSite<T extends CollectionSlug>(
+  payload: Payload,
+  collection: T,
+  data: Record<string, unknown>,
+  context: RequestContext = {},
+) {
   return payload.create({ collection, data: data as never, overrideAccess: false, context: { channel: 'site', ...context }, depth: 0 })
 }
 
 /** Minimal plan data; status and contact are left to the caller. */
 export const planData = (overrides: PlanInput = {}) =>
   ({
-  kind: 'want_to_try' as const,
-  title: 'テストのプラン',
-  description: '近所の子どもたちと一緒に畑をやってみたい。',
-  town: '木次町' as const,
-  ...overrides,
+    kind: 'want_to_try' as const,
+    title: 'テストのプラン',
+    description: '近所の子どもたちと一緒に畑をやってみたい。',
+    town: '木次町' as const,
+    ...overrides,
   }) as RequiredDataFromCollectionSlug<'plans'>
 
 /** A published event open for registration now, starting in 30 days. */
 export const eventData = (overrides: EventInput = {}) =>
   ({
-  kind: 'furumai' as const,
-  title: 'えすこなふるまい市（テスト）',
-  startsAt: daysFromNow(30),
-  town: '木次町' as const,
-  registrationOpensAt: daysFromNow(-1),
-  _status: 'published' as const,
-  ...overrides,
+    kind: 'furumai' as const,
+    title: 'えすこなふるまい市（テスト）',
+    startsAt: daysFromNow(30),
+    town: '木次町' as const,
+    registrationOpensAt: daysFromNow(-1),
+    _status: 'published' as const,
+    ...overrides,
   }) as RequiredDataFromCollectionSlug<'events'>
 
 export async function createEvent(payload: Payload, overrides: EventInput = {}): Promise<Event> {
@@ -74,6 +79,13 @@ export async function countParticipants(payload: Payload, where?: Where): Promis
 
 /** All audit entries (optionally filtered), oldest first. */
 export async function auditEntries(payload: Payload, where?: Where) {
-  const { docs } = await payload.find({ collection: 'audit-log', where, sort: 'createdAt', pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'audit-log',
+    where,
+    sort: 'createdAt',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   return docs
 }

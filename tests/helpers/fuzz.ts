@@ -45,7 +45,24 @@ const HTML = [
   'constructor',
 ]
 const EMOJI = ['👏', '🧑‍🌾', '👨‍👩‍👧‍👦', '🇯🇵', '𠮷野家', '😀'.repeat(50), 'ｴｽｺ', '①②③', '\u{1F600}\u0301']
-const NUMBERS = ['0', '-1', '1.5', '1e309', 'NaN', 'Infinity', '-0', '9'.repeat(400), '0x10', ' 3 ', '３', 'true', 'null', 'undefined', '[]', '{}']
+const NUMBERS = [
+  '0',
+  '-1',
+  '1.5',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '-0',
+  '9'.repeat(400),
+  '0x10',
+  ' 3 ',
+  '３',
+  'true',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+]
 const MALFORMED_UTF8 = [
   [0xff],
   [0xc3, 0x28],
@@ -95,15 +112,23 @@ const bytesOf = (v: Value): Uint8Array => (typeof v === 'string' ? enc.encode(v)
 
 /** application/x-www-form-urlencoded, percent-encoding every byte (so malformed UTF-8 stays malformed). */
 export function urlencoded(fields: [string, Value][]): Uint8Array {
-  const part = (v: Value) => Array.from(bytesOf(v), (b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`)).join('')
+  const part = (v: Value) =>
+    Array.from(bytesOf(v), (b) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`,
+    ).join('')
   return enc.encode(fields.map(([k, v]) => `${part(k)}=${part(v)}`).join('&'))
 }
 
 /** multipart/form-data by hand (raw bytes kept); `file` marks fields sent as a file part. */
-export function multipart(fields: [string, Value, { file?: boolean }?][], boundary = `----esukoFuzz${Math.random().toString(36).slice(2)}`): { body: Uint8Array; contentType: string } {
+export function multipart(
+  fields: [string, Value, { file?: boolean }?][],
+  boundary = `----esukoFuzz${Math.random().toString(36).slice(2)}`,
+): { body: Uint8Array; contentType: string } {
   const chunks: Uint8Array[] = []
   for (const [name, value, opts] of fields) {
-    const disposition = opts?.file ? `form-data; name="${name}"; filename="x.bin"\r\nContent-Type: application/octet-stream` : `form-data; name="${name}"`
+    const disposition = opts?.file
+      ? `form-data; name="${name}"; filename="x.bin"\r\nContent-Type: application/octet-stream`
+      : `form-data; name="${name}"`
     chunks.push(enc.encode(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`), bytesOf(value), enc.encode('\r\n'))
   }
   chunks.push(enc.encode(`--${boundary}--\r\n`))

@@ -21,7 +21,9 @@ export function patchForJongodb(payload: Payload): void {
   db.updateJobs = async (args: UpdateJobsArgs) => {
     const log = (args.data as { log?: unknown }).log
     if (args.id !== undefined && log && typeof log === 'object' && !Array.isArray(log) && '$push' in log) {
-      const current = (await db.findOne({ collection: 'payload-jobs', where: { id: { equals: args.id } }, req: args.req })) as { log?: unknown[] } | null
+      const current = (await db.findOne({ collection: 'payload-jobs', where: { id: { equals: args.id } }, req: args.req })) as {
+        log?: unknown[]
+      } | null
       const pushed = (log as { $push: unknown }).$push
       const items = pushed && typeof pushed === 'object' && '$each' in pushed ? (pushed as { $each: unknown[] }).$each : [pushed]
       return updateJobs({ ...args, data: { ...args.data, log: [...(current?.log ?? []), ...items] } as UpdateJobsArgs['data'] })

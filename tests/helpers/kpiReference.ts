@@ -20,7 +20,11 @@ async function documentsOf(payload: Payload, metric: MonthlyMetric, fy: number) 
   const def = MONTHLY[metric]
   const { start, end } = fiscalYearRange(fy)
   const where: Where = {
-    and: [{ [def.dateField]: { greater_than_equal: start.toISOString() } }, { [def.dateField]: { less_than: end.toISOString() } }, ...(def.where ?? [])],
+    and: [
+      { [def.dateField]: { greater_than_equal: start.toISOString() } },
+      { [def.dateField]: { less_than: end.toISOString() } },
+      ...(def.where ?? []),
+    ],
   }
   return (await payload.find({ collection: def.collection, where, depth: 0, pagination: false, overrideAccess: true })).docs as unknown[]
 }
@@ -30,7 +34,8 @@ export async function referenceBreakdown(payload: Payload, metric: MonthlyMetric
   const result = emptyBreakdown()
   for (const doc of await documentsOf(payload, metric, fy)) {
     const weight = def.weightField ? Number(get(doc, def.weightField) ?? 0) : 1
-    const town = def.town === false ? 'unknown' : (TOWNS as readonly unknown[]).includes(get(doc, 'town')) ? (get(doc, 'town') as TownKey) : 'unknown'
+    const town =
+      def.town === false ? 'unknown' : (TOWNS as readonly unknown[]).includes(get(doc, 'town')) ? (get(doc, 'town') as TownKey) : 'unknown'
     result.total += weight
     result.byMonth[fiscalMonthIndex(get(doc, def.dateField) as string)] += weight
     result.byTown[town] += weight
@@ -40,13 +45,20 @@ export async function referenceBreakdown(payload: Payload, metric: MonthlyMetric
 
 export async function referenceThemes(payload: Payload, metric: MonthlyMetric, fy: number): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const doc of await documentsOf(payload, metric, fy)) for (const t of new Set((get(doc, 'themes') as string[] | undefined) ?? [])) counts[t] = (counts[t] ?? 0) + 1
+  for (const doc of await documentsOf(payload, metric, fy))
+    for (const t of new Set((get(doc, 'themes') as string[] | undefined) ?? [])) counts[t] = (counts[t] ?? 0) + 1
   return counts
 }
 
 export async function referenceSurvey(payload: Payload, fy: number): Promise<{ respondents: number; positive: number }> {
   // Only the answers the server decided to count (one per code; paper answers with their method).
-  const { docs } = await payload.find({ collection: 'survey-responses', where: { and: [{ fiscalYear: { equals: fy } }, { counted: { equals: true } }] }, depth: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'survey-responses',
+    where: { and: [{ fiscalYear: { equals: fy } }, { counted: { equals: true } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return { respondents: docs.length, positive: docs.filter((d) => d.answer === '4' || d.answer === '5').length }
 }
 

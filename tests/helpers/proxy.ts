@@ -42,10 +42,25 @@ export type ProxiedPortal = {
   stop: () => Promise<void>
 }
 
-export type RequestLogLine = { time: string; role: 'site' | 'admin'; port: number; pid: number; id: string; method: string; path: string; status: number; ms: number; client: string; aborted?: true }
+export type RequestLogLine = {
+  time: string
+  role: 'site' | 'admin'
+  port: number
+  pid: number
+  id: string
+  method: string
+  path: string
+  status: number
+  ms: number
+  client: string
+  aborted?: true
+}
 
 /** Chromium flags: the test names go to 127.0.0.1, Caddy's local certificate is accepted. */
-export const proxyBrowserArgs = ['--host-resolver-rules=MAP esuko.test 127.0.0.1, MAP admin.esuko.test 127.0.0.1', '--ignore-certificate-errors']
+export const proxyBrowserArgs = [
+  '--host-resolver-rules=MAP esuko.test 127.0.0.1, MAP admin.esuko.test 127.0.0.1',
+  '--ignore-certificate-errors',
+]
 
 const caddyBin = () => {
   try {
@@ -68,7 +83,8 @@ function agentFor(ca: string, from?: string): Agent {
           ca,
           // The test names live only here (no /etc/hosts entry): everything resolves to the loopback.
           lookup: (_host, options, callback) => {
-            if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }])
+            if ((options as { all?: boolean }).all)
+              (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }])
             else callback(null, '127.0.0.1', 4)
           },
         },
@@ -101,7 +117,10 @@ async function waitForProxy(url: string, caddy: ChildProcess, get: (url: string)
  * public origins, and Caddy running deploy/Caddyfile in front (local_certs, skip_install_trust, admin off, free
  * ports, storage and logs in a temporary directory). `env` adds to the servers' environment.
  */
-export async function startProxiedPortal({ sites = 2, env = {} }: { sites?: number; env?: Record<string, string> } = {}): Promise<ProxiedPortal> {
+export async function startProxiedPortal({
+  sites = 2,
+  env = {},
+}: { sites?: number; env?: Record<string, string> } = {}): Promise<ProxiedPortal> {
   const bin = caddyBin()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-proxy-'))
   const [httpsPort, httpPort] = [await freePort(), await freePort()]
@@ -166,7 +185,8 @@ export async function startProxiedPortal({ sites = 2, env = {} }: { sites?: numb
     const rootPath = path.join(dir, 'caddy-data', 'pki', 'authorities', 'local', 'root.crt')
     const deadline = Date.now() + 30_000
     while (!fs.existsSync(rootPath)) {
-      if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`caddy did not start: ${fs.readFileSync(path.join(dir, 'caddy.out'), 'utf8').slice(-2000)}`)
+      if (proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`caddy did not start: ${fs.readFileSync(path.join(dir, 'caddy.out'), 'utf8').slice(-2000)}`)
       await new Promise((r) => setTimeout(r, 100))
     }
     const rootCa = fs.readFileSync(rootPath, 'utf8')

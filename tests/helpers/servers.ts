@@ -20,8 +20,6 @@ export type PortalOptions = {
   logFile?: string
 }
 
-
-
 /** Starts the production build (`npm start`) on free ports and a fresh embedded database, seeded. */
 export async function startPortal(extraEnv: Record<string, string> = {}, options: PortalOptions = {}): Promise<RunningPortal> {
   for (const built of ['cms/.next/BUILD_ID', 'dist/server/entry.mjs']) {

@@ -38,7 +38,9 @@ export async function submitForm(page: Page, button: Locator): Promise<{ respons
   const wait = since === undefined ? MIN_FILL_MS : MIN_FILL_MS - (Date.now() - since)
   if (wait > 0) await page.waitForTimeout(wait)
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)),
+    page.waitForResponse(
+      (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
+    ),
     button.click(),
   ])
   await page.waitForLoadState('domcontentloaded')
@@ -131,7 +133,13 @@ export async function adminLogin(page: Page, cmsUrl: string): Promise<void> {
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
-export type AxeViolation = { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: string[]; failureSummary?: string }[] }
+export type AxeViolation = {
+  id: string
+  impact: string | null
+  help: string
+  helpUrl: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
@@ -139,7 +147,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (window as any).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })
     return result.violations as AxeViolation[]
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -147,4 +158,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 /** One readable line per violation and element, for assertion messages. */
 export const describeViolations = (violations: AxeViolation[]): string =>
-  violations.flatMap((v) => v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`)).join('\n')
+  violations
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`,
+      ),
+    )
+    .join('\n')

@@ -50,11 +50,22 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 export async function startSiteProcesses(ports: number[], env: Record<string, string>): Promise<SiteProcesses> {
   if (!fs.existsSync('dist/server/entry.mjs')) throw new Error('dist/server/entry.mjs is missing: run npm run build first')
   const children = ports.map((port) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SITE_PORTS: ports.join(','), ...env }
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SITE_PORTS: ports.join(','),
+      ...env,
+    }
     // Every limit at its real value: these tests count refusals.
     delete childEnv.ESUKO_RATE_LIMIT_SCALE
     delete childEnv.ESUKO_SITE_CACHE
-    return spawn(process.execPath, ['scripts/site-server.mjs'], { cwd: process.cwd(), env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+    return spawn(process.execPath, ['scripts/site-server.mjs'], {
+      cwd: process.cwd(),
+      env: childEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
   })
   const urls = ports.map((port) => `http://127.0.0.1:${port}`)
   const stop = async () => {
@@ -84,7 +95,12 @@ export type FormReply = { status: number; location?: string; text: string }
  * One form POST as a browser without JavaScript sends it, from a chosen loopback source address (each address
  * in 127.0.0.0/8 is a different resident to the site's rate limits).
  */
-export function postForm(baseUrl: string, pathname: string, fields: Record<string, string>, localAddress = '127.0.0.1'): Promise<FormReply> {
+export function postForm(
+  baseUrl: string,
+  pathname: string,
+  fields: Record<string, string>,
+  localAddress = '127.0.0.1',
+): Promise<FormReply> {
   const url = new URL(pathname, baseUrl)
   const body = new URLSearchParams(fields).toString()
   return new Promise((resolve, reject) => {

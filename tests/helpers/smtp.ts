@@ -61,7 +61,12 @@ export async function startSmtp(port?: number): Promise<SmtpCatcher> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
-        const mail = { ...parseMessage(raw), envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw }
+        const mail = {
+          ...parseMessage(raw),
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        }
         messages.push(mail)
         for (const waiter of [...waiters]) {
           if (waiter.match(mail)) {
@@ -86,7 +91,10 @@ export async function startSmtp(port?: number): Promise<SmtpCatcher> {
       const found = messages.find(match)
       if (found) return Promise.resolve(found)
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching mail within ${timeoutMs} ms (received ${messages.length})`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`no matching mail within ${timeoutMs} ms (received ${messages.length})`)),
+          timeoutMs,
+        )
         waiters.push({ match, resolve: (mail) => (clearTimeout(timer), resolve(mail)) })
       })
     },

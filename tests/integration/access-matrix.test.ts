@@ -71,7 +71,8 @@ const CHANNELS: Channel[] = ['Local API', 'REST']
 
 const userOf = (actor: Actor) => (actor === 'anonymous' ? undefined : world.users[actor])
 const tokenOf = (actor: Actor) => world.tokens[actor]
-const stored = (slug: Slug, id: Id) => payload.findByID({ collection: slug, id, depth: 0, overrideAccess: true, disableErrors: true, draft: true })
+const stored = (slug: Slug, id: Id) =>
+  payload.findByID({ collection: slug, id, depth: 0, overrideAccess: true, disableErrors: true, draft: true })
 const count = async (slug: Slug) => (await payload.count({ collection: slug, overrideAccess: true })).totalDocs
 
 /** Ids the actor gets from a list read, or null when the read is refused. */

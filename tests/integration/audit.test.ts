@@ -34,7 +34,12 @@ const as = { user: undefined as never, overrideAccess: false }
 describe('changes by a signed-in editor', () => {
   it('create, update, publish, feature, unfeature, unpublish and delete each leave an entry', async () => {
     const opts = { ...as, user: editor }
-    const story = await payload.create({ collection: 'stories', data: storyData({ title: '記録される話', _status: 'draft' }), draft: true, ...opts })
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '記録される話', _status: 'draft' }),
+      draft: true,
+      ...opts,
+    })
     expect(await actionsFor(story.id)).toEqual(['create'])
 
     const steps = [
@@ -57,9 +62,20 @@ describe('changes by a signed-in editor', () => {
   })
 
   it('records who did it, in which collection, on which document, and the changed field names', async () => {
-    const story = await payload.create({ collection: 'stories', data: storyData({ title: '誰が変えたか', _status: 'published' }), user: editor, overrideAccess: false })
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '誰が変えたか', _status: 'published' }),
+      user: editor,
+      overrideAccess: false,
+    })
     since = new Date().toISOString()
-    await payload.update({ collection: 'stories', id: story.id, data: { title: '新しい題', lead: '新しいリード' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: '新しい題', lead: '新しいリード' },
+      user: editor,
+      overrideAccess: false,
+    })
     const [entry] = await entriesSince({ action: { equals: 'update' } })
     expect(entry).toMatchObject({ collectionSlug: 'stories', docId: String(story.id), user: editor.id, channel: 'admin' })
     expect(entry.fields).toEqual(expect.arrayContaining(['title', 'lead']))
@@ -68,17 +84,40 @@ describe('changes by a signed-in editor', () => {
   })
 
   it('saving a draft of a published story is not an unpublish', async () => {
-    const story = await payload.create({ collection: 'stories', data: storyData({ title: '公開中の話', _status: 'published' }), user: editor, overrideAccess: false })
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '公開中の話', _status: 'published' }),
+      user: editor,
+      overrideAccess: false,
+    })
     since = new Date().toISOString()
-    await payload.update({ collection: 'stories', id: story.id, data: { title: '下書きの変更' }, draft: true, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: '下書きの変更' },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
     // The published version is still live, so the log must not say it was taken down.
     expect(await actionsFor(story.id)).toEqual(['update'])
     expect((await payload.findByID({ collection: 'stories', id: story.id, overrideAccess: false })).title).toBe('公開中の話')
   })
 
   it('never writes personal values, only the names of what changed', async () => {
-    const citizen = await payload.create({ collection: 'citizens', data: citizenData({ private: { legalName: PRIVATE_NAME, email: PRIVATE_EMAIL } }), user: editor, overrideAccess: false })
-    await payload.update({ collection: 'citizens', id: citizen.id, data: { private: { email: 'other.' + PRIVATE_EMAIL, notes: '体調に配慮' } }, user: editor, overrideAccess: false })
+    const citizen = await payload.create({
+      collection: 'citizens',
+      data: citizenData({ private: { legalName: PRIVATE_NAME, email: PRIVATE_EMAIL } }),
+      user: editor,
+      overrideAccess: false,
+    })
+    await payload.update({
+      collection: 'citizens',
+      id: citizen.id,
+      data: { private: { email: 'other.' + PRIVATE_EMAIL, notes: '体調に配慮' } },
+      user: editor,
+      overrideAccess: false,
+    })
     await payload.findByID({ collection: 'citizens', id: citizen.id, user: editor, overrideAccess: false })
     const entries = await entriesSince({ docId: { equals: String(citizen.id) } })
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'update', 'read_personal']))
@@ -106,7 +145,10 @@ describe('reading personal data', () => {
 
   it.each([
     ['anonymous', () => payload.find({ collection: 'citizens', overrideAccess: false })],
-    ['an organisation manager', async () => payload.find({ collection: 'citizens', overrideAccess: false, user: await createUser(payload, 'organisation') })],
+    [
+      'an organisation manager',
+      async () => payload.find({ collection: 'citizens', overrideAccess: false, user: await createUser(payload, 'organisation') }),
+    ],
     ['server code without a user', () => payload.find({ collection: 'citizens' })],
   ])('%s reading citizens logs nothing', async (_label, read) => {
     const { docs } = await read()
@@ -130,9 +172,21 @@ describe('the log itself', () => {
   })
 
   it.each([
-    ['update', () => payload.update({ collection: 'audit-log', id: entryId, data: { summary: '改ざん' }, user: admin, overrideAccess: false })],
+    [
+      'update',
+      () => payload.update({ collection: 'audit-log', id: entryId, data: { summary: '改ざん' }, user: admin, overrideAccess: false }),
+    ],
     ['delete', () => payload.delete({ collection: 'audit-log', id: entryId, user: admin, overrideAccess: false })],
-    ['create', () => payload.create({ collection: 'audit-log', data: { at: new Date().toISOString(), action: 'create', collectionSlug: 'stories' }, user: admin, overrideAccess: false })],
+    [
+      'create',
+      () =>
+        payload.create({
+          collection: 'audit-log',
+          data: { at: new Date().toISOString(), action: 'create', collectionSlug: 'stories' },
+          user: admin,
+          overrideAccess: false,
+        }),
+    ],
     ['bulk delete', () => payload.delete({ collection: 'audit-log', where: { id: { exists: true } }, user: admin, overrideAccess: false })],
   ])('cannot be changed by an admin: %s', async (_label, attempt) => {
     const before = await auditEntries(payload)

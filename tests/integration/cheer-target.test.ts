@@ -16,7 +16,9 @@ const ids: Record<'story' | 'citizen' | 'plan', number | string> = { story: 0, c
 beforeAll(async () => {
   payload = await bootPayload()
   ids.story = (await payload.create({ collection: 'stories', data: storyData({ title: '拍手の相手', _status: 'published' } as never) })).id
-  ids.citizen = (await payload.create({ collection: 'citizens', data: { displayName: '拍手される人', town: '大東町', status: 'registered' } as never })).id
+  ids.citizen = (
+    await payload.create({ collection: 'citizens', data: { displayName: '拍手される人', town: '大東町', status: 'registered' } as never })
+  ).id
   ids.plan = (await payload.create({ collection: 'plans', data: planData({ status: 'published' } as never) })).id
 })
 afterAll(() => shutdownPayload(payload))
@@ -35,7 +37,9 @@ describe('a cheer’s target', () => {
       () => null,
       (e: unknown) => e as { data?: { errors?: { message: string }[] } },
     )
-    expect(error?.data?.errors?.map((e) => e.message)).toEqual(['拍手の相手（ストーリー、えすこ市民、プランのどれか1つ）を選んでください。'])
+    expect(error?.data?.errors?.map((e) => e.message)).toEqual([
+      '拍手の相手（ストーリー、えすこ市民、プランのどれか1つ）を選んでください。',
+    ])
     expect((await payload.count({ collection: 'cheers' })).totalDocs).toBe(before)
   })
 

@@ -19,9 +19,12 @@ beforeAll(async () => {
 })
 afterAll(() => shutdownPayload(payload))
 
-const createCitizen = (overrides: Partial<Citizen>) => payload.create({ collection: 'citizens', data: citizenData({ photo: photoId, ...overrides }) })
+const createCitizen = (overrides: Partial<Citizen>) =>
+  payload.create({ collection: 'citizens', data: citizenData({ photo: photoId, ...overrides }) })
 const readAs = (reader: Reader, id: Citizen['id']) =>
-  payload.find({ collection: 'citizens', where: { id: { equals: id } }, overrideAccess: false, user: readers[reader], depth: 0 }).then((r) => r.docs[0])
+  payload
+    .find({ collection: 'citizens', where: { id: { equals: id } }, overrideAccess: false, user: readers[reader], depth: 0 })
+    .then((r) => r.docs[0])
 
 describe('who appears publicly', () => {
   const cases = [
@@ -32,17 +35,18 @@ describe('who appears publicly', () => {
     ['photo consent only', { status: 'registered', consent: { publication: false, photo: true } }, false],
   ] as [string, Partial<Citizen>, boolean][]
 
-  it.each((['anonymous', 'organisation'] as Reader[]).flatMap((reader) => cases.map(([label, data, visible]) => [reader, label, data, visible] as const)))(
-    '%s reader, %s → visible: %s',
-    async (reader, _label, data, visible) => {
-      const citizen = await createCitizen(data)
-      expect(Boolean(await readAs(reader, citizen.id))).toBe(visible)
-      // findByID must agree with find: a direct link to a hidden profile is a 404, not a leak.
-      const byId = payload.findByID({ collection: 'citizens', id: citizen.id, overrideAccess: false, user: readers[reader], depth: 0 })
-      if (visible) await expect(byId).resolves.toMatchObject({ id: citizen.id })
-      else await expect(byId).rejects.toThrow()
-    },
-  )
+  it.each(
+    (['anonymous', 'organisation'] as Reader[]).flatMap((reader) =>
+      cases.map(([label, data, visible]) => [reader, label, data, visible] as const),
+    ),
+  )('%s reader, %s → visible: %s', async (reader, _label, data, visible) => {
+    const citizen = await createCitizen(data)
+    expect(Boolean(await readAs(reader, citizen.id))).toBe(visible)
+    // findByID must agree with find: a direct link to a hidden profile is a 404, not a leak.
+    const byId = payload.findByID({ collection: 'citizens', id: citizen.id, overrideAccess: false, user: readers[reader], depth: 0 })
+    if (visible) await expect(byId).resolves.toMatchObject({ id: citizen.id })
+    else await expect(byId).rejects.toThrow()
+  })
 
   it('withdrawing consent hides a profile that was public', async () => {
     const citizen = await createCitizen({})
@@ -83,7 +87,10 @@ describe('what a public profile shows', () => {
   it('a published story does not populate a citizen who has not consented', async () => {
     const hidden = await createCitizen({ displayName: '掲載に同意していない人', consent: { publication: false } })
     const shown = await createCitizen({ displayName: '掲載に同意した人' })
-    const story = await payload.create({ collection: 'stories', data: storyData({ title: '二人の話', citizens: [hidden.id, shown.id], _status: 'published' }) })
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '二人の話', citizens: [hidden.id, shown.id], _status: 'published' }),
+    })
     const doc = await payload.findByID({ collection: 'stories', id: story.id, overrideAccess: false, depth: 1 })
     const json = JSON.stringify(doc.citizens)
     expect(json).toContain('掲載に同意した人')

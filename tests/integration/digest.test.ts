@@ -39,7 +39,10 @@ async function raw(path: string, token?: string) {
   const url = new URL(path, 'http://localhost')
   const headers = new Headers()
   if (token) headers.set('Authorization', `JWT ${token}`)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map(decodeURIComponent)
   const res = await getHandler(new Request(url, { method: 'GET', headers }), { params: Promise.resolve({ slug }) })
   const bytes = new Uint8Array(await res.arrayBuffer())
   return { status: res.status, headers: res.headers, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }
@@ -89,7 +92,14 @@ beforeAll(async () => {
   const org = async (key: string, name: string, town: '木次町' | '掛合町') => {
     const doc = await payload.create({
       collection: 'organisations',
-      data: { name, kind: 'npo', town, district: `${name}地区`, published: true, contact: { email: secret(secretEmail(`org${key}`)), phone: secret(secretPhone()) } },
+      data: {
+        name,
+        kind: 'npo',
+        town,
+        district: `${name}地区`,
+        published: true,
+        contact: { email: secret(secretEmail(`org${key}`)), phone: secret(secretPhone()) },
+      },
     })
     ids[`org${key}`] = doc.id
   }
@@ -98,7 +108,9 @@ beforeAll(async () => {
 
   const citizen = await payload.create({
     collection: 'citizens',
-    data: citizenData({ private: { legalName: secret(secretText('legal')), email: secret(secretEmail('citizen')), phone: secret(secretPhone()) } }),
+    data: citizenData({
+      private: { legalName: secret(secretText('legal')), email: secret(secretEmail('citizen')), phone: secret(secretPhone()) },
+    }),
   })
 
   const story = async (key: string, data: Record<string, unknown>, published = true) => {
@@ -220,7 +232,17 @@ describe('digest contents', () => {
     const a = JSON.stringify(await digestOf('A'))
     const csvA = (await raw(`/api/organisations/${ids.orgA}/digest.csv`, tokens.editor)).text
     for (const text of [a, csvA]) {
-      for (const marker of ['STORY-B-linked', 'PLAN-B-town', 'OFFER-B', 'STORY-other', 'PLAN-other', 'STORY-A-draft', 'PLAN-A-received', 'OFFER-A-received', 'やまびこ団体B']) {
+      for (const marker of [
+        'STORY-B-linked',
+        'PLAN-B-town',
+        'OFFER-B',
+        'STORY-other',
+        'PLAN-other',
+        'STORY-A-draft',
+        'PLAN-A-received',
+        'OFFER-A-received',
+        'やまびこ団体B',
+      ]) {
         expect(text).not.toContain(marker)
       }
     }
@@ -247,7 +269,9 @@ describe('digest contents', () => {
           expect(csv.text).not.toContain(value)
         }
         // No person is referenced at all: no citizen, submitter or recorder fields.
-        expect(json.text).not.toMatch(/"(citizen|citizens|proposer|proposerNickname|proposerContact|submission|contact|nickname|howItCameAbout|recordedBy|email|phone)"/)
+        expect(json.text).not.toMatch(
+          /"(citizen|citizens|proposer|proposerNickname|proposerContact|submission|contact|nickname|howItCameAbout|recordedBy|email|phone)"/,
+        )
       }
     }
   })
@@ -327,7 +351,14 @@ describe('digest CSV', () => {
   it('defuses spreadsheet formulas in free text', async () => {
     const offer = await payload.create({
       collection: 'support-offers',
-      data: { plan: ids['planA-town'], organisation: ids.orgA, kind: 'cheer', nickname: 'x', message: '=HYPERLINK("http://evil.example","click")', status: 'approved' },
+      data: {
+        plan: ids['planA-town'],
+        organisation: ids.orgA,
+        kind: 'cheer',
+        nickname: 'x',
+        message: '=HYPERLINK("http://evil.example","click")',
+        status: 'approved',
+      },
     })
     const rows = parseCsv((await raw(`/api/organisations/${ids.orgA}/digest.csv`, tokens.orgA)).text.slice(1))
     expect(rows.find((r) => r[0] === '応援の申し出' && r[2].includes('HYPERLINK'))?.[2]).toBe(`'=HYPERLINK("http://evil.example","click")`)

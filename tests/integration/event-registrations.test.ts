@@ -19,7 +19,11 @@ const register = (event: Event, partySize = 1, nickname = 'はなこ') =>
   submitViaSite(payload, 'event-registrations', { event: event.id, nickname, partySize, contact: { email: `${nickname}@example.jp` } })
 
 const confirmedSeats = async (event: Event) => {
-  const { docs } = await payload.find({ collection: 'event-registrations', where: { event: { equals: event.id }, status: { equals: 'confirmed' } }, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'event-registrations',
+    where: { event: { equals: event.id }, status: { equals: 'confirmed' } },
+    pagination: false,
+  })
   return docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)
 }
 
@@ -33,7 +37,11 @@ describe('registration through the site', () => {
   it.each([
     ['before the window opens', { registrationOpensAt: daysFromNow(2) }, '申し込みの受付はまだ始まっていません'],
     ['after the window closes', { registrationClosesAt: daysFromNow(-1) }, '申し込みの受付は終了しました'],
-    ['after the event started, with no closing time', { startsAt: daysFromNow(-0.1), registrationOpensAt: daysFromNow(-5) }, '申し込みの受付は終了しました'],
+    [
+      'after the event started, with no closing time',
+      { startsAt: daysFromNow(-0.1), registrationOpensAt: daysFromNow(-5) },
+      '申し込みの受付は終了しました',
+    ],
     ['for a cancelled event', { cancelled: true }, '中止'],
     ['when web registration is switched off', { registrationEnabled: false }, 'ウェブでの申し込みを受け付けていません'],
     ['for an unpublished event', { _status: 'draft' as const }, 'イベントが見つかりません'],
@@ -63,7 +71,13 @@ describe('registration through the site', () => {
   it('does not count cancelled registrations against the capacity', async () => {
     const event = await createEvent(payload, { capacity: 2 })
     const first = await register(event, 2, 'f')
-    await payload.update({ collection: 'event-registrations', id: first.id, data: { status: 'cancelled' }, user: coordinator, overrideAccess: false })
+    await payload.update({
+      collection: 'event-registrations',
+      id: first.id,
+      data: { status: 'cancelled' },
+      user: coordinator,
+      overrideAccess: false,
+    })
     expect((await register(event, 2, 'g')).id).toBeTruthy()
   })
 
@@ -72,13 +86,24 @@ describe('registration through the site', () => {
     await register(event, 1, 'h')
     // `status` is staff-only: the field access strips it, so the capacity check still applies.
     await expect(
-      submitViaSite(payload, 'event-registrations', { event: event.id, nickname: 'i', status: 'cancelled', contact: { email: 'i@example.jp' } }),
+      submitViaSite(payload, 'event-registrations', {
+        event: event.id,
+        nickname: 'i',
+        status: 'cancelled',
+        contact: { email: 'i@example.jp' },
+      }),
     ).rejects.toThrow('定員に達した')
   })
 
   it('without the site channel an anonymous caller cannot register at all', async () => {
     const event = await createEvent(payload)
-    await expect(payload.create({ collection: 'event-registrations', data: { event: event.id, nickname: 'x', partySize: 1, status: 'confirmed' }, overrideAccess: false })).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'event-registrations',
+        data: { event: event.id, nickname: 'x', partySize: 1, status: 'confirmed' },
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow()
   })
 })
 
@@ -86,7 +111,12 @@ describe('staff', () => {
   it('can add people beyond the capacity and outside the window', async () => {
     const event = await createEvent(payload, { capacity: 1, registrationClosesAt: daysFromNow(-1) })
     for (const nickname of ['電話の方', '窓口の方']) {
-      await payload.create({ collection: 'event-registrations', data: { event: event.id, nickname, partySize: 3, status: 'confirmed' }, user: coordinator, overrideAccess: false })
+      await payload.create({
+        collection: 'event-registrations',
+        data: { event: event.id, nickname, partySize: 3, status: 'confirmed' },
+        user: coordinator,
+        overrideAccess: false,
+      })
     }
     expect(await confirmedSeats(event)).toBe(6)
   })

@@ -72,13 +72,25 @@ const breakdown = (byMonth: number[], towns: Partial<Record<string, number>> = {
 const months = (...values: number[]) => [...values, ...Array(12 - values.length).fill(0)]
 
 describe('toPublicReport and the open-data tables', () => {
-  const share = (respondents: number, positive: number) => ({ respondents, positive, share: respondents ? (positive / respondents) * 100 : null })
+  const share = (respondents: number, positive: number) => ({
+    respondents,
+    positive,
+    share: respondents ? (positive / respondents) * 100 : null,
+  })
   const report: KpiReport = {
     fiscalYear: 2025,
     label: '令和7年度',
     range: { start: '2025-03-31T15:00:00.000Z', end: '2026-03-31T15:00:00.000Z' },
     generatedAt: '2026-04-01T00:00:00.000Z',
-    targets: { fiscalYear: 2025, surveyPointIncrease: 0.26, citizens: 150, participants: 2000, plansAccumulated: 300, plansRealised: 200, organisations: 40 },
+    targets: {
+      fiscalYear: 2025,
+      surveyPointIncrease: 0.26,
+      citizens: 150,
+      participants: 2000,
+      plansAccumulated: 300,
+      plansRealised: 200,
+      organisations: 40,
+    },
     survey: {
       official: {
         current: { fiscalYear: 2025, share: 45.5, sampleSize: 798, source: '市民意識調査', surveyDate: '2025-09-30T00:00:00.000Z' },
@@ -89,7 +101,14 @@ describe('toPublicReport and the open-data tables', () => {
       },
       supplementary: {
         current: share(47, 20),
-        byTown: { 大東町: share(30, 15), 加茂町: share(7, 4), 木次町: share(3, 1), 三刀屋町: share(7, 0), 吉田町: share(0, 0), 掛合町: share(0, 0) },
+        byTown: {
+          大東町: share(30, 15),
+          加茂町: share(7, 4),
+          木次町: share(3, 1),
+          三刀屋町: share(7, 0),
+          吉田町: share(0, 0),
+          掛合町: share(0, 0),
+        },
       },
     },
     citizens: breakdown(months(3, 2, 6), { 大東町: 6, 加茂町: 5 }),

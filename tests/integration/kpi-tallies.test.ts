@@ -30,7 +30,10 @@ async function expectTalliesToMatchTheData(step: string) {
     expect({ total, byMonth, byTown }, `${step}: ${metric}`).toEqual(await referenceBreakdown(payload, metric, FY))
   }
   const survey = await referenceSurvey(payload, FY)
-  expect({ respondents: kpi.survey.supplementary.current.respondents, positive: kpi.survey.supplementary.current.positive }, `${step}: survey`).toEqual(survey)
+  expect(
+    { respondents: kpi.survey.supplementary.current.respondents, positive: kpi.survey.supplementary.current.positive },
+    `${step}: survey`,
+  ).toEqual(survey)
   expect([...kpi.organisations.names].sort(), `${step}: 共助会議`).toEqual(await referenceMeetingOrganisations(payload, FY, NOW))
   const { themes } = kpi
   for (const metric of THEMED) {
@@ -41,12 +44,25 @@ async function expectTalliesToMatchTheData(step: string) {
 
 const story = (key: string, publishedAt: string, town: string, themes: string[]) =>
   payload
-    .create({ collection: 'stories', data: storyData({ title: `話 ${key}`, _status: 'published', publishedAt: jst(publishedAt), town, themes } as never) })
+    .create({
+      collection: 'stories',
+      data: storyData({ title: `話 ${key}`, _status: 'published', publishedAt: jst(publishedAt), town, themes } as never),
+    })
     .then((doc) => keep(key, doc))
 
 const meeting = (key: string, startsAt: string, organisations: (number | string)[]) =>
   payload
-    .create({ collection: 'events', data: { kind: 'kaigi', title: `会議 ${key}`, startsAt: jst(startsAt), participatingOrganisations: organisations, town: '木次町', _status: 'published' } as never })
+    .create({
+      collection: 'events',
+      data: {
+        kind: 'kaigi',
+        title: `会議 ${key}`,
+        startsAt: jst(startsAt),
+        participatingOrganisations: organisations,
+        town: '木次町',
+        _status: 'published',
+      } as never,
+    })
     .then((doc) => keep(key, doc))
 
 const STEPS: [string, () => Promise<unknown>][] = [
@@ -60,8 +76,14 @@ const STEPS: [string, () => Promise<unknown>][] = [
       await story('s5', '2025-12-01T10:00:00', '吉田町', [])
     },
   ],
-  ['a story moved to another month', () => payload.update({ collection: 'stories', id: ids.s2, data: { publishedAt: jst('2025-09-01T10:00:00') } })],
-  ['a story moved out of the year', () => payload.update({ collection: 'stories', id: ids.s3, data: { publishedAt: jst('2026-04-01T00:00:00') } })],
+  [
+    'a story moved to another month',
+    () => payload.update({ collection: 'stories', id: ids.s2, data: { publishedAt: jst('2025-09-01T10:00:00') } }),
+  ],
+  [
+    'a story moved out of the year',
+    () => payload.update({ collection: 'stories', id: ids.s3, data: { publishedAt: jst('2026-04-01T00:00:00') } }),
+  ],
   ['a story unpublished', () => payload.update({ collection: 'stories', id: ids.s1, data: { _status: 'draft' } as never })],
   ['a story deleted', () => payload.delete({ collection: 'stories', id: ids.s4 })],
   [
@@ -72,9 +94,22 @@ const STEPS: [string, () => Promise<unknown>][] = [
         ['p2', '2025-05-02T10:00:00', ['kids']],
         ['p3', '2025-08-02T10:00:00', ['elderly', 'kids']],
       ] as const) {
-        keep(key, await payload.create({ collection: 'plans', data: planData({ status: 'published', themes: [...themes], lifecycle: { receivedAt: jst(at), publishedAt: jst(at) } } as never) }))
+        keep(
+          key,
+          await payload.create({
+            collection: 'plans',
+            data: planData({ status: 'published', themes: [...themes], lifecycle: { receivedAt: jst(at), publishedAt: jst(at) } } as never),
+          }),
+        )
       }
-      await payload.update({ collection: 'plans', id: ids.p1, data: { status: 'realised', lifecycle: { publishedAt: jst('2025-05-01T10:00:00'), realisedAt: jst('2025-10-10T10:00:00') } } as never })
+      await payload.update({
+        collection: 'plans',
+        id: ids.p1,
+        data: {
+          status: 'realised',
+          lifecycle: { publishedAt: jst('2025-05-01T10:00:00'), realisedAt: jst('2025-10-10T10:00:00') },
+        } as never,
+      })
       await payload.update({ collection: 'plans', id: ids.p2, data: { status: 'withdrawn' } as never })
     },
   ],
@@ -86,7 +121,13 @@ const STEPS: [string, () => Promise<unknown>][] = [
         ['c2', '木次町', 'registered', '2025-07-08T10:00:00'],
         ['c3', '三刀屋町', 'candidate', '2025-07-09T10:00:00'],
       ] as const) {
-        keep(key, await payload.create({ collection: 'citizens', data: { displayName: `市民 ${key}`, town, status, citizenSince: jst(since) } as never }))
+        keep(
+          key,
+          await payload.create({
+            collection: 'citizens',
+            data: { displayName: `市民 ${key}`, town, status, citizenSince: jst(since) } as never,
+          }),
+        )
       }
       await payload.update({ collection: 'citizens', id: ids.c1, data: { town: '掛合町' } as never })
       await payload.update({ collection: 'citizens', id: ids.c2, data: { status: 'paused' } as never })
@@ -96,14 +137,27 @@ const STEPS: [string, () => Promise<unknown>][] = [
     'participants and a connection, one removed',
     async () => {
       for (const [i, at] of ['2025-04-03T10:00:00', '2025-11-03T10:00:00', '2025-11-04T10:00:00'].entries()) {
-        keep(`pa${i}`, await payload.create({ collection: 'participants', data: { emailHash: `tally-${i}`, firstSeenAt: jst(at), firstChannel: 'plan', town: '吉田町' } as never }))
+        keep(
+          `pa${i}`,
+          await payload.create({
+            collection: 'participants',
+            data: { emailHash: `tally-${i}`, firstSeenAt: jst(at), firstChannel: 'plan', town: '吉田町' } as never,
+          }),
+        )
       }
       await payload.delete({ collection: 'participants', id: ids.pa1 })
       keep(
         'co1',
         await payload.create({
           collection: 'connections',
-          data: { citizen: ids.c1, withOther: '近所の人', connectedAt: jst('2025-08-08T10:00:00'), connectedAt_tz: 'Asia/Tokyo', origin: 'plan', town: '掛合町' } as never,
+          data: {
+            citizen: ids.c1,
+            withOther: '近所の人',
+            connectedAt: jst('2025-08-08T10:00:00'),
+            connectedAt_tz: 'Asia/Tokyo',
+            origin: 'plan',
+            town: '掛合町',
+          } as never,
         }),
       )
     },
@@ -112,7 +166,9 @@ const STEPS: [string, () => Promise<unknown>][] = [
     'a burst of 120 cheers at once, then three removed',
     async () => {
       const cheers = await Promise.all(
-        Array.from({ length: 120 }, () => payload.create({ collection: 'cheers', data: { story: ids.s5, createdAt: jst('2025-07-05T10:00:00') } as never, depth: 0 })),
+        Array.from({ length: 120 }, () =>
+          payload.create({ collection: 'cheers', data: { story: ids.s5, createdAt: jst('2025-07-05T10:00:00') } as never, depth: 0 }),
+        ),
       )
       for (const c of cheers.slice(0, 3)) await payload.delete({ collection: 'cheers', id: c.id })
     },
@@ -120,8 +176,34 @@ const STEPS: [string, () => Promise<unknown>][] = [
   [
     'event attendance entered, corrected, and an event cancelled',
     async () => {
-      keep('e1', await payload.create({ collection: 'events', data: { kind: 'furumai', title: '市 1', startsAt: jst('2025-11-23T10:00:00'), town: '木次町', attendance: 80, _status: 'published' } as never }))
-      keep('e2', await payload.create({ collection: 'events', data: { kind: 'furumai', title: '市 2', startsAt: jst('2026-02-23T10:00:00'), town: '大東町', attendance: 30, _status: 'published' } as never }))
+      keep(
+        'e1',
+        await payload.create({
+          collection: 'events',
+          data: {
+            kind: 'furumai',
+            title: '市 1',
+            startsAt: jst('2025-11-23T10:00:00'),
+            town: '木次町',
+            attendance: 80,
+            _status: 'published',
+          } as never,
+        }),
+      )
+      keep(
+        'e2',
+        await payload.create({
+          collection: 'events',
+          data: {
+            kind: 'furumai',
+            title: '市 2',
+            startsAt: jst('2026-02-23T10:00:00'),
+            town: '大東町',
+            attendance: 30,
+            _status: 'published',
+          } as never,
+        }),
+      )
       await payload.update({ collection: 'events', id: ids.e1, data: { attendance: 95 } as never })
       await payload.update({ collection: 'events', id: ids.e2, data: { cancelled: true } as never })
     },
@@ -129,7 +211,14 @@ const STEPS: [string, () => Promise<unknown>][] = [
   [
     '共助会議: organisations join, the list changes, a meeting is cancelled',
     async () => {
-      const orgs = await Promise.all(['甲', '乙', '丙'].map((n) => payload.create({ collection: 'organisations', data: { name: `団体${n}`, kind: 'npo', town: '大東町', published: true } as never })))
+      const orgs = await Promise.all(
+        ['甲', '乙', '丙'].map((n) =>
+          payload.create({
+            collection: 'organisations',
+            data: { name: `団体${n}`, kind: 'npo', town: '大東町', published: true } as never,
+          }),
+        ),
+      )
       keep('o0', orgs[0])
       await meeting('m1', '2025-06-01T14:00:00', [orgs[0].id, orgs[1].id])
       await meeting('m2', '2025-12-01T14:00:00', [orgs[2].id])
@@ -137,15 +226,26 @@ const STEPS: [string, () => Promise<unknown>][] = [
       await payload.update({ collection: 'events', id: ids.m2, data: { cancelled: true } as never })
     },
   ],
-  ['an organisation in a meeting renamed', () => payload.update({ collection: 'organisations', id: ids.o0, data: { name: '団体甲（改称）' } })],
+  [
+    'an organisation in a meeting renamed',
+    () => payload.update({ collection: 'organisations', id: ids.o0, data: { name: '団体甲（改称）' } }),
+  ],
   [
     'survey answers added, changed and removed',
     async () => {
       // Paper answers with their method count; the web answer without a code is kept but not counted.
       const answers = await Promise.all(
-        ['5', '4', '2', '1'].map((answer) => payload.create({ collection: 'survey-responses', data: { answer, fiscalYear: FY, town: '加茂町', ageBand: '40s', channel: 'paper', method: '会場で配布・回収' } as never })),
+        ['5', '4', '2', '1'].map((answer) =>
+          payload.create({
+            collection: 'survey-responses',
+            data: { answer, fiscalYear: FY, town: '加茂町', ageBand: '40s', channel: 'paper', method: '会場で配布・回収' } as never,
+          }),
+        ),
       )
-      await payload.create({ collection: 'survey-responses', data: { answer: '5', fiscalYear: FY, town: '加茂町', ageBand: '40s' } as never })
+      await payload.create({
+        collection: 'survey-responses',
+        data: { answer: '5', fiscalYear: FY, town: '加茂町', ageBand: '40s' } as never,
+      })
       await payload.update({ collection: 'survey-responses', id: answers[2].id, data: { answer: '5' } as never })
       await payload.delete({ collection: 'survey-responses', id: answers[0].id })
     },
@@ -175,7 +275,17 @@ describe('KPI tallies follow every change', () => {
 
 describe('reading and repairing tallies', () => {
   const fake = (countedAt: number, total: number) =>
-    payload.create({ collection: 'kpi-tallies', data: { bucket: `cheers:${FY}:3`, metric: 'cheers', fiscalYear: FY, month: 3, countedAt, data: { total, byTown: { unknown: total } } } })
+    payload.create({
+      collection: 'kpi-tallies',
+      data: {
+        bucket: `cheers:${FY}:3`,
+        metric: 'cheers',
+        fiscalYear: FY,
+        month: 3,
+        countedAt,
+        data: { total, byTown: { unknown: total } },
+      },
+    })
 
   it('takes the newest count of a bucket, whatever order the rows were stored in', async () => {
     const honest = (await computeKpis(payload, FY, NOW)).cheers.byMonth[3]

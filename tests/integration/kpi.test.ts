@@ -48,10 +48,16 @@ const SURVEY = [
 beforeAll(async () => {
   payload = await bootPayload()
   for (const c of CITIZENS) {
-    await payload.create({ collection: 'citizens', data: { displayName: `市民 ${c.since}`, town: c.town, status: c.status, citizenSince: jst(c.since) } })
+    await payload.create({
+      collection: 'citizens',
+      data: { displayName: `市民 ${c.since}`, town: c.town, status: c.status, citizenSince: jst(c.since) },
+    })
   }
   for (const [i, at] of PARTICIPANTS.entries()) {
-    await payload.create({ collection: 'participants', data: { emailHash: `hash-${i}`, firstSeenAt: jst(at), firstChannel: 'plan', town: '三刀屋町' } })
+    await payload.create({
+      collection: 'participants',
+      data: { emailHash: `hash-${i}`, firstSeenAt: jst(at), firstChannel: 'plan', town: '三刀屋町' },
+    })
   }
   for (const [i, p] of PLANS.entries()) {
     await payload.create({
@@ -67,11 +73,27 @@ beforeAll(async () => {
     })
   }
   for (const s of SURVEY) {
-    await payload.create({ collection: 'survey-responses', data: { answer: s.answer, fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s', channel: 'paper', method: '窓口で配布・回収' } as never })
-    await payload.create({ collection: 'survey-responses', data: { answer: '5', fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s' } as never })
+    await payload.create({
+      collection: 'survey-responses',
+      data: {
+        answer: s.answer,
+        fiscalYear: s.fiscalYear,
+        town: s.town,
+        ageBand: '40s',
+        channel: 'paper',
+        method: '窓口で配布・回収',
+      } as never,
+    })
+    await payload.create({
+      collection: 'survey-responses',
+      data: { answer: '5', fiscalYear: s.fiscalYear, town: s.town, ageBand: '40s' } as never,
+    })
   }
   for (const o of OFFICIAL) {
-    await payload.create({ collection: 'official-survey-results', data: { ...o, source: `市民意識調査 ${o.fiscalYear}`, surveyDate: `${o.fiscalYear}-09-30T00:00:00.000Z` } })
+    await payload.create({
+      collection: 'official-survey-results',
+      data: { ...o, source: `市民意識調査 ${o.fiscalYear}`, surveyDate: `${o.fiscalYear}-09-30T00:00:00.000Z` },
+    })
   }
   const orgs = await Promise.all(
     ['あ団体', 'い団体', 'う団体'].map((name, i) =>
@@ -79,7 +101,17 @@ beforeAll(async () => {
     ),
   )
   const meeting = (title: string, startsAt: string, organisations: (number | string)[], extra: Record<string, unknown> = {}) =>
-    payload.create({ collection: 'events', data: { kind: 'kaigi', title, startsAt: jst(startsAt), participatingOrganisations: organisations, _status: 'published', ...extra } as never })
+    payload.create({
+      collection: 'events',
+      data: {
+        kind: 'kaigi',
+        title,
+        startsAt: jst(startsAt),
+        participatingOrganisations: organisations,
+        _status: 'published',
+        ...extra,
+      } as never,
+    })
   await meeting('第1回', '2025-07-01T14:00:00', [orgs[0].id, orgs[1].id], { attendance: 30 })
   await meeting('第2回', '2025-11-01T14:00:00', [orgs[1].id, orgs[2].id], { attendance: 12 }) // org 1 counted once
   await meeting('中止回', '2025-12-01T14:00:00', [orgs[0].id], { cancelled: true })
@@ -136,7 +168,14 @@ describe('KPI counts for 令和7年度 against hand-counted fixtures', () => {
   })
 
   it('takes the targets from the KPI-targets global defaults', () => {
-    expect(kpi.targets).toMatchObject({ citizens: 150, participants: 2000, plansAccumulated: 300, plansRealised: 200, organisations: 40, surveyPointIncrease: 0.26 })
+    expect(kpi.targets).toMatchObject({
+      citizens: 150,
+      participants: 2000,
+      plansAccumulated: 300,
+      plansRealised: 200,
+      organisations: 40,
+      surveyPointIncrease: 0.26,
+    })
   })
 })
 
@@ -165,10 +204,22 @@ describe('fiscal months in Japan time', () => {
 
 describe('small-cell rule', () => {
   it.each([
-    [[12, 7, 0, 9], [12, 7, 0, 9]], // nothing small
-    [[12, 3, 0, 9], [12, null, 0, null]], // one small cell → the next smallest hides too
-    [[2, 3, 8, 20], [null, null, 8, 20]], // two small cells already protect each other
-    [[1, 0, 0], [null, 0, 0]], // nothing left to hide beside it: the caller must hide the total
+    [
+      [12, 7, 0, 9],
+      [12, 7, 0, 9],
+    ], // nothing small
+    [
+      [12, 3, 0, 9],
+      [12, null, 0, null],
+    ], // one small cell → the next smallest hides too
+    [
+      [2, 3, 8, 20],
+      [null, null, 8, 20],
+    ], // two small cells already protect each other
+    [
+      [1, 0, 0],
+      [null, 0, 0],
+    ], // nothing left to hide beside it: the caller must hide the total
   ] as [number[], (number | null)[]][])('%j → %j', (cells, expected) => {
     expect(suppressSmallCells(cells)).toEqual(expected)
   })

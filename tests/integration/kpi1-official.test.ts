@@ -66,7 +66,8 @@ describe('KPI 1 from the official results', () => {
 
   it('is not moved by one browser answering the web survey seven times', async () => {
     const before = await publicKpis(FY)
-    for (let i = 0; i < 7; i++) await submitViaSite(payload, 'survey-responses', { answer: '5', town: '大東町', ageBand: '40s', channel: 'web' })
+    for (let i = 0; i < 7; i++)
+      await submitViaSite(payload, 'survey-responses', { answer: '5', town: '大東町', ageBand: '40s', channel: 'web' })
     const after = await publicKpis(FY)
     expect(after.survey.official).toEqual(before.survey.official)
     expect(after.survey.supplementary.current.respondents).toBe(before.survey.supplementary.current.respondents)
@@ -91,8 +92,12 @@ describe('KPI 1 from the official results', () => {
   it('lets editors record results; anyone may read them; nobody else writes', async () => {
     expect((await rest('GET', '/api/official-survey-results')).status).toBe(200)
     expect((await rest('POST', '/api/official-survey-results', { body: official(FY - 5, 40) })).status).toBe(403)
-    await expect(payload.create({ collection: 'official-survey-results', data: official(FY - 5, 40), user: coordinator, overrideAccess: false })).rejects.toThrow()
-    await expect(payload.create({ collection: 'official-survey-results', data: official(FY, 50), user: editor, overrideAccess: false })).rejects.toThrow() // one per year
+    await expect(
+      payload.create({ collection: 'official-survey-results', data: official(FY - 5, 40), user: coordinator, overrideAccess: false }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({ collection: 'official-survey-results', data: official(FY, 50), user: editor, overrideAccess: false }),
+    ).rejects.toThrow() // one per year
   })
 })
 
@@ -101,15 +106,26 @@ describe('the web survey: one counted answer per code', () => {
   let batchId: number | string
 
   beforeAll(async () => {
-    const batch = await payload.create({ collection: 'survey-code-batches', data: { label: 'ふるまい市 会場', fiscalYear: FY, count: 5 }, user: editor, overrideAccess: false })
+    const batch = await payload.create({
+      collection: 'survey-code-batches',
+      data: { label: 'ふるまい市 会場', fiscalYear: FY, count: 5 },
+      user: editor,
+      overrideAccess: false,
+    })
     batchId = batch.id
     const res = await rest('GET', `/api/survey-code-batches/${batch.id}/codes.csv`, { token: editorToken })
     expect(res.status).toBe(200)
-    codes = res.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[1])
+    codes = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[1])
     expect(codes).toHaveLength(5)
   })
 
-  const answer = (code: string, extra: Record<string, unknown> = {}) => submitViaSite(payload, 'survey-responses', { answer: '4', town: '木次町', ageBand: '30s', channel: 'web', code, ...extra })
+  const answer = (code: string, extra: Record<string, unknown> = {}) =>
+    submitViaSite(payload, 'survey-responses', { answer: '4', town: '木次町', ageBand: '30s', channel: 'web', code, ...extra })
 
   it('counts an answer carrying an unused code, once', async () => {
     const first = await answer(codes[0])
@@ -121,7 +137,9 @@ describe('the web survey: one counted answer per code', () => {
 
   it('reads a code typed loosely (lower case, no hyphens, full width)', async () => {
     const typed = codes[1].toLowerCase().replace(/-/g, '')
-    expect((await answer(typed.normalize('NFKC').replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)))).counted).toBe(true)
+    expect((await answer(typed.normalize('NFKC').replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)))).counted).toBe(
+      true,
+    )
   })
 
   it('counts only one of two answers with the same code arriving together', async () => {
@@ -141,8 +159,13 @@ describe('the web survey: one counted answer per code', () => {
   })
 
   it('lets nobody make an answer count by saying so', async () => {
-    expect((await submitViaSite(payload, 'survey-responses', { answer: '5', town: '大東町', ageBand: '40s', counted: true })).counted).toBe(false)
-    const res = await rest('POST', '/api/survey-responses', { token: editorToken, body: { answer: '5', town: '大東町', ageBand: '40s', counted: true } })
+    expect((await submitViaSite(payload, 'survey-responses', { answer: '5', town: '大東町', ageBand: '40s', counted: true })).counted).toBe(
+      false,
+    )
+    const res = await rest('POST', '/api/survey-responses', {
+      token: editorToken,
+      body: { answer: '5', town: '大東町', ageBand: '40s', counted: true },
+    })
     expect(res.status).toBe(201)
     expect(res.json.doc.counted).toBe(false)
     const updated = await rest('PATCH', `/api/survey-responses/${res.json.doc.id}`, { token: editorToken, body: { counted: true } })
@@ -162,12 +185,20 @@ describe('paper answers entered by staff', () => {
     ['from the site form', { channel: 'paper', method: '会場で回収' }, /紙・会場の回答を登録できません/],
   ])('are refused %s', async (name, extra, message) => {
     const data = { answer: '4', town: '吉田町', ageBand: '60s', ...extra }
-    const write = name === 'from the site form' ? submitViaSite(payload, 'survey-responses', data) : payload.create({ collection: 'survey-responses', data: data as never, user: coordinator, overrideAccess: false })
+    const write =
+      name === 'from the site form'
+        ? submitViaSite(payload, 'survey-responses', data)
+        : payload.create({ collection: 'survey-responses', data: data as never, user: coordinator, overrideAccess: false })
     expect(await refusal(write)).toMatch(message)
   })
 
   it('count when the method is recorded', async () => {
-    const doc = await payload.create({ collection: 'survey-responses', data: { answer: '4', town: '吉田町', ageBand: '60s', channel: 'paper', method: '公民館の窓口で回答用紙を1人1枚配布・回収' } as never, user: coordinator, overrideAccess: false })
+    const doc = await payload.create({
+      collection: 'survey-responses',
+      data: { answer: '4', town: '吉田町', ageBand: '60s', channel: 'paper', method: '公民館の窓口で回答用紙を1人1枚配布・回収' } as never,
+      user: coordinator,
+      overrideAccess: false,
+    })
     expect(doc.counted).toBe(true)
   })
 })
@@ -176,7 +207,14 @@ describe('the supplementary share', () => {
   const year = FY - 3
   const towns = ['大東町', '加茂町', '木次町', '三刀屋町', '吉田町', '掛合町']
   let n = 0
-  const paper = (answer: string) => ({ answer, town: towns[n++ % towns.length], ageBand: '50s', channel: 'paper', method: '地区の集まりで配布・回収', answeredAt: `${year}-10-01T03:00:00.000Z` })
+  const paper = (answer: string) => ({
+    answer,
+    town: towns[n++ % towns.length],
+    ageBand: '50s',
+    channel: 'paper',
+    method: '地区の集まりで配布・回収',
+    answeredAt: `${year}-10-01T03:00:00.000Z`,
+  })
 
   it('is hidden below 30 counted answers, then shown with its 95 % Wilson interval', async () => {
     for (let i = 0; i < 29; i++) await payload.create({ collection: 'survey-responses', data: paper(i < 15 ? '5' : '2') as never })

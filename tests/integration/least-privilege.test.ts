@@ -30,16 +30,25 @@ const email = () => `new-${Math.random().toString(36).slice(2, 10)}@test.example
 /** An admin creating an account, through each way in. Returns the stored user. */
 const CHANNELS = {
   'Local API': async (data: Record<string, unknown>) =>
-    payload.create({ collection: 'users', data: { name: '新しい職員', email: email(), password: PASSWORD, ...data } as never, overrideAccess: false, user: admin }),
+    payload.create({
+      collection: 'users',
+      data: { name: '新しい職員', email: email(), password: PASSWORD, ...data } as never,
+      overrideAccess: false,
+      user: admin,
+    }),
   REST: async (data: Record<string, unknown>) => {
-    const res = await rest('POST', '/api/users', { token: adminToken, body: { name: '新しい職員', email: email(), password: PASSWORD, ...data } })
+    const res = await rest('POST', '/api/users', {
+      token: adminToken,
+      body: { name: '新しい職員', email: email(), password: PASSWORD, ...data },
+    })
     expect(res.status, res.text).toBe(201)
     return payload.findByID({ collection: 'users', id: res.json.doc.id, depth: 0 })
   },
 } as const
 
 const changeRoles = {
-  'Local API': (id: number | string, data: Record<string, unknown>) => payload.update({ collection: 'users', id, data, overrideAccess: false, user: admin }),
+  'Local API': (id: number | string, data: Record<string, unknown>) =>
+    payload.update({ collection: 'users', id, data, overrideAccess: false, user: admin }),
   REST: async (id: number | string, data: Record<string, unknown>) => {
     const res = await rest('PATCH', `/api/users/${id}`, { token: adminToken, body: data })
     expect(res.status, res.text).toBe(200)
@@ -52,11 +61,7 @@ describe.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('a new account
     expect(user.roles ?? []).toEqual([])
   })
 
-  it.each([
-    [['coordinator']],
-    [['organisation']],
-    [['editor', 'coordinator']],
-  ])('has exactly the roles chosen: %j', async (roles) => {
+  it.each([[['coordinator']], [['organisation']], [['editor', 'coordinator']]])('has exactly the roles chosen: %j', async (roles) => {
     const user = await CHANNELS[channel]({ roles, ...(roles.includes('organisation') ? { organisations: [organisationId] } : {}) })
     expect([...(user.roles ?? [])].sort()).toEqual([...roles].sort())
   })
@@ -76,7 +81,11 @@ describe('an account without a role', () => {
 })
 
 describe('the role field', () => {
-  const field = () => payload.collections.users.config.fields.find((f) => 'name' in f && f.name === 'roles') as { defaultValue?: unknown; admin?: { description?: unknown } }
+  const field = () =>
+    payload.collections.users.config.fields.find((f) => 'name' in f && f.name === 'roles') as {
+      defaultValue?: unknown
+      admin?: { description?: unknown }
+    }
 
   it('is not pre-filled', () => {
     expect(field().defaultValue).toBeUndefined()
@@ -91,21 +100,28 @@ describe('the role field', () => {
 
 describe('the audit log', () => {
   const roleEntries = async (id: number | string) =>
-    (await auditEntries(payload, { and: [{ collectionSlug: { equals: 'users' } }, { docId: { equals: String(id) } }, { action: { equals: 'change_roles' } }] })).map((e) => e.summary)
+    (
+      await auditEntries(payload, {
+        and: [{ collectionSlug: { equals: 'users' } }, { docId: { equals: String(id) } }, { action: { equals: 'change_roles' } }],
+      })
+    ).map((e) => e.summary)
 
-  it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('records the roles given at creation and every change, with before and after (%s)', async (channel) => {
-    const user = await CHANNELS[channel]({ roles: ['coordinator'] })
-    expect(await roleEntries(user.id)).toEqual(['役割: なし → コーディネーター'])
+  it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])(
+    'records the roles given at creation and every change, with before and after (%s)',
+    async (channel) => {
+      const user = await CHANNELS[channel]({ roles: ['coordinator'] })
+      expect(await roleEntries(user.id)).toEqual(['役割: なし → コーディネーター'])
 
-    await changeRoles[channel](user.id, { roles: ['coordinator', 'editor'] })
-    await changeRoles[channel](user.id, { name: '名前だけ変更' })
-    await changeRoles[channel](user.id, { roles: [] })
-    expect(await roleEntries(user.id)).toEqual([
-      '役割: なし → コーディネーター',
-      '役割: コーディネーター → 編集者（市広報）、コーディネーター',
-      '役割: 編集者（市広報）、コーディネーター → なし',
-    ])
-  })
+      await changeRoles[channel](user.id, { roles: ['coordinator', 'editor'] })
+      await changeRoles[channel](user.id, { name: '名前だけ変更' })
+      await changeRoles[channel](user.id, { roles: [] })
+      expect(await roleEntries(user.id)).toEqual([
+        '役割: なし → コーディネーター',
+        '役割: コーディネーター → 編集者（市広報）、コーディネーター',
+        '役割: 編集者（市広報）、コーディネーター → なし',
+      ])
+    },
+  )
 
   it('records which organisations a manager speaks for, when they change', async () => {
     const user = await CHANNELS['Local API']({ roles: ['organisation'], organisations: [organisationId] })

@@ -32,7 +32,15 @@ afterAll(async () => {
 
 const runMailQueue = () => payload.jobs.run({ ...MAIL_RUN, limit: 100 })
 const mailJobs = async () =>
-  (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendMail' } }, pagination: false, depth: 0, overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'sendMail' } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs
 const unique = () => Math.random().toString(36).slice(2, 8)
 const mailTo = (address: string) => smtp.waitFor((m) => m.to.includes(address))
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address))
@@ -60,7 +68,12 @@ describe('SMTP_URL', () => {
 })
 
 describe('without SMTP_URL', () => {
-  const mail = { to: 'hanako.yamada@example.jp', subject: '【えすこポータル】テスト', text: '本文\nhttps://esuko.test/registrations/cancel?r=1&t=abc\n', html: '<p>本文</p>' }
+  const mail = {
+    to: 'hanako.yamada@example.jp',
+    subject: '【えすこポータル】テスト',
+    text: '本文\nhttps://esuko.test/registrations/cancel?r=1&t=abc\n',
+    html: '<p>本文</p>',
+  }
   const capture = () => {
     const lines: string[] = []
     return { lines, logger: { info: (m: string) => void lines.push(m), warn: (m: string) => void lines.push(m) } }
@@ -88,7 +101,12 @@ describe('registration confirmation', () => {
   it('reaches a resident who gave an address, from MAIL_FROM, with a cancel link that works after confirming', async () => {
     const event = await createEvent(payload, { title: `ふるまい市 ${unique()}`, capacity: 3, venue: '木次町民会館' })
     const email = `reg-${unique()}@example.jp`
-    const registration = await submitViaSite(payload, 'event-registrations', { event: event.id, nickname: 'はなこ', partySize: 2, contact: { email } })
+    const registration = await submitViaSite(payload, 'event-registrations', {
+      event: event.id,
+      nickname: 'はなこ',
+      partySize: 2,
+      contact: { email },
+    })
 
     await runMailQueue()
     const mail = await mailTo(email)
@@ -103,20 +121,40 @@ describe('registration confirmation', () => {
     const [r, t] = [cancel.searchParams.get('r')!, cancel.searchParams.get('t')!]
     expect(r).toBe(String(registration.id))
     // Opening the link shows the registration and changes nothing; the button cancels it.
-    expect(await findRegistrationByLink(payload, r, t)).toMatchObject({ nickname: 'はなこ', partySize: 2, eventTitle: event.title, state: 'confirmed' })
+    expect(await findRegistrationByLink(payload, r, t)).toMatchObject({
+      nickname: 'はなこ',
+      partySize: 2,
+      eventTitle: event.title,
+      state: 'confirmed',
+    })
     expect(await cancelRegistrationByLink(payload, r, t)).toBe('cancelled')
     const stored = await payload.findByID({ collection: 'event-registrations', id: registration.id, overrideAccess: true })
     expect(stored.status).toBe('cancelled')
     // Pressing twice is harmless, and the freed seats take a new registration.
     expect(await cancelRegistrationByLink(payload, r, t)).toBe('cancelled')
-    await submitViaSite(payload, 'event-registrations', { event: event.id, nickname: 'たろう', partySize: 3, contact: { phone: '0854-00-0000' } })
+    await submitViaSite(payload, 'event-registrations', {
+      event: event.id,
+      nickname: 'たろう',
+      partySize: 3,
+      contact: { phone: '0854-00-0000' },
+    })
   })
 
   it('refuses a link whose token or id was changed', async () => {
     const event = await createEvent(payload, { title: `会議 ${unique()}` })
     const email = `forged-${unique()}@example.jp`
-    const mine = await submitViaSite(payload, 'event-registrations', { event: event.id, nickname: 'じろう', partySize: 1, contact: { email } })
-    const other = await submitViaSite(payload, 'event-registrations', { event: event.id, nickname: 'さぶろう', partySize: 1, contact: { phone: '0854-11-1111' } })
+    const mine = await submitViaSite(payload, 'event-registrations', {
+      event: event.id,
+      nickname: 'じろう',
+      partySize: 1,
+      contact: { email },
+    })
+    const other = await submitViaSite(payload, 'event-registrations', {
+      event: event.id,
+      nickname: 'さぶろう',
+      partySize: 1,
+      contact: { phone: '0854-11-1111' },
+    })
     await runMailQueue()
     const link = linkIn(await mailTo(email), `${SITE}/registrations/cancel?`)
     const token = link.searchParams.get('t')!
@@ -137,7 +175,12 @@ describe('registration confirmation', () => {
   it('is not queued for a registration without an address', async () => {
     const event = await createEvent(payload)
     const before = (await mailJobs()).length
-    await submitViaSite(payload, 'event-registrations', { event: event.id, nickname: '電話の方', partySize: 1, contact: { phone: '0854-22-2222' } })
+    await submitViaSite(payload, 'event-registrations', {
+      event: event.id,
+      nickname: '電話の方',
+      partySize: 1,
+      contact: { phone: '0854-22-2222' },
+    })
     expect((await mailJobs()).length).toBe(before)
   })
 })
@@ -146,7 +189,11 @@ describe('received and published notices', () => {
   it('tell the proposer of a plan once when it is received and once when it is first published', async () => {
     const email = `plan-${unique()}@example.jp`
     const editor = await createUser(payload, 'editor')
-    const plan = await submitViaSite(payload, 'plans', { ...planData({ title: '畑の日曜学校' }), proposerNickname: 'みどり', proposerContact: { email } })
+    const plan = await submitViaSite(payload, 'plans', {
+      ...planData({ title: '畑の日曜学校' }),
+      proposerNickname: 'みどり',
+      proposerContact: { email },
+    })
     await runMailQueue()
     const received = await mailTo(email)
     expect(received.subject).toBe('【えすこポータル】ウエルビーイングプランを受け付けました')
@@ -179,9 +226,22 @@ describe('received and published notices', () => {
     expect((await mailTo(email)).subject).toBe('【えすこポータル】推薦・投稿を受け付けました')
 
     // A draft save while reviewing sends nothing; publishing does, once.
-    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'reviewing' }, draft: true, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { reviewStatus: 'reviewing' },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
     await payload.update({ collection: 'stories', id: story.id, data: { _status: 'published' }, user: editor, overrideAccess: false })
-    await payload.update({ collection: 'stories', id: story.id, data: { lead: '更新しました', _status: 'published' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { lead: '更新しました', _status: 'published' },
+      user: editor,
+      overrideAccess: false,
+    })
     await runMailQueue()
     const published = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes('公開しました'))
     expect(published.subject).toBe('【えすこポータル】推薦・投稿を公開しました')
@@ -194,8 +254,18 @@ describe('received and published notices', () => {
   it('are not sent for staff work: an editorial story or a plan entered without the site', async () => {
     const editor = await createUser(payload, 'editor')
     const before = (await mailJobs()).length
-    await payload.create({ collection: 'stories', data: { title: '編集部の記事', _status: 'published', origin: 'editorial', reviewStatus: 'published' }, user: editor, overrideAccess: false })
-    await payload.create({ collection: 'plans', data: { ...planData(), proposerContact: { email: 'paper@example.jp' } }, user: editor, overrideAccess: false })
+    await payload.create({
+      collection: 'stories',
+      data: { title: '編集部の記事', _status: 'published', origin: 'editorial', reviewStatus: 'published' },
+      user: editor,
+      overrideAccess: false,
+    })
+    await payload.create({
+      collection: 'plans',
+      data: { ...planData(), proposerContact: { email: 'paper@example.jp' } },
+      user: editor,
+      overrideAccess: false,
+    })
     expect((await mailJobs()).length).toBe(before)
   })
 })
@@ -222,7 +292,12 @@ describe('editors’ daily digest', () => {
     const editors = [await createUser(payload, 'editor'), await createUser(payload, 'admin')]
     const coordinator = await createUser(payload, 'coordinator')
     const titles = [`デジタル相談会 ${unique()}`, `子ども食堂 ${unique()}`]
-    for (const title of titles) await submitViaSite(payload, 'plans', { ...planData({ title }), proposerNickname: 'ひみつ', proposerContact: { email: 'secret-proposer@example.jp' } })
+    for (const title of titles)
+      await submitViaSite(payload, 'plans', {
+        ...planData({ title }),
+        proposerNickname: 'ひみつ',
+        proposerContact: { email: 'secret-proposer@example.jp' },
+      })
     await runMailQueue()
 
     // Today's submissions are tomorrow's digest: run it for the day they arrived on.
@@ -258,7 +333,11 @@ describe('SMTP server down', () => {
     const port = smtp.port
     await smtp.stop()
     const email = `down-${unique()}@example.jp`
-    const plan = await submitViaSite(payload, 'plans', { ...planData({ title: '停電中のプラン' }), proposerNickname: 'かぜ', proposerContact: { email } })
+    const plan = await submitViaSite(payload, 'plans', {
+      ...planData({ title: '停電中のプラン' }),
+      proposerNickname: 'かぜ',
+      proposerContact: { email },
+    })
     expect((await payload.findByID({ collection: 'plans', id: plan.id, overrideAccess: true })).title).toBe('停電中のプラン')
     const staff = await createUser(payload, 'editor', `down-staff-${unique()}@example.jp`)
     await payload.forgotPassword({ collection: 'users', data: { email: staff.email } })
@@ -289,7 +368,12 @@ describe('SMTP server down', () => {
 
     smtp = await startSmtp(port)
     // The back-off has passed.
-    await payload.update({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, overrideAccess: true })
+    await payload.update({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
     await runMailQueue()
     const mail = await mailTo(email)
     expect(mail.subject).toBe('【えすこポータル】ウエルビーイングプランを受け付けました')

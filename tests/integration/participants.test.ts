@@ -35,7 +35,12 @@ async function submit(channel: Channel, contact: Contact, extra: Record<string, 
     case 'event':
       return submitViaSite(payload, 'event-registrations', { event: eventId, nickname: 'たろう', contact, ...extra })
     case 'nomination':
-      return submitViaSite(payload, 'stories', { title: '近所のえすこな人', origin: 'resident', submission: { nickname: 'たろう', ...contact }, _status: 'draft', ...extra }, {})
+      return submitViaSite(
+        payload,
+        'stories',
+        { title: '近所のえすこな人', origin: 'resident', submission: { nickname: 'たろう', ...contact }, _status: 'draft', ...extra },
+        {},
+      )
   }
 }
 
@@ -64,16 +69,22 @@ describe('normalisation', () => {
 
 describe('one resident counts once (KPI 3)', () => {
   it.each([
-    ['the same email in different case', [
-      ['plan', { email: 'Taro@Example.JP' }],
-      ['support', { email: 'taro@example.jp' }],
-      ['nomination', { email: 'TARO@EXAMPLE.JP' }],
-    ]],
-    ['the same phone written three ways', [
-      ['event', { phone: '090-1234-5678' }],
-      ['plan', { phone: '０９０１２３４５６７８' }],
-      ['support', { phone: '+81 90 1234 5678' }],
-    ]],
+    [
+      'the same email in different case',
+      [
+        ['plan', { email: 'Taro@Example.JP' }],
+        ['support', { email: 'taro@example.jp' }],
+        ['nomination', { email: 'TARO@EXAMPLE.JP' }],
+      ],
+    ],
+    [
+      'the same phone written three ways',
+      [
+        ['event', { phone: '090-1234-5678' }],
+        ['plan', { phone: '０９０１２３４５６７８' }],
+        ['support', { phone: '+81 90 1234 5678' }],
+      ],
+    ],
   ] as [string, [Channel, Contact][]][])('%s → one participant', async (_label, submissions) => {
     for (const [channel, contact] of submissions) await submit(channel, contact)
     expect(await countParticipants(payload)).toBe(1)
@@ -138,7 +149,12 @@ describe('one resident counts once (KPI 3)', () => {
 
   it('counts a citizen registered by a coordinator, once, with their submissions', async () => {
     const coordinator = await createUser(payload, 'coordinator')
-    await payload.create({ collection: 'citizens', data: citizenData({ private: { email: 'citizen@example.jp' } }), user: coordinator, overrideAccess: false })
+    await payload.create({
+      collection: 'citizens',
+      data: citizenData({ private: { email: 'citizen@example.jp' } }),
+      user: coordinator,
+      overrideAccess: false,
+    })
     await submit('plan', { email: 'Citizen@Example.jp' })
     expect(await countParticipants(payload)).toBe(1)
   })
@@ -150,7 +166,8 @@ describe('one resident counts once (KPI 3)', () => {
     const { docs } = await payload.find({ collection: 'participants', overrideAccess: true })
     const json = JSON.stringify(docs).toLowerCase()
     expect(docs).toHaveLength(1)
-    for (const raw of [email, normaliseEmail(email), 'secret.person', phone, normalisePhone(phone), '9876']) expect(json).not.toContain(raw.toLowerCase())
+    for (const raw of [email, normaliseEmail(email), 'secret.person', phone, normalisePhone(phone), '9876'])
+      expect(json).not.toContain(raw.toLowerCase())
   })
 
   it('same person submitting concurrently still gives one participant', async () => {
@@ -166,6 +183,13 @@ describe('one resident counts once (KPI 3)', () => {
 
   it('participants cannot be created or changed through access-controlled calls', async () => {
     const admin = await createUser(payload, 'admin')
-    await expect(payload.create({ collection: 'participants', data: { firstSeenAt: new Date().toISOString(), firstChannel: 'other' }, overrideAccess: false, user: admin })).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'participants',
+        data: { firstSeenAt: new Date().toISOString(), firstChannel: 'other' },
+        overrideAccess: false,
+        user: admin,
+      }),
+    ).rejects.toThrow()
   })
 })

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { idOf } from '../../cms/domain/ids'
 import { type ApiResponse, graphql, graphqlUnavailable, qs, rest } from '../helpers/api'
-import { ACTORS, type Actor, COLLECTIONS, type Id, PERSONAL_GROUPS, type PersonalGroup, type World, allSecrets, buildWorld } from '../helpers/accessWorld'
+import {
+  ACTORS,
+  type Actor,
+  COLLECTIONS,
+  type Id,
+  PERSONAL_GROUPS,
+  type PersonalGroup,
+  type World,
+  allSecrets,
+  buildWorld,
+} from '../helpers/accessWorld'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 /**
@@ -26,9 +36,13 @@ type Doc = Record<string, any>
 const userOf = (actor: Actor) => (actor === 'anonymous' ? undefined : world.users[actor])
 const tokenOf = (actor: Actor) => world.tokens[actor]
 const groupName = (g: PersonalGroup) => `${g.slug}.${g.path}`
-const worldDocs = (g: PersonalGroup): Id[] => [world.docs[g.slug as keyof World['docs']].visible, world.docs[g.slug as keyof World['docs']].hidden].filter((id): id is Id => id !== undefined)
+const worldDocs = (g: PersonalGroup): Id[] =>
+  [world.docs[g.slug as keyof World['docs']].visible, world.docs[g.slug as keyof World['docs']].hidden].filter(
+    (id): id is Id => id !== undefined,
+  )
 const registrant = (g: PersonalGroup, id: Id) => (g.slug === 'citizens' ? world.registrantOf[String(id)] : undefined)
-const stored = async (g: PersonalGroup, id: Id) => (await payload.findByID({ collection: g.slug, id, depth: 0, overrideAccess: true, context: { audit: false } })) as Doc
+const stored = async (g: PersonalGroup, id: Id) =>
+  (await payload.findByID({ collection: g.slug, id, depth: 0, overrideAccess: true, context: { audit: false } })) as Doc
 
 /** The personal values of one document, as leaves: [label, value]. */
 const leaves = (g: PersonalGroup, doc: Doc): [string, unknown][] =>
@@ -95,15 +109,24 @@ const READS: Record<string, (g: PersonalGroup, actor: Actor) => Promise<Read>> =
     try {
       // registeredBy is selected too: the registrant rule needs it to let a coordinator read.
       const select = g.slug === 'citizens' ? { [g.path]: true, registeredBy: true } : { [g.path]: true }
-      const result = await payload.find({ collection: g.slug, overrideAccess: false, user: userOf(actor), select: select as never, pagination: false })
+      const result = await payload.find({
+        collection: g.slug,
+        overrideAccess: false,
+        user: userOf(actor),
+        select: select as never,
+        pagination: false,
+      })
       return { docs: result.docs as Doc[], text: JSON.stringify(result), refused: false }
     } catch (error) {
       return { docs: [], text: String(error), refused: true }
     }
   },
-  'REST find ?depth=2': async (g, actor) => fromRest(await rest('GET', `/api/${g.slug}?depth=2&pagination=false`, { token: tokenOf(actor) })),
+  'REST find ?depth=2': async (g, actor) =>
+    fromRest(await rest('GET', `/api/${g.slug}?depth=2&pagination=false`, { token: tokenOf(actor) })),
   'REST findByID': async (g, actor) => {
-    const reads = await Promise.all(worldDocs(g).map(async (id) => fromRest(await rest('GET', `/api/${g.slug}/${id}?depth=2`, { token: tokenOf(actor) }), true)))
+    const reads = await Promise.all(
+      worldDocs(g).map(async (id) => fromRest(await rest('GET', `/api/${g.slug}/${id}?depth=2`, { token: tokenOf(actor) }), true)),
+    )
     return { docs: reads.flatMap((r) => r.docs), text: reads.map((r) => r.text).join('\n'), refused: reads.every((r) => r.refused) }
   },
   'REST select': async (g, actor) => {
@@ -113,15 +136,16 @@ const READS: Record<string, (g: PersonalGroup, actor: Actor) => Promise<Read>> =
 }
 
 describe.each(PERSONAL_GROUPS.map((g) => ({ ...g, name: groupName(g) })))('personal data $name', (g) => {
-  it.each(Object.keys(READS).flatMap((read) => ACTORS.map((actor) => ({ read, actor, who: g.readers(actor, 'coordinator') ? 'reader' : 'not a reader' }))))(
-    '$actor ($who) via $read',
-    async ({ read, actor }) => {
-      const { docs, text } = await READS[read](g, actor)
-      await expectPersonal(g, actor, docs, text)
-      // Readers must actually have received documents, or the check above proves nothing.
-      if (g.readers(actor, 'coordinator')) expect(docs.length).toBeGreaterThan(0)
-    },
-  )
+  it.each(
+    Object.keys(READS).flatMap((read) =>
+      ACTORS.map((actor) => ({ read, actor, who: g.readers(actor, 'coordinator') ? 'reader' : 'not a reader' })),
+    ),
+  )('$actor ($who) via $read', async ({ read, actor }) => {
+    const { docs, text } = await READS[read](g, actor)
+    await expectPersonal(g, actor, docs, text)
+    // Readers must actually have received documents, or the check above proves nothing.
+    if (g.readers(actor, 'coordinator')) expect(docs.length).toBeGreaterThan(0)
+  })
 })
 
 /** Groups with an e-mail: a where on it must not tell a non-reader anything (no match, no count). */
@@ -137,7 +161,10 @@ describe('where on personal fields reveals nothing to non-readers', () => {
       const list = await rest('GET', `/api/${g.slug}${qs({ where: where as never, depth: '0' })}`, { token: tokenOf(actor) })
       const count = await rest('GET', `/api/${g.slug}/count${qs({ where: where as never })}`, { token: tokenOf(actor) })
       expect(list.text).not.toContain(secret)
-      return { ids: list.status === 200 ? list.json.docs.map((d: Doc) => d.id) : 'refused', total: count.status === 200 ? count.json.totalDocs : 'refused' }
+      return {
+        ids: list.status === 200 ? list.json.docs.map((d: Doc) => d.id) : 'refused',
+        total: count.status === 200 ? count.json.totalDocs : 'refused',
+      }
     }
     const nobody = await probe({ [`${g.path}.email`]: { equals: 'nobody@nowhere.example' } })
     expect(await probe({ [`${g.path}.email`]: { equals: secret } })).toEqual(nobody)
@@ -153,7 +180,13 @@ describe('where on personal fields reveals nothing to non-readers', () => {
     const secret = (await stored(g, worldDocs(g)[0]))[g.path].email as string
     const probe = async (value: string) =>
       payload
-        .find({ collection: g.slug, overrideAccess: false, user: userOf(actor), where: { [`${g.path}.email`]: { equals: value } }, depth: 0 })
+        .find({
+          collection: g.slug,
+          overrideAccess: false,
+          user: userOf(actor),
+          where: { [`${g.path}.email`]: { equals: value } },
+          depth: 0,
+        })
         .then((r) => r.docs.map((d) => d.id))
         .catch(() => 'refused')
     expect(await probe(secret)).toEqual(await probe('nobody@nowhere.example'))
@@ -165,7 +198,11 @@ describe('where on personal fields reveals nothing to non-readers', () => {
     const own = world.docs.citizens.visible!
     const secret = (await stored(g, own)).private.email as string
     const probe = async (value: string) =>
-      (await rest('GET', `/api/citizens${qs({ where: { 'private.email': { equals: value } }, depth: '0' })}`, { token: tokenOf('coordinator') })).status
+      (
+        await rest('GET', `/api/citizens${qs({ where: { 'private.email': { equals: value } }, depth: '0' })}`, {
+          token: tokenOf('coordinator'),
+        })
+      ).status
     expect(await probe(secret)).toBeGreaterThanOrEqual(400)
     expect(await probe(secret)).toBe(await probe('nobody@nowhere.example'))
   })
@@ -174,10 +211,19 @@ describe('where on personal fields reveals nothing to non-readers', () => {
 describe('coordinators and the citizens other coordinators registered', () => {
   const other = () => world.docs.citizens.hidden
   it('cannot claim an unregistered citizen by sending registeredBy', async () => {
-    const orphan = await payload.create({ collection: 'citizens', data: { displayName: '登録者なし', town: '掛合町', private: { email: 'orphan-private@secret.example' } } as never })
+    const orphan = await payload.create({
+      collection: 'citizens',
+      data: { displayName: '登録者なし', town: '掛合町', private: { email: 'orphan-private@secret.example' } } as never,
+    })
     expect(orphan.registeredBy ?? null).toBeNull()
     const coordinator = world.users.coordinator
-    await payload.update({ collection: 'citizens', id: orphan.id, overrideAccess: false, user: coordinator, data: { registeredBy: coordinator.id, private: { email: 'overwritten@secret.example' } } as never })
+    await payload.update({
+      collection: 'citizens',
+      id: orphan.id,
+      overrideAccess: false,
+      user: coordinator,
+      data: { registeredBy: coordinator.id, private: { email: 'overwritten@secret.example' } } as never,
+    })
     const res = await rest('GET', `/api/citizens/${orphan.id}?depth=0`, { token: tokenOf('coordinator') })
     expect(res.text).not.toContain('orphan-private@secret.example')
     const after = await payload.findByID({ collection: 'citizens', id: orphan.id, overrideAccess: true, depth: 0 })
@@ -187,7 +233,10 @@ describe('coordinators and the citizens other coordinators registered', () => {
 
   it('cannot overwrite the private data of a citizen another coordinator registered', async () => {
     const before = await payload.findByID({ collection: 'citizens', id: other(), overrideAccess: true, depth: 0 })
-    const res = await rest('PATCH', `/api/citizens/${other()}`, { token: tokenOf('coordinator'), body: { intro: '更新', private: { email: 'hijack@secret.example' }, registeredBy: world.users.coordinator.id } })
+    const res = await rest('PATCH', `/api/citizens/${other()}`, {
+      token: tokenOf('coordinator'),
+      body: { intro: '更新', private: { email: 'hijack@secret.example' }, registeredBy: world.users.coordinator.id },
+    })
     expect(res.status).toBe(200)
     expect(res.text).not.toContain(before.private!.email!)
     const after = await payload.findByID({ collection: 'citizens', id: other(), overrideAccess: true, depth: 0 })
@@ -215,7 +264,11 @@ describe('drafts, unpublished documents and versions', () => {
 
   it.each(['anonymous', 'organisation'] as const)('%s cannot read versions through REST', async (actor) => {
     const token = tokenOf(actor)
-    const { docs } = await payload.findVersions({ collection: 'stories', where: { parent: { equals: world.extra.storyPublishedWithDraft } }, overrideAccess: true })
+    const { docs } = await payload.findVersions({
+      collection: 'stories',
+      where: { parent: { equals: world.extra.storyPublishedWithDraft } },
+      overrideAccess: true,
+    })
     const responses = [
       await rest('GET', '/api/stories/versions?depth=2', { token }),
       await rest('GET', `/api/stories/versions/${docs[0].id}`, { token }),
@@ -231,7 +284,9 @@ describe('drafts, unpublished documents and versions', () => {
     const user = userOf(actor)
     const found = await payload.find({ collection: 'stories', draft: true, overrideAccess: false, user, pagination: false })
     for (const secret of drafts()) expect(JSON.stringify(found)).not.toContain(secret)
-    await expect(payload.findByID({ collection: 'stories', id: world.extra.storyDraft, draft: true, overrideAccess: false, user })).rejects.toThrow()
+    await expect(
+      payload.findByID({ collection: 'stories', id: world.extra.storyDraft, draft: true, overrideAccess: false, user }),
+    ).rejects.toThrow()
     await expect(payload.findVersions({ collection: 'stories', overrideAccess: false, user })).rejects.toThrow()
     await expect(payload.findVersions({ collection: 'events', overrideAccess: false, user })).rejects.toThrow()
   })
@@ -251,7 +306,8 @@ describe('a sweep of the whole API', () => {
     for (const slug of COLLECTIONS) {
       responses.push(await rest('GET', `/api/${slug}?depth=2&draft=true&pagination=false`, { token }))
       const { visible, hidden } = world.docs[slug]
-      for (const id of [visible, hidden]) if (id !== undefined) responses.push(await rest('GET', `/api/${slug}/${id}?depth=2&draft=true`, { token }))
+      for (const id of [visible, hidden])
+        if (id !== undefined) responses.push(await rest('GET', `/api/${slug}/${id}?depth=2&draft=true`, { token }))
     }
     return responses.map((r) => r.text).join('\n')
   }
@@ -278,7 +334,14 @@ describe('a sweep of the whole API', () => {
 
 describe('audit of personal reads', () => {
   it('logs a staff read of personal data and not a public read', async () => {
-    const countReads = async () => (await payload.count({ collection: 'audit-log', where: { action: { equals: 'read_personal' }, collectionSlug: { equals: 'plans' } }, overrideAccess: true })).totalDocs
+    const countReads = async () =>
+      (
+        await payload.count({
+          collection: 'audit-log',
+          where: { action: { equals: 'read_personal' }, collectionSlug: { equals: 'plans' } },
+          overrideAccess: true,
+        })
+      ).totalDocs
     const before = await countReads()
     await rest('GET', `/api/plans/${world.docs.plans.visible}`)
     expect(await countReads()).toBe(before)
@@ -290,7 +353,14 @@ describe('audit of personal reads', () => {
 // While Payload cannot build the GraphQL schema (non-ASCII select values), every request is refused:
 // the cases check that nothing leaks then, and check field by field once it answers.
 describe('GraphQL', () => {
-  const PLURAL: Record<string, string> = { stories: 'Stories', citizens: 'Citizens', plans: 'Plans', 'support-offers': 'SupportOffers', 'event-registrations': 'EventRegistrations', 'deletion-requests': 'DeletionRequests' }
+  const PLURAL: Record<string, string> = {
+    stories: 'Stories',
+    citizens: 'Citizens',
+    plans: 'Plans',
+    'support-offers': 'SupportOffers',
+    'event-registrations': 'EventRegistrations',
+    'deletion-requests': 'DeletionRequests',
+  }
   const selection = (g: PersonalGroup) => {
     const leaf = (f: string) => (f === 'enteredBy' ? `${f} { id }` : f)
     if (g.fields.length) return `${g.path} { ${g.fields.map(leaf).join(' ')} }`
@@ -312,7 +382,8 @@ describe('GraphQL', () => {
   it.each(NON_READERS)('a where on personal fields tells %s nothing', async (actor) => {
     for (const g of EMAIL_GROUPS) {
       const secret = (await stored(g, worldDocs(g)[0]))[g.path].email as string
-      const query = (value: string) => `{ ${PLURAL[g.slug]}(where: { ${g.path}__email: { equals: ${JSON.stringify(value)} } }) { docs { id } } }`
+      const query = (value: string) =>
+        `{ ${PLURAL[g.slug]}(where: { ${g.path}__email: { equals: ${JSON.stringify(value)} } }) { docs { id } } }`
       const hit = await graphql(query(secret), { token: tokenOf(actor) })
       const miss = await graphql(query('nobody@nowhere.example'), { token: tokenOf(actor) })
       expect(hit.text).not.toContain(secret)

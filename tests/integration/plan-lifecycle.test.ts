@@ -19,8 +19,10 @@ type Status = Plan['status']
 type Stamp = keyof NonNullable<Plan['lifecycle']>
 const ALL_STAMPS: Stamp[] = ['receivedAt', 'publishedAt', 'startedAt', 'realisedAt', 'withdrawnAt']
 
-const createPlan = (status: Status = 'received') => payload.create({ collection: 'plans', data: planData({ status }), user: editor, overrideAccess: false })
-const setStatus = (id: Plan['id'], status: Status) => payload.update({ collection: 'plans', id, data: { status }, user: editor, overrideAccess: false })
+const createPlan = (status: Status = 'received') =>
+  payload.create({ collection: 'plans', data: planData({ status }), user: editor, overrideAccess: false })
+const setStatus = (id: Plan['id'], status: Status) =>
+  payload.update({ collection: 'plans', id, data: { status }, user: editor, overrideAccess: false })
 const stamped = (plan: Plan) => ALL_STAMPS.filter((s) => plan.lifecycle?.[s])
 const tick = () => new Promise((r) => setTimeout(r, 5))
 
@@ -31,7 +33,11 @@ describe('plan lifecycle 受付 → 公開 → 進行中 → 実現', () => {
     expect(stamped(plan)).toEqual(['receivedAt'])
     const seen: Partial<Record<Stamp, string>> = { receivedAt: plan.lifecycle!.receivedAt! }
 
-    for (const [status, stamp] of [['published', 'publishedAt'], ['in_progress', 'startedAt'], ['realised', 'realisedAt']] as const) {
+    for (const [status, stamp] of [
+      ['published', 'publishedAt'],
+      ['in_progress', 'startedAt'],
+      ['realised', 'realisedAt'],
+    ] as const) {
       await tick() // a later step must get a later time, so an overwrite of an earlier stamp would show
       plan = await setStatus(plan.id, status)
       expect(plan.status).toBe(status)
@@ -45,7 +51,13 @@ describe('plan lifecycle 受付 → 公開 → 進行中 → 実現', () => {
   it('does not move a stamp when an unrelated field changes', async () => {
     const plan = await setStatus((await createPlan()).id, 'published')
     await tick()
-    const edited = await payload.update({ collection: 'plans', id: plan.id, data: { title: '題名を直しました' }, user: editor, overrideAccess: false })
+    const edited = await payload.update({
+      collection: 'plans',
+      id: plan.id,
+      data: { title: '題名を直しました' },
+      user: editor,
+      overrideAccess: false,
+    })
     expect(edited.lifecycle).toEqual(plan.lifecycle)
   })
 
@@ -95,7 +107,11 @@ describe('residents proposing through the site', () => {
 
   it('cannot forge lifecycle stamps', async () => {
     // Stamps are the record of when staff moved the plan on; a resident's form must not back-date or pre-fill them.
-    const forged = { receivedAt: '2001-01-01T00:00:00.000Z', publishedAt: '2001-01-02T00:00:00.000Z', realisedAt: '2001-01-03T00:00:00.000Z' }
+    const forged = {
+      receivedAt: '2001-01-01T00:00:00.000Z',
+      publishedAt: '2001-01-02T00:00:00.000Z',
+      realisedAt: '2001-01-03T00:00:00.000Z',
+    }
     const plan = (await submitViaSite(payload, 'plans', planData({ lifecycle: forged }))) as Plan
     const stored = await payload.findByID({ collection: 'plans', id: plan.id })
     expect(stamped(stored)).toEqual(['receivedAt'])

@@ -87,7 +87,9 @@ describe('resolveForwarded', () => {
   it('refuses a SITE_PUBLIC_URL that is not a URL, in Japanese', () => {
     expect(() => publicHosts('esuko.example.jp')).toThrow(/SITE_PUBLIC_URL「esuko.example.jp」はURLではありません/)
     expect(publicHosts('')).toEqual([])
-    expect(publicHosts('https://esuko.test:8443')).toEqual([{ hostname: 'esuko.test', protocol: 'https', port: '8443', host: 'esuko.test:8443' }])
+    expect(publicHosts('https://esuko.test:8443')).toEqual([
+      { hostname: 'esuko.test', protocol: 'https', port: '8443', host: 'esuko.test:8443' },
+    ])
   })
 })
 

@@ -16,8 +16,14 @@ let open: Media
 let restricted: Media
 
 const upload = async (alt: string, isRestricted: boolean) => {
-  const data = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3a7' } }).png().toBuffer()
-  return payload.create({ collection: 'media', data: { alt, restricted: isRestricted }, file: { data, mimetype: 'image/png', name: `m-${Date.now()}-${alt.length}.png`, size: data.length } })
+  const data = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3a7' } })
+    .png()
+    .toBuffer()
+  return payload.create({
+    collection: 'media',
+    data: { alt, restricted: isRestricted },
+    file: { data, mimetype: 'image/png', name: `m-${Date.now()}-${alt.length}.png`, size: data.length },
+  })
 }
 
 beforeAll(async () => {
@@ -58,9 +64,12 @@ describe('findPublicMediaFile', () => {
     invalidate(['media'])
   })
 
-  it.each(['../payload.config.ts', '..', '.', 'a/b.png', 'a\\b.png', '', 'x'.repeat(300), 'nothing-here.webp'])('finds nothing for the name %j', async (name) => {
-    expect(await findPublicMediaFile(name)).toBeNull()
-  })
+  it.each(['../payload.config.ts', '..', '.', 'a/b.png', 'a\\b.png', '', 'x'.repeat(300), 'nothing-here.webp'])(
+    'finds nothing for the name %j',
+    async (name) => {
+      expect(await findPublicMediaFile(name)).toBeNull()
+    },
+  )
 })
 
 describe('public URLs', () => {
@@ -83,7 +92,11 @@ describe('public URLs', () => {
   })
 
   it.each([
-    ['/api/media/file/a.webp', '2026-04-01T00:00:00.000Z', `/api/media/file/a.webp?v=${Date.parse('2026-04-01T00:00:00.000Z').toString(36)}`],
+    [
+      '/api/media/file/a.webp',
+      '2026-04-01T00:00:00.000Z',
+      `/api/media/file/a.webp?v=${Date.parse('2026-04-01T00:00:00.000Z').toString(36)}`,
+    ],
     ['https://admin.esuko.example.jp/api/media/file/a%20b.png', null, '/api/media/file/a%20b.png'],
     ['/api/media/file/a.webp', 'not a date', '/api/media/file/a.webp'],
     ['https://gravatar.com/avatar/x', null, undefined],

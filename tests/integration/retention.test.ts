@@ -26,14 +26,42 @@ type Contact = { email?: string; phone?: string }
 
 /** One submission of each kind that keeps a resident's contact, as residents make them. Returns where each went. */
 async function submitEverywhere(contact: Contact, tag: string) {
-  const plan = await submitViaSite(payload, 'plans', { ...planData({ title: `プラン${tag}` }), proposerNickname: `提案${tag}`, proposerContact: contact })
+  const plan = await submitViaSite(payload, 'plans', {
+    ...planData({ title: `プラン${tag}` }),
+    proposerNickname: `提案${tag}`,
+    proposerContact: contact,
+  })
   const offer = await submitViaSite(payload, 'support-offers', { plan: planId, nickname: `応援${tag}`, contact })
-  const registration = await submitViaSite(payload, 'event-registrations', { event: eventId, nickname: `参加${tag}`, contact: { ...contact, accessibilityNeeds: '車いすで参加します' } })
-  const story = await submitViaSite(payload, 'stories', { title: `推薦${tag}`, origin: 'resident', submission: { nickname: `推薦者${tag}`, ...contact } })
+  const registration = await submitViaSite(payload, 'event-registrations', {
+    event: eventId,
+    nickname: `参加${tag}`,
+    contact: { ...contact, accessibilityNeeds: '車いすで参加します' },
+  })
+  const story = await submitViaSite(payload, 'stories', {
+    title: `推薦${tag}`,
+    origin: 'resident',
+    submission: { nickname: `推薦者${tag}`, ...contact },
+  })
   // An editor works on the story: each save keeps a version with the submission in it.
-  await payload.update({ collection: 'stories', id: story.id, data: { lead: '編集部で確認中' }, draft: true, user: editor, overrideAccess: false })
-  await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'reviewing', _status: 'published' }, user: editor, overrideAccess: false })
-  return { plans: plan.id, 'support-offers': offer.id, 'event-registrations': registration.id, stories: story.id } as Record<string, number | string>
+  await payload.update({
+    collection: 'stories',
+    id: story.id,
+    data: { lead: '編集部で確認中' },
+    draft: true,
+    user: editor,
+    overrideAccess: false,
+  })
+  await payload.update({
+    collection: 'stories',
+    id: story.id,
+    data: { reviewStatus: 'reviewing', _status: 'published' },
+    user: editor,
+    overrideAccess: false,
+  })
+  return { plans: plan.id, 'support-offers': offer.id, 'event-registrations': registration.id, stories: story.id } as Record<
+    string,
+    number | string
+  >
 }
 
 async function contactOf(collection: CollectionSlug, id: number | string) {
@@ -67,7 +95,8 @@ describe('retention purge', () => {
     const recent = await submitEverywhere({ email: 'new@example.jp', phone: '090-2222-0000' }, '新')
     const citizen = await payload.create({ collection: 'citizens', data: citizenData({ private: { email: 'citizen-old@example.jp' } }) })
     const participantsBefore = await countParticipants(payload)
-    const counts = async () => Promise.all(Object.keys(old).map((c) => payload.count({ collection: c as CollectionSlug }).then((r) => r.totalDocs)))
+    const counts = async () =>
+      Promise.all(Object.keys(old).map((c) => payload.count({ collection: c as CollectionSlug }).then((r) => r.totalDocs)))
     const countsBefore = await counts()
 
     // The site setting (90 days), not the 365-day default, decides: "now" is 90 days after the cutoff.
@@ -97,7 +126,9 @@ describe('retention purge', () => {
     // A second run finds nothing left to clear (cleared fields no longer count as contact).
     expect(await purgeExpiredContacts(payload, { now: new Date(cutoff + 90 * DAY) })).toBe(0)
 
-    const [entry] = (await payload.find({ collection: 'audit-log', where: { action: { equals: 'erase_personal' } }, sort: '-createdAt', limit: 1 })).docs
+    const [entry] = (
+      await payload.find({ collection: 'audit-log', where: { action: { equals: 'erase_personal' } }, sort: '-createdAt', limit: 1 })
+    ).docs
     expect(entry.summary).toContain('90日')
     expect(JSON.stringify(entry)).not.toContain('old@example.jp')
   })
@@ -113,9 +144,26 @@ describe('retention purge', () => {
   })
 
   it('does not publish, unpublish or overwrite a story with a pending draft', async () => {
-    const story = await submitViaSite(payload, 'stories', { title: '公開済みの推薦', origin: 'resident', submission: { email: 'draft@example.jp' } })
-    await payload.update({ collection: 'stories', id: story.id, data: { _status: 'published', reviewStatus: 'reviewing' }, user: editor, overrideAccess: false })
-    await payload.update({ collection: 'stories', id: story.id, data: { title: '編集中の下書き' }, draft: true, user: editor, overrideAccess: false })
+    const story = await submitViaSite(payload, 'stories', {
+      title: '公開済みの推薦',
+      origin: 'resident',
+      submission: { email: 'draft@example.jp' },
+    })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { _status: 'published', reviewStatus: 'reviewing' },
+      user: editor,
+      overrideAccess: false,
+    })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: '編集中の下書き' },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
 
     await purgeExpiredContacts(payload, { now: new Date(Date.now() + 4000 * DAY) })
 
@@ -134,11 +182,21 @@ describe('deletion requests', () => {
     const phone = '080-7777-1234'
     const mine = await submitEverywhere({ email, phone }, '消')
     // The same person wrote their phone full-width once; that copy must go too.
-    const fullWidth = await submitViaSite(payload, 'event-registrations', { event: eventId, nickname: '全角', contact: { phone: '０８０７７７７１２３４' } })
+    const fullWidth = await submitViaSite(payload, 'event-registrations', {
+      event: eventId,
+      nickname: '全角',
+      contact: { phone: '０８０７７７７１２３４' },
+    })
     const theirs = await submitEverywhere({ email: 'someone.else@example.jp' }, '他')
-    const citizen = await payload.create({ collection: 'citizens', data: citizenData({ displayName: '消える市民', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }) })
+    const citizen = await payload.create({
+      collection: 'citizens',
+      data: citizenData({ displayName: '消える市民', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }),
+    })
     const participantsBefore = await countParticipants(payload)
-    const request = await submitViaSite(payload, 'deletion-requests', { contact: { email: ' ERASE.ME@example.jp'.trim() }, note: '私の情報を消してください' })
+    const request = await submitViaSite(payload, 'deletion-requests', {
+      contact: { email: ' ERASE.ME@example.jp'.trim() },
+      note: '私の情報を消してください',
+    })
 
     expect(await processDeletionRequests(payload)).toBe(1)
 
@@ -174,14 +232,19 @@ describe('deletion requests', () => {
   })
 
   it('a phone-only request erases records whose phone is written differently', async () => {
-    const reg = await submitViaSite(payload, 'event-registrations', { event: eventId, nickname: 'でんわ', contact: { phone: '+81 90 3333 4444' } })
+    const reg = await submitViaSite(payload, 'event-registrations', {
+      event: eventId,
+      nickname: 'でんわ',
+      contact: { phone: '+81 90 3333 4444' },
+    })
     await submitViaSite(payload, 'deletion-requests', { contact: { phone: '090-3333-4444' } })
     await processDeletionRequests(payload)
     expect((await contactOf('event-registrations', reg.id)).phone).toBeNull()
   })
 
   it('erasing several people keeps every participant, however many lose their hashes', async () => {
-    for (const n of [1, 2, 3]) await submitViaSite(payload, 'plans', { ...planData(), proposerContact: { email: `many${n}@example.jp`, phone: `090-4444-000${n}` } })
+    for (const n of [1, 2, 3])
+      await submitViaSite(payload, 'plans', { ...planData(), proposerContact: { email: `many${n}@example.jp`, phone: `090-4444-000${n}` } })
     const before = await countParticipants(payload)
     for (const n of [1, 2, 3]) await eraseContact(payload, { email: `many${n}@example.jp`, phone: `090-4444-000${n}` })
     expect(await countParticipants(payload)).toBe(before)
@@ -199,7 +262,11 @@ describe('deletion requests', () => {
 describe('the job queue runs the retention tasks', () => {
   // jongodb does not support the $push update operator Payload's job runner uses for the job log.
   it.skipIf(onJongodb)('processDeletionRequests and purgeExpiredContacts run through payload.jobs', async () => {
-    const reg = await submitViaSite(payload, 'event-registrations', { event: eventId, nickname: 'じょぶ', contact: { email: 'job@example.jp' } })
+    const reg = await submitViaSite(payload, 'event-registrations', {
+      event: eventId,
+      nickname: 'じょぶ',
+      contact: { email: 'job@example.jp' },
+    })
     const request = await submitViaSite(payload, 'deletion-requests', { contact: { email: 'job@example.jp' } })
     const deletionJob = await payload.jobs.queue({ task: 'processDeletionRequests', input: {} })
     const purgeJob = await payload.jobs.queue({ task: 'purgeExpiredContacts', input: {} })

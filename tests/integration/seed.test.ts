@@ -11,7 +11,9 @@ let payload: Payload
 // Payload's own collections (jobs, preferences, locks, migrations), the audit log and the KPI tallies (derived
 // counts) are not demo content.
 const contentCollections = (): CollectionSlug[] =>
-  payload.config.collections.map((c) => c.slug as CollectionSlug).filter((slug) => !slug.startsWith('payload-') && slug !== 'audit-log' && slug !== 'kpi-tallies')
+  payload.config.collections
+    .map((c) => c.slug as CollectionSlug)
+    .filter((slug) => !slug.startsWith('payload-') && slug !== 'audit-log' && slug !== 'kpi-tallies')
 
 const countAll = async (): Promise<Record<string, number>> => {
   const counts: Record<string, number> = {}

@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterAll(() => shutdownPayload(payload))
 
 const confirmedSeats = async (eventId: number | string) => {
-  const { docs } = await payload.find({ collection: 'event-registrations', where: { event: { equals: eventId }, status: { equals: 'confirmed' } }, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'event-registrations',
+    where: { event: { equals: eventId }, status: { equals: 'confirmed' } },
+    pagination: false,
+  })
   return docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)
 }
 
@@ -72,7 +76,9 @@ describe('event seats in the database', () => {
     const context: RequestContext = { channel: 'site', ...seatClaimsContext() }
     // Field validation runs after the collection's beforeChange hooks: the seats are claimed, the row never written.
     const tooLong = { event: event.id, nickname: 'は'.repeat(41), partySize: 3, contact: { phone: '0854-00-0000' } }
-    await expect(payload.create({ collection: 'event-registrations', data: tooLong as never, overrideAccess: false, context })).rejects.toThrow()
+    await expect(
+      payload.create({ collection: 'event-registrations', data: tooLong as never, overrideAccess: false, context }),
+    ).rejects.toThrow()
     expect(await readCounter(payload, seatsKey(event.id))).toBe(3)
     await releaseSeatClaims(context)
     await releaseSeatClaims(context)
@@ -87,7 +93,10 @@ describe('event seats in the database', () => {
     const editor = await createUser(payload, 'editor')
     const login = await rest('POST', '/api/users/login', { body: { email: editor.email, password: 'test-password-123' } })
     const token = login.json.token as string
-    const refused = await rest('POST', '/api/event-registrations', { token, body: { event: event.id, nickname: 'は'.repeat(41), partySize: 3 } })
+    const refused = await rest('POST', '/api/event-registrations', {
+      token,
+      body: { event: event.id, nickname: 'は'.repeat(41), partySize: 3 },
+    })
     expect(refused.status).toBe(400)
     expect(await readCounter(payload, seatsKey(event.id))).toBe(2)
     const created = await rest('POST', '/api/event-registrations', { token, body: { event: event.id, nickname: '窓口受付', partySize: 3 } })
@@ -108,7 +117,9 @@ describe('event seats in the database', () => {
 
 describe('rate-limit counters in the database', () => {
   it('counts every hit exactly once when many land on the same window at once', async () => {
-    const counts = await Promise.all(Array.from({ length: 40 }, () => hitCounter(payload, 'rl:test:client:1', new Date(Date.now() + 600_000))))
+    const counts = await Promise.all(
+      Array.from({ length: 40 }, () => hitCounter(payload, 'rl:test:client:1', new Date(Date.now() + 600_000))),
+    )
     expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
   })
 
@@ -124,7 +135,10 @@ describe('rate-limit counters in the database', () => {
 
 describe('cheer once, by the database', () => {
   it('stores one cheer when the same daily key arrives several times at once', async () => {
-    const story = await payload.create({ collection: 'stories', data: storyData({ title: '拍手の相手（共有）', _status: 'published' } as never) })
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '拍手の相手（共有）', _status: 'published' } as never),
+    })
     const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => submitViaSite(payload, 'cheers', { story: story.id, dedupeKey: 'same-client-same-day' })),
     )
@@ -139,7 +153,11 @@ describe('fan-out of cache invalidations', () => {
     ['SITE_PORT', { SITE_PORT: '5000' }, ['http://127.0.0.1:5000']],
     ['SITE_INTERNAL_URL', { SITE_INTERNAL_URL: 'http://10.0.0.5:4321/' }, ['http://10.0.0.5:4321']],
     ['SITE_PORTS', { SITE_PORTS: '4321, 4322,4321', SITE_PORT: '5000' }, ['http://127.0.0.1:4321', 'http://127.0.0.1:4322']],
-    ['SITE_INTERNAL_URLS over SITE_PORTS', { SITE_INTERNAL_URLS: 'http://10.0.0.5:4321,http://10.0.0.6:4321/', SITE_PORTS: '4321,4322' }, ['http://10.0.0.5:4321', 'http://10.0.0.6:4321']],
+    [
+      'SITE_INTERNAL_URLS over SITE_PORTS',
+      { SITE_INTERNAL_URLS: 'http://10.0.0.5:4321,http://10.0.0.6:4321/', SITE_PORTS: '4321,4322' },
+      ['http://10.0.0.5:4321', 'http://10.0.0.6:4321'],
+    ],
   ] as [string, NodeJS.ProcessEnv, string[]][])('targets with %s', (_label, env, urls) => {
     expect(siteInternalUrls(env)).toEqual(urls)
   })

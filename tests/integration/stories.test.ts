@@ -69,14 +69,23 @@ describe('story access through the Local API with access control on', () => {
   ] as const)('%s cannot create a story', async (_label, role) => {
     const user = role ? await createUser(payload, role) : undefined
     await expect(
-      payload.create({ collection: 'stories', overrideAccess: false, user, data: storyData({ title: '不正な投稿', _status: 'published' }) }),
+      payload.create({
+        collection: 'stories',
+        overrideAccess: false,
+        user,
+        data: storyData({ title: '不正な投稿', _status: 'published' }),
+      }),
     ).rejects.toThrow()
   })
 })
 
 describe('slugs', () => {
   it('generates a URL-safe slug for a Japanese title', async () => {
-    const doc = await payload.create({ collection: 'stories', data: storyData({ title: '日本語だけのタイトル', _status: 'draft' }), draft: true })
+    const doc = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '日本語だけのタイトル', _status: 'draft' }),
+      draft: true,
+    })
     expect(doc.slug).toMatch(/^story-[a-z0-9]+$/)
   })
 

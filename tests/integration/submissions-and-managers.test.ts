@@ -19,14 +19,26 @@ beforeAll(async () => {
 })
 afterAll(() => shutdownPayload(payload))
 
-type Submission = { slug: CollectionSlug; mutation: string; data: () => Record<string, unknown>; staffOnly: Record<string, [unknown, unknown]> }
+type Submission = {
+  slug: CollectionSlug
+  mutation: string
+  data: () => Record<string, unknown>
+  staffOnly: Record<string, [unknown, unknown]>
+}
 
 // staffOnly: field → [what a resident's form tries to set, what must be stored instead].
 const SUBMISSIONS: Submission[] = [
   {
     slug: 'plans',
     mutation: 'createPlan',
-    data: () => ({ kind: 'want_to_try', title: '住民のプラン', description: 'やってみたい', town: '大東町', proposerNickname: 'はなこ', proposerContact: { email: secretEmail('site') } }),
+    data: () => ({
+      kind: 'want_to_try',
+      title: '住民のプラン',
+      description: 'やってみたい',
+      town: '大東町',
+      proposerNickname: 'はなこ',
+      proposerContact: { email: secretEmail('site') },
+    }),
     staffOnly: { status: ['published', 'received'] },
   },
   {
@@ -42,14 +54,24 @@ const SUBMISSIONS: Submission[] = [
     // Only "not approved" is asserted: site cheers currently get 'none' instead of 'pending' (reported).
     staffOnly: { messageStatus: ['approved', expect.not.stringMatching(/^approved$/)] },
   },
-  { slug: 'survey-responses', mutation: 'createSurveyResponse', data: () => ({ answer: '5', town: '吉田町', ageBand: '40s' }), staffOnly: {} },
+  {
+    slug: 'survey-responses',
+    mutation: 'createSurveyResponse',
+    data: () => ({ answer: '5', town: '吉田町', ageBand: '40s' }),
+    staffOnly: {},
+  },
   {
     slug: 'event-registrations',
     mutation: 'createEventRegistration',
     data: () => ({ event: world.docs.events.visible, nickname: '参加します', partySize: 1, contact: { email: secretEmail('site') } }),
     staffOnly: { status: ['cancelled', 'confirmed'] },
   },
-  { slug: 'deletion-requests', mutation: 'createDeletionRequest', data: () => ({ note: '削除してください', contact: { email: secretEmail('site') } }), staffOnly: { status: ['done', 'received'] } },
+  {
+    slug: 'deletion-requests',
+    mutation: 'createDeletionRequest',
+    data: () => ({ note: '削除してください', contact: { email: secretEmail('site') } }),
+    staffOnly: { status: ['done', 'received'] },
+  },
   {
     slug: 'stories',
     mutation: 'createStory',
@@ -63,8 +85,20 @@ const count = async (slug: CollectionSlug) => (await payload.count({ collection:
 describe.each(SUBMISSIONS)('resident submission: $slug', ({ slug, mutation, data, staffOnly }) => {
   it('is accepted from the site channel with access control on, without the staff-only fields', async () => {
     const attempt = { ...data(), ...Object.fromEntries(Object.entries(staffOnly).map(([k, [tried]]) => [k, tried])) }
-    const doc = (await payload.create({ collection: slug, data: attempt as never, overrideAccess: false, context: { channel: 'site' }, depth: 0 })) as unknown as Record<string, unknown>
-    const stored = (await payload.findByID({ collection: slug, id: doc.id as number, overrideAccess: true, depth: 0, draft: true })) as unknown as Record<string, unknown>
+    const doc = (await payload.create({
+      collection: slug,
+      data: attempt as never,
+      overrideAccess: false,
+      context: { channel: 'site' },
+      depth: 0,
+    })) as unknown as Record<string, unknown>
+    const stored = (await payload.findByID({
+      collection: slug,
+      id: doc.id as number,
+      overrideAccess: true,
+      depth: 0,
+      draft: true,
+    })) as unknown as Record<string, unknown>
     for (const [field, [, expected]] of Object.entries(staffOnly)) expect({ [field]: stored[field] }).toEqual({ [field]: expected })
   })
 
@@ -93,8 +127,20 @@ describe.each(SUBMISSIONS)('resident submission: $slug', ({ slug, mutation, data
 
 describe('what a site submission makes public', () => {
   it('a resident plan and story stay out of public reads until staff publish them', async () => {
-    const plan = await payload.create({ collection: 'plans', data: SUBMISSIONS[0].data() as never, overrideAccess: false, context: { channel: 'site' }, depth: 0 })
-    const story = await payload.create({ collection: 'stories', data: SUBMISSIONS[6].data() as never, overrideAccess: false, context: { channel: 'site' }, depth: 0 })
+    const plan = await payload.create({
+      collection: 'plans',
+      data: SUBMISSIONS[0].data() as never,
+      overrideAccess: false,
+      context: { channel: 'site' },
+      depth: 0,
+    })
+    const story = await payload.create({
+      collection: 'stories',
+      data: SUBMISSIONS[6].data() as never,
+      overrideAccess: false,
+      context: { channel: 'site' },
+      depth: 0,
+    })
     expect((await rest('GET', `/api/plans/${plan.id}`)).status).toBe(404)
     expect((await rest('GET', `/api/stories/${story.id}?draft=true`)).status).toBe(404)
     const publicPlans = await rest('GET', '/api/plans?pagination=false')
@@ -111,7 +157,8 @@ describe('organisation managers', () => {
 
   it.each(['Local API', 'REST'] as const)('update their own organisation’s profile via %s', async (channel) => {
     const summary = `${channel} で更新した紹介`
-    if (channel === 'REST') expect((await rest('PATCH', `/api/organisations/${own()}`, { token: token(), body: { summary } })).status).toBe(200)
+    if (channel === 'REST')
+      expect((await rest('PATCH', `/api/organisations/${own()}`, { token: token(), body: { summary } })).status).toBe(200)
     else await payload.update({ collection: 'organisations', id: own(), data: { summary }, overrideAccess: false, user: manager() })
     expect((await org(own())).summary).toBe(summary)
   })
@@ -130,7 +177,9 @@ describe('organisation managers', () => {
 
   it('cannot update an organisation they do not manage', async () => {
     const before = await org(other())
-    await expect(payload.update({ collection: 'organisations', id: other(), data: { summary: '乗っ取り' }, overrideAccess: false, user: manager() })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'organisations', id: other(), data: { summary: '乗っ取り' }, overrideAccess: false, user: manager() }),
+    ).rejects.toThrow()
     expect((await rest('PATCH', `/api/organisations/${other()}`, { token: token(), body: { summary: '乗っ取り' } })).status).not.toBe(200)
     const bulk = await rest('PATCH', `/api/organisations?where[id][exists]=true`, { token: token(), body: { summary: '一括' } })
     expect(bulk.text).not.toContain(String(before.name))

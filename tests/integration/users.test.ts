@@ -27,7 +27,13 @@ describe('roles', () => {
   it('an admin can change roles', async () => {
     const admin = await createUser(payload, 'admin')
     const target = await createUser(payload, 'editor')
-    const updated = await payload.update({ collection: 'users', id: target.id, data: { roles: ['coordinator'] }, overrideAccess: false, user: admin })
+    const updated = await payload.update({
+      collection: 'users',
+      id: target.id,
+      data: { roles: ['coordinator'] },
+      overrideAccess: false,
+      user: admin,
+    })
     expect(updated.roles).toEqual(['coordinator'])
   })
 
@@ -49,8 +55,8 @@ describe('login', () => {
     for (let i = 0; i < 5; i++) {
       await expect(payload.login({ collection: 'users', data: { email: user.email, password: 'wrong' } })).rejects.toThrow()
     }
-    await expect(
-      payload.login({ collection: 'users', data: { email: user.email, password: 'test-password-123' } }),
-    ).rejects.toThrow(/lock|ロック/i)
+    await expect(payload.login({ collection: 'users', data: { email: user.email, password: 'test-password-123' } })).rejects.toThrow(
+      /lock|ロック/i,
+    )
   })
 })

@@ -23,7 +23,8 @@ export function mongoCounters(payload: Payload): CounterStore {
   const after = { returnDocument: 'after', new: true }
   return {
     async hit(key, expiresAt) {
-      const run = () => model.findOneAndUpdate({ key }, { $inc: { count: 1 }, $setOnInsert: { expiresAt } }, { ...after, upsert: true }).lean()
+      const run = () =>
+        model.findOneAndUpdate({ key }, { $inc: { count: 1 }, $setOnInsert: { expiresAt } }, { ...after, upsert: true }).lean()
       // Two first hits at once: one upsert inserts, the other meets the unique index and simply increments.
       const doc = await run().catch((error) => (isDuplicateKey(error) ? run() : Promise.reject(error)))
       return Number(doc?.count)
@@ -32,7 +33,9 @@ export function mongoCounters(payload: Payload): CounterStore {
       return Boolean(await model.findOne({ key }).lean())
     },
     async create(key, count) {
-      await model.updateOne({ key }, { $setOnInsert: { key, count } }, { upsert: true }).catch((error) => (isDuplicateKey(error) ? undefined : Promise.reject(error)))
+      await model
+        .updateOne({ key }, { $setOnInsert: { key, count } }, { upsert: true })
+        .catch((error) => (isDuplicateKey(error) ? undefined : Promise.reject(error)))
     },
     async claim(key, by, max) {
       const doc = await model.findOneAndUpdate({ key, count: { $lte: max - by } }, { $inc: { count: by } }, after).lean()

@@ -19,7 +19,8 @@ export function sqliteCounters(payload: Payload): CounterStore {
   const db = (payload.db as unknown as { drizzle: SqliteDb }).drizzle
   return {
     async hit(key, expiresAt) {
-      const [row] = await db.all(sql`INSERT INTO ${TABLE} (\`key\`, \`count\`, \`expires_at\`) VALUES (${key}, 1, ${expiresAt.toISOString()})
+      const [row] =
+        await db.all(sql`INSERT INTO ${TABLE} (\`key\`, \`count\`, \`expires_at\`) VALUES (${key}, 1, ${expiresAt.toISOString()})
         ON CONFLICT(\`key\`) DO UPDATE SET \`count\` = \`count\` + 1 RETURNING \`count\``)
       return Number(row?.count)
     },
@@ -31,7 +32,9 @@ export function sqliteCounters(payload: Payload): CounterStore {
       await db.run(sql`INSERT INTO ${TABLE} (\`key\`, \`count\`) VALUES (${key}, ${count}) ON CONFLICT(\`key\`) DO NOTHING`)
     },
     async claim(key, by, max) {
-      const [row] = await db.all(sql`UPDATE ${TABLE} SET \`count\` = \`count\` + ${by} WHERE \`key\` = ${key} AND \`count\` + ${by} <= ${max} RETURNING \`count\``)
+      const [row] = await db.all(
+        sql`UPDATE ${TABLE} SET \`count\` = \`count\` + ${by} WHERE \`key\` = ${key} AND \`count\` + ${by} <= ${max} RETURNING \`count\``,
+      )
       return row ? Number(row.count) : null
     },
     async adjust(key, by) {

@@ -20,5 +20,7 @@ export const GET: APIRoute = async ({ params, url }) => {
     'X-Robots-Tag': 'noindex',
   }
   if (format === 'csv') return new Response(datasetCsv(table), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
-  return new Response(JSON.stringify(datasetJson(report, table), null, 2), { headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } })
+  return new Response(JSON.stringify(datasetJson(report, table), null, 2), {
+    headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+  })
 }
