@@ -38,6 +38,21 @@ export default defineConfig(
     },
   },
   {
+    // An Astro component declares `interface Props` for Astro's type checking, whether or not it reads them.
+    files: ['**/*.astro'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^(_|Props$)', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Tests read arbitrary JSON answers field by field.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Code that runs in the browser (inline page scripts, playwright's page.evaluate callbacks).
     files: ['site/**/*.astro', 'tests/e2e/**/*.ts', 'tests/helpers/browser.ts'],
     languageOptions: { globals: { ...globals.browser } },

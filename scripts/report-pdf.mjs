@@ -122,7 +122,8 @@ export async function renderReportPdf({ siteUrl, fy, outFile = defaultReportPath
     const response = await page.goto(`${siteUrl.replace(/\/$/, '')}/report/${fy}`, { waitUntil: 'load' })
     if (!response || response.status() !== 200) throw new Error(`/report/${fy} answered ${response?.status() ?? 'nothing'}`)
     await page.emulateMedia({ media: 'print' })
-    await page.evaluate(() => document.fonts.ready)
+    // Runs in the page, where `document` is the report's.
+    await page.evaluate(() => globalThis.document.fonts.ready)
     fs.mkdirSync(path.dirname(outFile), { recursive: true })
     // Page size, two-sided margins and page numbers come from the page's @page rules (report.css).
     await page.pdf({ path: outFile, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })

@@ -11,7 +11,7 @@ import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
 
-const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　]+$/u
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',

@@ -108,6 +108,7 @@ export async function mailAdapter(env: NodeJS.ProcessEnv = process.env): Promise
         } catch (error) {
           // nodemailer's message may quote the recipient; the job log and the console get the SMTP code only.
           const e = error as { code?: string; responseCode?: number }
+          // eslint-disable-next-line preserve-caught-error -- the cause may quote the recipient; its code is kept above
           throw new Error(
             `メールを送信できませんでした（SMTP ${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}）。後で再送します。`,
           )

@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -145,7 +144,9 @@ function findSitePid(servePid) {
   for (const pid of children(servePid)) {
     try {
       if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('site-server.mjs')) return pid
-    } catch {}
+    } catch {
+      // the process ended while we looked
+    }
   }
   return null
 }
@@ -210,7 +211,6 @@ async function pageSize(siteUrl, pathname) {
     const href = /href="([^"]+)"/.exec(m[0])?.[1]
     if (href) css.push(Buffer.from(await (await fetch(new URL(href, siteUrl))).arrayBuffer()))
   }
-  const all = Buffer.concat([html, ...css])
   const size = (buf) => ({
     gzip: zlib.gzipSync(buf, { level: 6 }).length,
     br: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
@@ -232,7 +232,9 @@ const cleanup = () => {
   if (serve && serve.exitCode === null)
     try {
       process.kill(-serve.pid, 'SIGTERM')
-    } catch {}
+    } catch {
+      // already gone
+    }
   if (ceiling && ceiling.exitCode === null) ceiling.kill('SIGTERM')
 }
 process.on('SIGINT', () => {
