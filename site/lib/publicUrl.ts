@@ -1,17 +1,9 @@
+import { configuredSiteOrigin } from '../../cms/lib/publicUrls'
+
 // Absolute URLs the site hands out (canonical links, og:image, feeds, calendars, sitemap) use the public
 // origin: SITE_PUBLIC_URL, read at run time (astro.config's `site` is fixed when the site is built), else the
 // request's own origin.
-export function siteOrigin(requestUrl: URL): string {
-  const configured = process.env.SITE_PUBLIC_URL?.trim()
-  if (configured) {
-    try {
-      return new URL(configured).origin
-    } catch {
-      // scripts/site-server.mjs refuses to start with a malformed SITE_PUBLIC_URL; in dev fall back to the request.
-    }
-  }
-  return requestUrl.origin
-}
+export const siteOrigin = (requestUrl: URL): string => configuredSiteOrigin() ?? requestUrl.origin
 
 /** `path` made absolute on the public origin. */
 export const absoluteUrl = (path: string, requestUrl: URL): string => new URL(path, siteOrigin(requestUrl)).toString()
