@@ -7,6 +7,7 @@ import path from 'node:path'
 import next from 'next'
 
 import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
+import { logRequestOnClose } from './lib/requestLog.mjs'
 
 let isTrusted, hosts
 try {
@@ -24,25 +25,9 @@ await app.prepare()
 const handle = app.getRequestHandler()
 
 const server = http.createServer((req, res) => {
-  const started = performance.now()
   const context = resolveForwarded(req, isTrusted, hosts)
   res.setHeader('X-Request-Id', context.requestId)
-  res.once('close', () => {
-    const line = {
-      time: new Date().toISOString(),
-      role: 'admin',
-      port,
-      pid: process.pid,
-      id: context.requestId,
-      method: req.method,
-      path: (req.url ?? '').split('?')[0],
-      status: res.statusCode,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      client: context.clientAddress,
-    }
-    if (!res.writableFinished) line.aborted = true
-    process.stdout.write(`${JSON.stringify(line)}\n`)
-  })
+  logRequestOnClose({ role: 'admin', port }, req, res, context)
   handle(req, res)
 })
 

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
+import { logRequestOnClose } from './lib/requestLog.mjs'
 
 let isTrusted, hosts
 try {
@@ -61,30 +62,10 @@ const FAST_PATH = Symbol.for('esuko.site.fastPath')
 const port = Number(process.env.PORT ?? options.port ?? 4321)
 const host = process.env.HOST ?? (typeof options.host === 'string' ? options.host : 'localhost')
 
-// One line per request on stdout: which process answered, what, how fast, for whom, under which request id
-// (the proxy's X-Request-Id, so its log and ours can be joined).
-function logRequest(req, res, started, context) {
-  const line = {
-    time: new Date().toISOString(),
-    role: 'site',
-    port,
-    pid: process.pid,
-    id: context.requestId,
-    method: req.method,
-    path: (req.url ?? '').split('?')[0],
-    status: res.statusCode,
-    ms: Math.round((performance.now() - started) * 10) / 10,
-    client: context.clientAddress,
-  }
-  if (!res.writableFinished) line.aborted = true
-  process.stdout.write(`${JSON.stringify(line)}\n`)
-}
-
 const server = http.createServer((req, res) => {
-  const started = performance.now()
   const context = resolveForwarded(req, isTrusted, hosts)
   res.setHeader('X-Request-Id', context.requestId)
-  res.once('close', () => logRequest(req, res, started, context))
+  logRequestOnClose({ role: 'site', port }, req, res, context)
   requestContext.run(context, () => {
     const fast = globalThis[FAST_PATH]
     if (fast && fast(req, res)) return
