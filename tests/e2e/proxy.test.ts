@@ -1,6 +1,7 @@
 // The portal as deployed (deploy/Caddyfile): Caddy with HTTPS in front of the admin and TWO site processes,
 // driven through the public names. Forms, per-client limits, forwarded-header spoofing, images and og:image,
-// health checks, request logs, and a site process killed under load.
+// health checks, request logs, a site process killed under load, an admin edit reaching both site processes, the
+// last seats of an event taken through both at once, and mail (through a real SMTP server) whose links work here.
 import sharp from 'sharp'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,17 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STORIES } from '../../cms/seed/content'
 import { launchBrowser } from '../helpers/browser'
 import { type ProxiedPortal, proxyBrowserArgs, startProxiedPortal } from '../helpers/proxy'
-import { adminLogin, createAsEditor, createOpenEvent, editorToken, openForm, submitForm, unique } from '../helpers/site'
+import { adminLogin, createAsEditor, createOpenEvent, EDITOR, editorToken, openForm, submitForm, unique } from '../helpers/site'
+import { pageChangesWithin } from '../helpers/siteProcesses'
+import { linksIn, type SmtpCatcher, startSmtp } from '../helpers/smtp'
 
 let portal: ProxiedPortal
 let browser: Browser
+let smtp: SmtpCatcher
 beforeAll(async () => {
-  portal = await startProxiedPortal({ sites: 2 })
+  // Listening before the portal starts: the admin's jobs queue mails as soon as there is something to send.
+  smtp = await startSmtp()
+  portal = await startProxiedPortal({ sites: 2, env: { SMTP_URL: smtp.url, MAIL_FROM: 'えすこポータル <noreply@esuko.test>' } })
   browser = await launchBrowser(proxyBrowserArgs)
 }, 240_000)
 afterAll(async () => {
   await browser?.close()
   await portal?.stop()
+  await smtp?.stop()
 }, 60_000)
 
 const story = STORIES.filter((s) => s.status === 'published' && s.heroImage)[0]
@@ -497,6 +504,239 @@ describe('one site process killed under load', () => {
     }
     expect(after[0]).toBe(before[0])
     expect(after[1]).not.toBe(before[1])
+  })
+})
+
+// The admin's REST API at its public name, as staff would reach it from outside.
+const ADMIN = { email: 'admin@esuko.example', password: 'e2e-demo-password' } as const
+const staffTokens = new Map<string, Promise<string>>()
+function staffToken(who: { email: string; password: string }): Promise<string> {
+  if (!staffTokens.has(who.email)) {
+    staffTokens.set(
+      who.email,
+      (async () => {
+        const res = await portal.fetch(`${portal.cmsUrl}/api/users/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(who),
+        })
+        const { token } = (await res.json()) as { token?: string }
+        if (res.status !== 200 || !token) throw new Error(`login through the proxy failed for ${who.email}: ${res.status}`)
+        return token
+      })(),
+    )
+  }
+  return staffTokens.get(who.email)!
+}
+
+async function adminRest<T>(method: string, path: string, body?: unknown, who: { email: string; password: string } = EDITOR) {
+  const res = await portal.fetch(`${portal.cmsUrl}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `JWT ${await staffToken(who)}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+/** A published event, created by the editor through the proxy, whose registration window is open now. */
+async function openEventThrough(title: string, capacity: number) {
+  const DAY = 86_400_000
+  const created = await adminRest<{ doc: { id: number; slug: string; title: string } }>('POST', '/events', {
+    kind: 'other',
+    title,
+    startsAt: new Date(Date.now() + 14 * DAY).toISOString(),
+    registrationOpensAt: new Date(Date.now() - DAY).toISOString(),
+    registrationClosesAt: new Date(Date.now() + 7 * DAY).toISOString(),
+    capacity,
+    _status: 'published',
+  })
+  if (created.status !== 201)
+    throw new Error(`creating the event through the proxy failed: ${created.status} ${JSON.stringify(created.body)}`)
+  return created.body.doc
+}
+
+/** The form's signed `_t` token from a page served through the proxy, once the spam guard accepts it (3 s). */
+async function formTokenThrough(path: string): Promise<string> {
+  const html = await (await portal.fetch(`${portal.siteUrl}${path}`)).text()
+  const token = /name="_t" value="([^"]+)"/.exec(html)![1]
+  const wait = 3_100 - (Date.now() - Number(token.split('.')[0]))
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  return token
+}
+
+describe('an admin edit through the proxy', () => {
+  it('shows on the pages of both site processes within a second', async () => {
+    const title = unique('プロキシ経由の編集前')
+    const created = await adminRest<{ doc: { id: number; slug: string } }>('POST', '/stories', {
+      title,
+      origin: 'editorial',
+      reviewStatus: 'received',
+      lead: 'プロキシ経由の編集の試験',
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const urls = portal.direct.siteUrls.map((u) => `${u}/stories/${created.body.doc.slug}`)
+    expect(urls).toHaveLength(2)
+    // The create's own invalidations (and their repeat 400 ms later) settle before both caches are warmed: from
+    // here on, each process serves its cached page (10 s) unless the edit's invalidation reaches it.
+    await new Promise((r) => setTimeout(r, 1_000))
+    for (const url of urls) {
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(url)
+        expect(await res.text()).toContain(title)
+      }
+    }
+
+    const edited = unique('プロキシ経由の編集後')
+    const patched = await adminRest('PATCH', `/stories/${created.body.doc.id}`, { title: edited })
+    expect(patched.status).toBe(200)
+    const took = await Promise.all(urls.map((url) => pageChangesWithin(1_000, url, (html) => html.includes(edited))))
+    for (const ms of took) expect(ms).toBeLessThanOrEqual(1_000)
+    // The public name shows it too, whichever process the proxy picks.
+    for (let i = 0; i < 2; i++)
+      expect(await (await portal.fetch(`${portal.siteUrl}/stories/${created.body.doc.slug}`)).text()).toContain(edited)
+    console.log(`[proxy] admin edit visible on both site processes after ${took.join(' ms / ')} ms`)
+  })
+})
+
+describe('the last seats of an event, through the proxy', () => {
+  it('accepts exactly the capacity when residents register at once through both site processes', async () => {
+    const event = await openEventThrough(unique('プロキシ経由の最後の席'), 8)
+    const path = `/events/${event.slug}`
+    const token = await formTokenThrough(path)
+    const register = async (from: string, partySize: number) => {
+      const res = await portal.fetch(`${portal.siteUrl}${path}?_action=registerForEvent`, {
+        from,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.siteUrl },
+        body: new URLSearchParams({
+          event: String(event.id),
+          nickname: 'さいごのせき',
+          partySize: String(partySize),
+          town: '木次町',
+          phone: '0854-00-0000',
+          consent: 'on',
+          _t: token,
+          website: '',
+        }).toString(),
+      })
+      return { status: res.status, id: res.headers.get('x-request-id')!, text: await res.text() }
+    }
+    // A party of 3 first: 5 seats left for 14 residents (each from its own address) at once.
+    expect((await register('127.0.5.100', 3)).status).toBe(303)
+    const replies = await Promise.all(Array.from({ length: 14 }, (_, i) => register(`127.0.5.${i + 1}`, 1)))
+
+    const accepted = replies.filter((r) => r.status === 303)
+    expect(accepted).toHaveLength(5)
+    for (const refused of replies.filter((r) => r.status !== 303)) expect(refused.text).toContain('定員に達したため')
+    // The proxy spread them over both site processes (round robin): each process's log has some of them.
+    const lines = await portal.waitForLog((l) => replies.some((r) => r.id === l.id), replies.length)
+    expect(lines).toHaveLength(replies.length)
+    expect(new Set(lines.map((l) => l.port))).toEqual(new Set(portal.direct.siteUrls.map((u) => Number(new URL(u).port))))
+
+    const stored = await adminRest<{ docs: { partySize?: number }[] }>(
+      'GET',
+      `/event-registrations?depth=0&limit=100&where[event][equals]=${event.id}&where[status][equals]=confirmed`,
+    )
+    expect(stored.status).toBe(200)
+    expect(stored.body.docs.reduce((sum, r) => sum + (r.partySize ?? 1), 0)).toBe(8)
+  })
+})
+
+describe('mail through a real SMTP server, with links that work through the proxy', () => {
+  // The admin process looks for mail to send every 10 seconds; a generous bound for a loaded 2-core machine.
+  const MAIL_WAIT_MS = 60_000
+
+  it('mails the staff password reset asked for at the admin’s public name; its link resets the password', async () => {
+    const email = `${unique('proxy-staff')}@example.jp`
+    const created = await adminRest(
+      'POST',
+      '/users',
+      { email, name: 'プロキシ 再設定', roles: ['coordinator'], password: 'first-password-123' },
+      ADMIN,
+    )
+    expect(created.status).toBe(201)
+    const askedAt = Date.now()
+    const asked = await portal.fetch(`${portal.cmsUrl}/api/users/forgot-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    })
+    await asked.arrayBuffer()
+    expect(asked.status).toBe(200)
+
+    const mail = await smtp.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS)
+    console.log(`[proxy] password reset mail arrived after ${Date.now() - askedAt} ms`)
+    expect(mail.subject).toBe('【えすこポータル】パスワード再設定のご案内')
+    const link = linksIn(mail.text).find((l) => l.startsWith(`${portal.cmsUrl}/admin/reset/`))
+    expect(link, mail.text).toBeTruthy()
+
+    // The link opens the admin's reset form over https through the proxy…
+    const page = await newPage(true)
+    const opened = await page.goto(link!)
+    expect(opened?.status()).toBe(200)
+    await page.locator('input[name="password"]').waitFor()
+    await page.context().close()
+
+    // …and its token sets a new password there, with which the staff member logs in.
+    const token = decodeURIComponent(new URL(link!).pathname.slice('/admin/reset/'.length))
+    const post = (path: string, body: unknown) =>
+      portal.fetch(`${portal.cmsUrl}/api/users/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const reset = await post('reset-password', { token, password: 'second-password-456' })
+    await reset.arrayBuffer()
+    expect(reset.status).toBe(200)
+    const oldLogin = await post('login', { email, password: 'first-password-123' })
+    await oldLogin.arrayBuffer()
+    expect(oldLogin.status).toBe(401)
+    const login = await post('login', { email, password: 'second-password-456' })
+    await login.arrayBuffer()
+    expect(login.status).toBe(200)
+  })
+
+  it('mails the confirmation of a registration made through the proxy; its cancel link cancels it there', async () => {
+    const { id, slug, title } = await openEventThrough(unique('プロキシ経由のメール確認'), 5)
+    const email = `${unique('proxy-reg')}@example.jp`
+    const page = await newPage()
+    await openForm(page, `${portal.siteUrl}/events/${slug}`)
+    await page.fill('#nickname', 'メールの方')
+    await page.fill('#partySize', '2')
+    await page.selectOption('#town', '三刀屋町')
+    await page.fill('#email', email)
+    await page.check('#consent')
+    const registeredAt = Date.now()
+    const registered = await submitForm(page, page.getByRole('button', { name: '申し込む' }))
+    expect(registered.postStatus).toBe(303)
+    expect(new URL(page.url()).origin + new URL(page.url()).pathname).toBe(`${portal.siteUrl}/thanks/event`)
+
+    const mail = await smtp.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS)
+    console.log(`[proxy] registration confirmation arrived after ${Date.now() - registeredAt} ms`)
+    expect(mail.subject).toBe(`【えすこポータル】お申し込みを受け付けました：${title}`)
+    const cancelLink = linksIn(mail.text).find((l) => l.startsWith(`${portal.siteUrl}/registrations/cancel?`))
+    expect(cancelLink, mail.text).toBeTruthy()
+
+    const stored = async () =>
+      (await adminRest<{ docs: { status: string }[] }>('GET', `/event-registrations?depth=0&where[event][equals]=${id}`)).body.docs.map(
+        (r) => r.status,
+      )
+    expect(await stored()).toEqual(['confirmed'])
+
+    // The link, as mailed, opens the cancel page through the proxy and changes nothing by itself…
+    const shown = await openForm(page, cancelLink!)
+    expect(shown.status()).toBe(200)
+    expect(await page.locator('main').innerText()).toContain(title)
+    expect(await stored()).toEqual(['confirmed'])
+    // …and its button cancels the registration: the seats are free again on the public page.
+    const cancelled = await submitForm(page, page.getByRole('button', { name: '申し込みを取り消す' }))
+    expect(cancelled.postStatus).toBe(303)
+    expect(new URL(page.url()).origin + new URL(page.url()).pathname).toBe(`${portal.siteUrl}/thanks/cancelled`)
+    expect(await stored()).toEqual(['cancelled'])
+    await page.goto(`${portal.siteUrl}/events/${slug}`)
+    expect(await page.locator('dd', { hasText: '名（残り' }).innerText()).toBe('5名（残り 5 名）')
+    await page.context().close()
   })
 })
 

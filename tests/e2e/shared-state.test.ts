@@ -8,7 +8,15 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePorts, type FormReply, formToken, postForm, type SiteProcesses, startSiteProcesses } from '../helpers/siteProcesses'
+import {
+  freePorts,
+  type FormReply,
+  formToken,
+  pageChangesWithin,
+  postForm,
+  type SiteProcesses,
+  startSiteProcesses,
+} from '../helpers/siteProcesses'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-shared-'))
 // SQLite by default; on the MongoDB wire protocol when run through tests/helpers/run-with-jongodb.mjs (or a
@@ -56,17 +64,6 @@ const get = async (url: string) => {
   return { status: res.status, html: await res.text() }
 }
 
-/** Polls a page until `check` holds; the milliseconds it took (throws after `limitMs`). */
-async function within(limitMs: number, url: string, check: (html: string) => boolean): Promise<number> {
-  const start = Date.now()
-  for (;;) {
-    const { status, html } = await get(url)
-    if (status === 200 && check(html)) return Date.now() - start
-    if (Date.now() - start > limitMs) throw new Error(`${url} did not change within ${limitMs} ms`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
-
 const publishedStory = (title: string) =>
   payload.create({
     collection: 'stories',
@@ -102,7 +99,7 @@ describe('cache invalidation across site processes', () => {
     for (const url of urls) expect((await get(url)).html).toContain('共有キャッシュの話')
 
     await payload.update({ collection: 'stories', id: story.id, data: { title: '編集した題' } })
-    const took = await Promise.all(urls.map((url) => within(1_000, url, (html) => html.includes('編集した題'))))
+    const took = await Promise.all(urls.map((url) => pageChangesWithin(1_000, url, (html) => html.includes('編集した題'))))
     for (const ms of took) expect(ms).toBeLessThanOrEqual(1_000)
     console.log(`[shared-state] edit visible on both site processes after ${took.join(' ms / ')} ms`)
   })
@@ -113,7 +110,7 @@ describe('cache invalidation across site processes', () => {
     for (const url of [a, b]) expect((await get(url)).html).toContain('残り 10 名')
     const reply = await postForm(sites.urls[0], `/events/${event.slug}?_action=registerForEvent`, registration(event.id, 3), '127.0.0.20')
     expect(reply.status, reply.text.slice(0, 500)).toBe(303)
-    expect(await within(1_000, b, (html) => html.includes('残り 7 名'))).toBeLessThanOrEqual(1_000)
+    expect(await pageChangesWithin(1_000, b, (html) => html.includes('残り 7 名'))).toBeLessThanOrEqual(1_000)
   })
 })
 

@@ -138,3 +138,18 @@ export async function formToken(baseUrl: string, pathname = '/survey'): Promise<
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   return token
 }
+
+/**
+ * Polls a page (plain GET, no cache of the client's own) until `check` holds for a 200; the milliseconds it took.
+ * Throws once `limitMs` has passed without it: freshness after an edit is a requirement, not a measurement.
+ */
+export async function pageChangesWithin(limitMs: number, url: string, check: (html: string) => boolean): Promise<number> {
+  const start = Date.now()
+  for (;;) {
+    const res = await fetch(url, { redirect: 'manual' })
+    const html = await res.text()
+    if (res.status === 200 && check(html)) return Date.now() - start
+    if (Date.now() - start > limitMs) throw new Error(`${url} did not change within ${limitMs} ms`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
