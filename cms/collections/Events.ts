@@ -6,6 +6,7 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
+import { forgetEventSeats } from '../hooks/enforceEventCapacity'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy/MM/dd HH:mm' }
 
@@ -25,6 +26,7 @@ export const Events: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 20 },
+  hooks: { afterDelete: [forgetEventSeats] },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
   fields: [
     { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },

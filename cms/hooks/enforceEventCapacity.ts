@@ -124,3 +124,8 @@ export const freeEventSeats: CollectionAfterDeleteHook = async ({ doc, req }) =>
   await adjustCounter(req.payload, seatsKey(idOf(doc.event)!), -seatsOf(doc))
   return doc
 }
+
+/** A deleted event's seat counter goes with it (a re-created event of a reused id then starts from its registrations). */
+export const forgetEventSeats: CollectionAfterDeleteHook<Event> = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'shared-counters', where: { key: { equals: seatsKey(id) } }, req, overrideAccess: true })
+}
