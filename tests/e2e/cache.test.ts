@@ -124,8 +124,8 @@ describe('site cache', () => {
           })
           .on('error', reject)
       })
-    // Framing headers differ by design (the fast path knows the length; Astro streams).
-    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
+    // Framing headers differ by design (the fast path knows the length; Astro streams); every request has its own id.
+    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id'])
     const comparable = (headers: [string, string][]) =>
       headers.filter(([name]) => !framing.has(name)).sort(([a], [b]) => a.localeCompare(b))
     const rendered = await get()
@@ -133,6 +133,9 @@ describe('site cache', () => {
     expect(rendered.status).toBe(200)
     expect(cached.status).toBe(200)
     expect(comparable(cached.headers)).toEqual(comparable(rendered.headers))
+    // Both answers still carry a request id of their own (scripts/site-server.mjs sets it before the fast path).
+    const ids = [cached, rendered].map((r) => r.headers.find(([n]) => n === 'x-request-id')?.[1])
+    expect(ids.every(Boolean) && ids[0] !== ids[1]).toBe(true)
     expect(cached.headers.find(([n]) => n === 'content-encoding')?.[1]).toBe('br')
     expect(zlib.brotliDecompressSync(cached.body).equals(zlib.brotliDecompressSync(rendered.body))).toBe(true)
     const etag = cached.headers.find(([n]) => n === 'etag')![1]
