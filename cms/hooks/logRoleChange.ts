@@ -5,8 +5,9 @@ import { describeRoles } from '../domain/roles'
 import type { User } from '../payload-types'
 import { writeEntry } from './audit'
 
-const organisationIds = (value: User['organisations']): string[] =>
-  (value ?? []).map((o) => String(idOf(o))).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+// Numeric ids (SQLite) by number, ObjectIds (MongoDB) as strings: both then read in creation order.
+const byId = (a: string, b: string) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0)
+const organisationIds = (value: User['organisations']): string[] => (value ?? []).map((o) => String(idOf(o))).sort(byId)
 const describeOrganisations = (ids: string[]) => (ids.length ? ids.join('、') : 'なし')
 const roleSet = (roles: User['roles']) => describeRoles(roles ?? [])
 
