@@ -303,6 +303,7 @@ export function generateDataset(file, scale = 1, now = new Date()) {
     ms: Math.round(performance.now() - started),
     storySlug: `bench-story-${publishedStories[Math.floor(publishedStories.length / 2)] - stBase}`,
     eventSlug: eventSlugs[0] ?? `bench-event-1`,
+    storySlugs: publishedStories.map((id) => `bench-story-${id - stBase}`),
     cheerTargets: { stories: publishedStories, citizens: publicCitizens, plans: publicPlans },
   }
 }
@@ -338,6 +339,16 @@ export function cheersPerTarget(file, afterId) {
       )
       .all(afterId)
     return new Map(rows.map((r) => [r.target, Number(r.n)]))
+  } finally {
+    db.close()
+  }
+}
+
+/** Cheers stored for one story (read-only). */
+export function cheersOfStory(file, storyId) {
+  const db = new DatabaseSync(file, { readOnly: true })
+  try {
+    return Number(db.prepare('SELECT count(*) AS n FROM cheers WHERE story_id = ?').get(storyId).n)
   } finally {
     db.close()
   }

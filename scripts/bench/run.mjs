@@ -1,4 +1,8 @@
-// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…] [--label x] [--keep]
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm] [--label x] [--keep]
+//
+// Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
+// stories shared on LINE), and `storm` reads 20 popular pages calmly, then again while residents cheer 20 times a
+// second (the ふるまい市 moment), and checks that a resident who cheered sees the cheer counted.
 // npm run bench -- --compare a.json b.json
 //
 // Builds a scale dataset on a throw-away SQLite database, starts the production servers on loopback ports and
@@ -15,7 +19,7 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+import { cheersOfStory, cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
 import { freePort, waitForUrl } from '../lib/net.mjs'
 
 const root = process.cwd()
@@ -339,6 +343,101 @@ try {
     }
   }
 
+  // The long tail: a different published story on every request, in an order no cache has seen.
+  if (want('longtail') && dataset.storySlugs.length) {
+    const slugs = [...dataset.storySlugs]
+    for (let i = slugs.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1))
+      ;[slugs[i], slugs[j]] = [slugs[j], slugs[i]]
+    }
+    let next = 0
+    await invalidateAll(siteUrl)
+    log(`longtail: ${slugs.length} stories, a different one per request, ${duration} s × ${connections} connections …`)
+    const cpu0 = sitePid ? cpuMs(sitePid) : null
+    const raw = await cannon({
+      url: siteUrl,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/stories/${slugs[next++ % slugs.length]}` }) }],
+    })
+    const r = summarise(raw)
+    result.targets.longtail = {
+      path: '/stories/<a different one each time>',
+      ...r,
+      distinct: Math.min(next, slugs.length),
+      siteCpuMsPerReq: cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null,
+      ...(sitePid ? rssKb(sitePid) : {}),
+      ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null,
+    }
+  }
+
+  // The storm: 20 popular pages (home, lists and the first stories), calm and then under 20 cheers a second
+  // spread over the 20 stories, through one form token (the cheer-once rule holds per target).
+  if (want('storm') && dataset.storySlugs.length >= 20) {
+    const popularStories = dataset.storySlugs.slice(0, 16)
+    const popular = ['/', '/stories', '/plans', '/events', ...popularStories.map((slug) => `/stories/${slug}`)]
+    const storyIds = dataset.cheerTargets.stories.slice(0, 16)
+    const readAll = (d) => {
+      let i = 0
+      return cannon({
+        url: siteUrl,
+        duration: d,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: popular[i++ % popular.length] }) }],
+      })
+    }
+    for (const p of popular) await (await fetch(siteUrl + p)).arrayBuffer()
+    await readAll(Math.min(3, duration))
+    log(`storm: 20 popular pages calm, ${duration} s × ${connections} connections …`)
+    const calm = summarise(await readAll(duration))
+    const html = await (await fetch(`${siteUrl}/stories/${popularStories[0]}`)).text()
+    const token = /name="_t"[^>]*value="([^"]+)"/.exec(html)?.[1]
+    await sleep(3_200)
+    // Every cheer from its own loopback address (the site trusts X-Forwarded-For from loopback), so the
+    // once-per-target-per-day rule does not refuse the storm's repeats.
+    const cheers = { sent: 0, accepted: 0, refused: 0 }
+    let stormOver = false
+    const cheerLoop = (async () => {
+      const started = Date.now()
+      while (!stormOver) {
+        const n = cheers.sent++
+        const id = storyIds[n % storyIds.length]
+        const slug = popularStories[n % popularStories.length]
+        const address = `127.${1 + ((n >> 16) & 0xff)}.${(n >> 8) & 0xff}.${n & 0xff}`
+        void fetch(`${siteUrl}/stories/${slug}?_action=cheer`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl, 'x-forwarded-for': address },
+          body: new URLSearchParams({ targetType: 'stories', target: String(id), _t: token ?? '', website: '' }).toString(),
+        }).then(
+          (res) => (res.status === 303 ? cheers.accepted++ : cheers.refused++),
+          () => cheers.refused++,
+        )
+        await sleep(Math.max(0, started + cheers.sent * 50 - Date.now()))
+      }
+    })()
+    log(`storm: the same pages while residents cheer 20 times a second …`)
+    const storm = summarise(await readAll(duration))
+    stormOver = true
+    await cheerLoop
+    await sleep(1_000)
+    // A resident who cheered returns to the page: the count there is the stored count.
+    const countOn = async (slug) =>
+      Number(/data-cheer-count>([\d,]+)</.exec(await (await fetch(`${siteUrl}/stories/${slug}`)).text())?.[1]?.replace(/,/g, '') ?? NaN)
+    await countOn(popularStories[0])
+    await sleep(300)
+    const shown = await countOn(popularStories[0])
+    const stored = cheersOfStory(dbFile, storyIds[0])
+    result.targets['storm-calm'] = { path: '20 popular pages', ...calm, ratioToCeiling: ceilingRps ? calm.rps / ceilingRps : null }
+    result.targets.storm = {
+      path: '20 popular pages, 20 cheers/s',
+      ...storm,
+      ...(sitePid ? rssKb(sitePid) : {}),
+      ratioToCeiling: ceilingRps ? storm.rps / ceilingRps : null,
+      ofCalm: storm.rps / calm.rps,
+      cheers,
+      cheerShown: shown,
+      cheerStored: stored,
+    }
+  }
+
   if (want('cheer') && pages.story) {
     // A valid form token must be at least 3 s old: take it from the page, then wait.
     const html = await (await fetch(siteUrl + pages.story)).text()
@@ -449,6 +548,13 @@ console.log(
 for (const [name, t] of Object.entries(result.targets)) {
   console.log(
     `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)}`,
+  )
+}
+if (result.targets.storm) {
+  const s = result.targets.storm
+  console.log(
+    `storm: ${fmt(s.ofCalm * 100, 1)}% of the calm throughput; cheers ${s.cheers.sent} sent, ${s.cheers.accepted} accepted; ` +
+      `the cheered story shows ${s.cheerShown} cheers, ${s.cheerStored} stored → ${s.cheerShown === s.cheerStored ? 'counted' : 'MISMATCH'}`,
   )
 }
 if (result.targets.cheer) {

@@ -7,7 +7,32 @@
  * only a safety net. Only anonymous, access-controlled reads may be cached here (the finders pass no user).
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
+
+/**
+ * What one page render read: the tags of every cached read (hit or miss), and whether it also read Payload
+ * outside a cached finder (then nothing tells which edits change it, and any invalidation must drop it).
+ * The page cache (site/lib/pageCache.ts) keeps a page under these tags.
+ */
+export type RenderReads = { tags: Set<string>; untracked: boolean }
+const renderScope = new AsyncLocalStorage<RenderReads>()
+const insideLoad = new AsyncLocalStorage<true>()
+
+/** Runs a page render, recording what it reads. */
+export async function recordReads<T>(render: () => Promise<T>): Promise<{ result: T; reads: RenderReads }> {
+  const reads: RenderReads = { tags: new Set(), untracked: false }
+  const result = await renderScope.run(reads, render)
+  return { result, reads }
+}
+
+/** Called by the site's door to Payload: a read outside any cached finder makes the current render untracked. */
+export function noteDirectRead(): void {
+  if (insideLoad.getStore()) return
+  const reads = renderScope.getStore()
+  if (reads) reads.untracked = true
+}
 
 export const DEFAULT_TTL_MS = 30_000
 const MAX_ENTRIES = 5_000
@@ -71,7 +96,9 @@ export function onInvalidate(listener: (tags: string[]) => void): void {
 
 /** Returns the cached value for `key`, or runs `load` once (concurrent callers share the same promise). */
 export function remember<T>(key: string, tags: string[], load: () => Promise<T>, ttlMs = DEFAULT_TTL_MS): Promise<T> {
-  if (disabled()) return load()
+  const reads = renderScope.getStore()
+  if (reads) for (const tag of tags) reads.tags.add(tag)
+  if (disabled()) return insideLoad.run(true, load)
   const now = Date.now()
   const hit = entries.get(key)
   if (hit && hit.expires > now) {
@@ -82,7 +109,7 @@ export function remember<T>(key: string, tags: string[], load: () => Promise<T>,
   }
   if (hit) drop(key)
   const startedAt = generation
-  const value = load()
+  const value = insideLoad.run(true, load)
   const entry: Entry = { value, expires: now + ttlMs, tags }
   entries.set(key, entry)
   for (const tag of tags) {

@@ -1,20 +1,28 @@
-import { createHash } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createHash, randomBytes } from 'node:crypto'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
 import type { APIContext, MiddlewareNext } from 'astro'
 
-import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
-import { invalidate, onInvalidate } from './cache'
+import { isCountTag, verifyInvalidation } from '../../cms/lib/siteInvalidation'
+import { invalidate, onInvalidate, recordReads } from './cache'
 import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
-// Rendered pages are kept per URL for a few seconds and dropped on every invalidation (an edit in the admin, a
-// resident's submission), so the site never serves an edit older than that. Only anonymous GETs without an
-// action are cached; 200 text/html responses only, never one that sets a cookie or its own Cache-Control.
+// Rendered pages are kept per URL, under the tags of everything their render read (site/lib/cache.ts). An
+// invalidation touches only the pages that read a changed tag:
+// - content tags (a story edited, withdrawn, a photo without consent) drop the page: the next reader renders it;
+// - count tags (a cheer, a registration, the KPI tallies: isCountTag) and the TTL only mark it stale: readers keep
+//   getting it while one background render per page replaces it (stale-while-revalidate), so a cheer storm never
+//   makes readers wait behind a render.
+// A page whose render read Payload outside a cached finder has no tags and is dropped by any invalidation.
+// Concurrent misses of one URL share one render. Only anonymous GETs without an action are cached; 200 text/html
+// responses only, never one that sets a cookie or its own Cache-Control.
 const PAGE_TTL_MS = 10_000
+// After this long past its TTL a page is not served stale any more, but rendered again for the reader.
+const MAX_STALE_MS = 60_000
 const PAGE_MAX = 500
 // Browsers revalidate every time (max-age=0): a resident who just cheered or registered must see the new count on
 // the same URL at once. Revalidation is cheap: an unchanged page answers 304 with no body.
@@ -25,13 +33,84 @@ type Page = {
   etag: string
   headers: [string, string][]
   expires: number
+  /** What the render read; null: unknown, dropped by any invalidation. */
+  tags: Set<string> | null
+  /** A count it shows has changed (or its TTL passed): served while a background render replaces it. */
+  stale: boolean
+  refreshing: boolean
   br?: Buffer
   gzip?: Buffer
   /** Complete header lists for the fast path, per variant (built on first use). */
   wire: Map<string, string[]>
 }
 const pages = new Map<string, Page>()
-onInvalidate(() => pages.clear())
+const pagesByTag = new Map<string, Set<string>>()
+const untracked = new Set<string>()
+// A render that began before an invalidation must not be stored as fresh after it: content invalidations bump
+// one generation (the render is then not kept at all); count invalidations stamp their tags with a sequence number
+// (the render is kept, but stale, when it read a tag stamped after it began).
+let contentGeneration = 0
+let countSeq = 0
+const countStamps = new Map<string, number>()
+let stampsClearedAt = 0
+function stampCountTag(tag: string): void {
+  // Stamps are only compared with renders under way: forget them all now and then, and treat renders begun
+  // before that as having read a changed count.
+  if (countStamps.size > 10_000) {
+    countStamps.clear()
+    stampsClearedAt = countSeq
+  }
+  countStamps.set(tag, ++countSeq)
+}
+const countChangedSince = (seq: number, tags: Set<string>) =>
+  seq < stampsClearedAt || [...tags].some((tag) => (countStamps.get(tag) ?? 0) > seq)
+
+function forget(key: string): void {
+  const page = pages.get(key)
+  if (!page) return
+  pages.delete(key)
+  untracked.delete(key)
+  for (const tag of page.tags ?? []) pagesByTag.get(tag)?.delete(key)
+}
+
+function keep(key: string, page: Page): void {
+  forget(key)
+  pages.set(key, page)
+  if (!page.tags) untracked.add(key)
+  for (const tag of page.tags ?? []) {
+    let keys = pagesByTag.get(tag)
+    if (!keys) pagesByTag.set(tag, (keys = new Set()))
+    keys.add(key)
+  }
+  if (pages.size > PAGE_MAX) forget(pages.keys().next().value!)
+}
+
+onInvalidate((tags) => {
+  if (tags.includes('*')) {
+    contentGeneration++
+    pages.clear()
+    pagesByTag.clear()
+    untracked.clear()
+    return
+  }
+  if (tags.some((t) => !isCountTag(t))) contentGeneration++
+  for (const tag of tags) if (isCountTag(tag)) stampCountTag(tag)
+  for (const key of [...untracked]) forget(key)
+  for (const tag of tags) {
+    const keys = pagesByTag.get(tag)
+    if (!keys) continue
+    for (const key of [...keys]) {
+      if (!isCountTag(tag)) forget(key)
+      else {
+        const page = pages.get(key)
+        if (page) page.stale = true
+      }
+    }
+  }
+})
+
+/** Pages cached (tests, statistics). */
+export const pageCacheSize = (): number => pages.size
 
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
@@ -98,26 +177,91 @@ async function internalInvalidate(request: Request): Promise<Response> {
   return new Response(null, { status: 204 })
 }
 
+// Background renders are requests this process sends itself, marked with a token only it knows.
+const REFRESH_HEADER = 'x-esuko-refresh'
+const REFRESH_TOKEN = randomBytes(24).toString('base64url')
+const rendering = new Map<string, Promise<Page | null>>()
+const fresh = (page: Page, now = Date.now()) => !page.stale && page.expires > now
+const storable = (response: Response) => response.status === 200 && isHtml(response) && !response.headers.has('set-cookie')
+
+/** Renders the page through Astro and keeps it when it may be shared; the response for this request either way. */
+async function render(key: string, next: MiddlewareNext): Promise<{ response: Response; page: Page | null }> {
+  const [generation, seq] = [contentGeneration, countSeq]
+  const { result, reads } = await recordReads(async () => {
+    const response = await next()
+    // The body is read inside the recording: Astro streams, and the reads of a streamed page happen here.
+    return storable(response) ? { response, body: Buffer.from(await response.arrayBuffer()) } : { response, body: null }
+  })
+  const { response, body } = result
+  if (!body) return { response, page: null }
+  const page: Page = {
+    body,
+    etag: etagOf(body),
+    headers: [...response.headers],
+    expires: Date.now() + PAGE_TTL_MS,
+    tags: reads.untracked ? null : reads.tags,
+    stale: countChangedSince(seq, reads.tags),
+    refreshing: false,
+    wire: new Map(),
+  }
+  if (!response.headers.has('cache-control') && contentGeneration === generation) {
+    keep(key, page)
+    // Both encodings ready before the next request, so the fast path below can answer it.
+    if (body.length >= 1024) void Promise.all([compressed(page, 'br'), compressed(page, 'gzip')]).catch(() => {})
+  }
+  return { response, page }
+}
+
 /** In place of `next()` in the middleware: the invalidation endpoint, then cached, compressed, revalidatable pages. */
 export async function cachedPage(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const { request, url } = context
   if (url.pathname === '/_internal/invalidate') return internalInvalidate(request)
   if (!import.meta.env.PROD || process.env.ESUKO_SITE_CACHE === '0' || !cacheable(request, url)) return next()
   const key = url.pathname + url.search
-  const hit = pages.get(key)
-  if (hit && hit.expires > Date.now()) return respond(request, hit)
-  const response = await next()
-  if (response.status !== 200 || !isHtml(response) || response.headers.has('set-cookie')) return response
-  const body = Buffer.from(await response.arrayBuffer())
-  const page: Page = { body, etag: etagOf(body), headers: [...response.headers], expires: Date.now() + PAGE_TTL_MS, wire: new Map() }
-  if (!response.headers.has('cache-control')) {
-    pages.delete(key)
-    pages.set(key, page)
-    if (pages.size > PAGE_MAX) pages.delete(pages.keys().next().value!)
-    // Both encodings ready before the next request, so the fast path below can answer it.
-    if (body.length >= 1024) void Promise.all([compressed(page, 'br'), compressed(page, 'gzip')]).catch(() => {})
+  if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {
+    const hit = pages.get(key)
+    if (hit && fresh(hit)) return respond(request, hit)
+    // Another request is rendering this URL: share its page rather than render it twice.
+    const pending = rendering.get(key)
+    if (pending) {
+      const page = await pending
+      if (page) return respond(request, page)
+      return next()
+    }
   }
-  return respond(request, page)
+  let settle!: (page: Page | null) => void
+  rendering.set(key, new Promise((resolve) => (settle = resolve)))
+  try {
+    const { response, page } = await render(key, next)
+    settle(page)
+    return page ? respond(request, page) : response
+  } catch (error) {
+    settle(null)
+    throw error
+  } finally {
+    rendering.delete(key)
+  }
+}
+
+/** Starts one background render of a stale page (the fast path then keeps serving the stale copy). */
+function refreshInBackground(key: string, page: Page, req: IncomingMessage): void {
+  if (page.refreshing) return
+  page.refreshing = true
+  const done = () => {
+    page.refreshing = false
+  }
+  const { localAddress, localPort } = req.socket
+  const refresh = http.request(
+    { host: localAddress, port: localPort, path: key, method: 'GET', headers: { [REFRESH_HEADER]: REFRESH_TOKEN }, timeout: 10_000 },
+    (res) => {
+      res.resume()
+      res.once('end', done)
+      res.once('error', done)
+    },
+  )
+  refresh.once('error', done)
+  refresh.once('timeout', () => refresh.destroy())
+  refresh.end()
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -144,13 +288,19 @@ function wireHeaders(page: Page, variant: string, encoding: Encoding | null, len
   return list
 }
 
-/** Answers a GET from the page cache, or returns false to let Astro handle it. */
+/** Answers a GET from the page cache, or returns false to let Astro handle it. A stale page is answered while it is rendered again. */
 export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' || req.headers.cookie !== undefined || process.env.ESUKO_SITE_CACHE === '0') return false
+  if (req.headers[REFRESH_HEADER] !== undefined) return false
   const key = req.url
   if (!key || key.startsWith('/_') || !PLAIN_URL.test(key) || /[?&]_action(=|&|$)/.test(key)) return false
   const page = pages.get(key)
-  if (!page || page.expires <= Date.now()) return false
+  if (!page) return false
+  const now = Date.now()
+  if (!fresh(page, now)) {
+    if (page.expires + MAX_STALE_MS <= now) return false
+    refreshInBackground(key, page, req)
+  }
   const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
   if (revalidates(req.headers['if-none-match'], page)) {
     res.writeHead(304, wireHeaders(page, '304', null, null, https))

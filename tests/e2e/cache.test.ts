@@ -150,6 +150,45 @@ describe('site cache', () => {
     expect(withCookie.headers.find(([n]) => n === 'etag')).toBeUndefined()
   })
 
+  it('a cheer re-renders only the cheered page, in the background, and the count is right on the next look', async () => {
+    // The form token (_t) is new on every render: an unchanged token means the page came from the cache.
+    const tokenOf = (html: string) => /name="_t" value="([^"]+)"/.exec(html)?.[1]
+    const countOf = (html: string) => Number(/data-cheer-count>([\d,]+)</.exec(html)?.[1].replace(/,/g, '') ?? NaN)
+    const list = await fetch(`${cmsUrl}/api/stories?where[_status][equals]=published&limit=2&depth=0&sort=-publishedAt`)
+    const [cheered, other] = ((await list.json()) as { docs: { id: number; slug: string }[] }).docs
+    const page = (story: { slug: string }) => fetch(`${siteUrl}/stories/${story.slug}`).then((r) => r.text())
+    await page(cheered)
+    await page(other)
+    // Let the invalidations of earlier tests (and their repeat 400 ms later) settle.
+    await new Promise((r) => setTimeout(r, 1_000))
+    const before = { cheered: await page(cheered), other: await page(other) }
+    expect(tokenOf(await page(other))).toBe(tokenOf(before.other))
+
+    await new Promise((r) => setTimeout(r, 3_200)) // a form token must be 3 s old
+    const res = await fetch(`${siteUrl}/stories/${cheered.slug}?_action=cheer`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl, 'x-forwarded-for': '127.0.0.77' },
+      body: new URLSearchParams({
+        targetType: 'stories',
+        target: String(cheered.id),
+        _t: tokenOf(before.cheered)!,
+        website: '',
+      }).toString(),
+    })
+    expect(res.status).toBe(303)
+    await new Promise((r) => setTimeout(r, 600))
+
+    // The other story was not rendered again: same token.
+    expect(tokenOf(await page(other))).toBe(tokenOf(before.other))
+    // The cheered one answers at once (the stale copy while it renders, or already the new one) and shows the
+    // new count by the next look.
+    await page(cheered)
+    expect(
+      await within(1_000, `/stories/${cheered.slug}`, (r, html) => r.status === 200 && countOf(html) === countOf(before.cheered) + 1),
+    ).toBeLessThanOrEqual(1_000)
+  })
+
   it('refuses an unsigned invalidation', async () => {
     const res = await fetch(`${siteUrl}/_internal/invalidate`, {
       method: 'POST',
