@@ -392,8 +392,9 @@ try {
     await sleep(3_200)
     // Every cheer from its own loopback address (the site trusts X-Forwarded-For from loopback), so the
     // once-per-target-per-day rule does not refuse the storm's repeats.
-    const cheers = { sent: 0, accepted: 0, refused: 0 }
+    const cheers = { sent: 0, accepted: 0, statuses: {} }
     let stormOver = false
+    const inFlight = new Set()
     const cheerLoop = (async () => {
       const started = Date.now()
       while (!stormOver) {
@@ -401,15 +402,24 @@ try {
         const id = storyIds[n % storyIds.length]
         const slug = popularStories[n % popularStories.length]
         const address = `127.${1 + ((n >> 16) & 0xff)}.${(n >> 8) & 0xff}.${n & 0xff}`
-        void fetch(`${siteUrl}/stories/${slug}?_action=cheer`, {
+        const sent = fetch(`${siteUrl}/stories/${slug}?_action=cheer`, {
           method: 'POST',
           redirect: 'manual',
           headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl, 'x-forwarded-for': address },
           body: new URLSearchParams({ targetType: 'stories', target: String(id), _t: token ?? '', website: '' }).toString(),
         }).then(
-          (res) => (res.status === 303 ? cheers.accepted++ : cheers.refused++),
-          () => cheers.refused++,
+          (res) => {
+            void res.body?.cancel()
+            if (res.status === 303) cheers.accepted++
+            else cheers.statuses[res.status] = (cheers.statuses[res.status] ?? 0) + 1
+          },
+          (error) => {
+            const why = `network: ${error.cause?.code ?? error.message}`
+            cheers.statuses[why] = (cheers.statuses[why] ?? 0) + 1
+          },
         )
+        inFlight.add(sent)
+        void sent.finally(() => inFlight.delete(sent))
         await sleep(Math.max(0, started + cheers.sent * 50 - Date.now()))
       }
     })()
@@ -417,6 +427,7 @@ try {
     const storm = summarise(await readAll(duration))
     stormOver = true
     await cheerLoop
+    await Promise.allSettled([...inFlight])
     await sleep(1_000)
     // A resident who cheered returns to the page: the count there is the stored count.
     const countOn = async (slug) =>
@@ -553,7 +564,7 @@ for (const [name, t] of Object.entries(result.targets)) {
 if (result.targets.storm) {
   const s = result.targets.storm
   console.log(
-    `storm: ${fmt(s.ofCalm * 100, 1)}% of the calm throughput; cheers ${s.cheers.sent} sent, ${s.cheers.accepted} accepted; ` +
+    `storm: ${fmt(s.ofCalm * 100, 1)}% of the calm throughput; cheers ${s.cheers.sent} sent, ${s.cheers.accepted} accepted ${JSON.stringify(s.cheers.statuses)}; ` +
       `the cheered story shows ${s.cheerShown} cheers, ${s.cheerStored} stored → ${s.cheerShown === s.cheerStored ? 'counted' : 'MISMATCH'}`,
   )
 }
