@@ -205,9 +205,9 @@ async function render(key: string, next: MiddlewareNext): Promise<{ response: Re
     wire: new Map(),
   }
   if (!response.headers.has('cache-control') && contentGeneration === generation) {
+    // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
+    // often read once, and compressing it both ways cost a tenth of the server's time there.
     keep(key, page)
-    // Both encodings ready before the next request, so the fast path below can answer it.
-    if (body.length >= 1024) void Promise.all([compressed(page, 'br'), compressed(page, 'gzip')]).catch(() => {})
   }
   return { response, page }
 }
