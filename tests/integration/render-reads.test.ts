@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+
+import { isCountTag } from '../../cms/lib/siteInvalidation'
+import { invalidate, noteDirectRead, recordReads, remember } from '../../site/lib/cache'
+
+// The page cache keeps a page under the tags its render read (site/lib/pageCache.ts): what is recorded decides
+// which edits drop which pages, so a missed tag would leave a page stale after an edit.
+describe('what a render read', () => {
+  it('records the tags of every cached read, whether it was loaded or already cached', async () => {
+    const load = async () => 1
+    await remember('warm', ['stories', 'media'], load)
+    const { reads } = await recordReads(async () => {
+      await remember('warm', ['stories', 'media'], load) // a hit
+      await remember(`cold-${Date.now()}`, ['cheers:stories:7'], load) // a miss
+      return null
+    })
+    expect([...reads.tags].sort()).toEqual(['cheers:stories:7', 'media', 'stories'])
+    expect(reads.untracked).toBe(false)
+  })
+
+  it('marks a render untracked when it reads Payload outside a cached finder, and not when a finder does', async () => {
+    const inside = await recordReads(() => remember(`finder-${Date.now()}`, ['plans'], async () => noteDirectRead()))
+    expect(inside.reads.untracked).toBe(false)
+    const outside = await recordReads(async () => noteDirectRead())
+    expect(outside.reads.untracked).toBe(true)
+    // Outside any render nothing is recorded (forms, the health check).
+    expect(() => noteDirectRead()).not.toThrow()
+  })
+
+  it('keeps concurrent renders apart', async () => {
+    const gate = () => new Promise((r) => setTimeout(r, 5))
+    const [a, b] = await Promise.all([
+      recordReads(async () => {
+        await gate()
+        return remember(`a-${Date.now()}`, ['events'], async () => 'a')
+      }),
+      recordReads(async () => {
+        await gate()
+        return remember(`b-${Date.now()}`, ['organisations'], async () => 'b')
+      }),
+    ])
+    expect([...a.reads.tags]).toEqual(['events'])
+    expect([...b.reads.tags]).toEqual(['organisations'])
+  })
+
+  it('still loads again after an invalidation of a tag it read', async () => {
+    let loads = 0
+    const load = async () => ++loads
+    await remember('count', ['cheers:plans:3'], load)
+    invalidate(['cheers:plans:3'])
+    expect(await remember('count', ['cheers:plans:3'], load)).toBe(2)
+  })
+})
+
+describe('which tags only change counts', () => {
+  it.each([
+    ['cheers:stories:12', true],
+    ['cheers', true],
+    ['event-registrations', true],
+    ['kpi-tallies', true],
+    ['stories', false],
+    ['media', false],
+    ['site-settings', false],
+    ['*', false],
+  ])('%s → %s', (tag, count) => expect(isCountTag(tag)).toBe(count))
+})
