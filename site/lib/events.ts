@@ -6,7 +6,10 @@ const EVENT_TAGS = ['events', 'organisations']
 
 export type EventCard = Pick<Event, 'id' | 'kind' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'venue' | 'town' | 'summary' | 'cancelled'>
 export type EventPage = EventCard &
-  Pick<Event, 'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt' | 'createdAt'> & {
+  Pick<
+    Event,
+    'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt' | 'createdAt'
+  > & {
     participatingOrganisations?: (Pick<Organisation, 'id' | 'name' | 'slug'> | number)[] | null
   }
 

@@ -104,7 +104,8 @@ async function sitemapEntriesUncached(section: SitemapSection, page: number, per
 /** The URLs of one sitemap file, or null when there is no such file. */
 export const sitemapEntries = cached(
   'sitemap.entries',
-  (section: SitemapSection, _page: number, _perFile?: number) => (section === 'pages' ? [] : [(SITEMAP_SECTIONS[section] as Section).collection]),
+  (section: SitemapSection, _page: number, _perFile?: number) =>
+    section === 'pages' ? [] : [(SITEMAP_SECTIONS[section] as Section).collection],
   sitemapEntriesUncached,
 )
 
