@@ -6,7 +6,10 @@ const EVENT_TAGS = ['events', 'organisations']
 
 export type EventCard = Pick<Event, 'id' | 'kind' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'venue' | 'town' | 'summary' | 'cancelled'>
 export type EventPage = EventCard &
-  Pick<Event, 'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt'> & {
+  Pick<
+    Event,
+    'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt' | 'createdAt'
+  > & {
     participatingOrganisations?: (Pick<Organisation, 'id' | 'name' | 'slug'> | number)[] | null
   }
 
@@ -54,14 +57,18 @@ async function listEventsUncached({ page = 1, past = false, now = new Date() }: 
 }
 export const listEvents = cached('events.listEvents', EVENT_TAGS, listEventsUncached)
 
-async function listAllEventsForCalendarUncached(): Promise<EventPage[]> {
+/** How far back the calendar feed reaches: every upcoming event, and those of the past year. */
+export const CALENDAR_PAST_DAYS = 365
+
+async function listAllEventsForCalendarUncached(now = new Date()): Promise<EventPage[]> {
   const payload = await payloadClient()
+  const since = new Date(now.getTime() - CALENDAR_PAST_DAYS * 86_400_000).toISOString()
   const result = await payload.find({
     collection: 'events',
+    where: { startsAt: { greater_than_equal: since } },
     sort: 'startsAt',
-    select: { ...cardSelect, updatedAt: true },
+    select: { ...cardSelect, updatedAt: true, createdAt: true },
     depth: 0,
-    limit: 500,
     pagination: false,
     overrideAccess: false,
   })
@@ -83,6 +90,7 @@ async function findEventBySlugUncached(slug: string): Promise<EventPage | null> 
       registrationEnabled: true,
       participatingOrganisations: true,
       updatedAt: true,
+      createdAt: true,
     },
     populate: { organisations: { name: true, slug: true } },
     depth: 1,

@@ -1,6 +1,13 @@
 import type { EventCard } from './events'
 
-type CalendarEvent = EventCard & { updatedAt?: string }
+type CalendarEvent = EventCard & { updatedAt?: string; createdAt?: string }
+
+/**
+ * RFC 5545 SEQUENCE must grow with every revision, so calendars that subscribed replace their copy: the seconds from
+ * the event's creation to its last change grow with every save, without a counter to keep.
+ */
+export const sequenceOf = (e: Pick<CalendarEvent, 'createdAt' | 'updatedAt'>): number =>
+  e.createdAt && e.updatedAt ? Math.max(0, Math.floor((Date.parse(e.updatedAt) - Date.parse(e.createdAt)) / 1000)) : 0
 
 // RFC 5545: escape text, fold lines at 75 octets, CRLF line ends, times in UTC.
 const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
@@ -43,6 +50,8 @@ export function toICalendar(events: CalendarEvent[], origin: string, name = 'え
       'BEGIN:VEVENT',
       `UID:event-${e.id}@${host}`,
       `DTSTAMP:${utc(e.updatedAt ?? new Date().toISOString())}`,
+      ...(e.updatedAt ? [`LAST-MODIFIED:${utc(e.updatedAt)}`] : []),
+      `SEQUENCE:${sequenceOf(e)}`,
       `DTSTART:${utc(e.startsAt)}`,
       `DTEND:${utc(end)}`,
       `SUMMARY:${escape(e.title)}`,
