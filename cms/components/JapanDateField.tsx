@@ -8,5 +8,10 @@ import type { DateFieldClientComponent } from 'payload'
  */
 export const JapanDateField: DateFieldClientComponent = (props) => {
   const timezone = props.field.timezone
-  return <DateTimeField {...props} field={{ ...props.field, timezone: { ...(typeof timezone === 'object' ? timezone : {}), supportedTimezones: [] } }} />
+  return (
+    <DateTimeField
+      {...props}
+      field={{ ...props.field, timezone: { ...(typeof timezone === 'object' ? timezone : {}), supportedTimezones: [] } }}
+    />
+  )
 }

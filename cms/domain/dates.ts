@@ -40,6 +40,14 @@ export function sameWallClockInJapan(iso: string, zone: string): string {
   } catch {
     return iso
   }
-  const wallClock = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!, instant.getUTCMilliseconds())
+  const wallClock = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+    instant.getUTCMilliseconds(),
+  )
   return new Date(wallClock - JAPAN_OFFSET_MS).toISOString()
 }

@@ -28,7 +28,13 @@ beforeAll(async () => {
 afterAll(() => shutdownPayload(payload))
 
 /** A connection as a coordinator records it: a day, nothing about timezones. */
-const connection = () => ({ citizen: citizenId, withOther: '近所の高校生', connectedAt: '2026-05-01T03:00:00.000Z', origin: 'activity', town: TOWN })
+const connection = () => ({
+  citizen: citizenId,
+  withOther: '近所の高校生',
+  connectedAt: '2026-05-01T03:00:00.000Z',
+  origin: 'activity',
+  town: TOWN,
+})
 
 const RECORD_CONNECTION = {
   'Local API': async (data: Record<string, unknown>) =>
@@ -79,11 +85,17 @@ describe('Japan time without a timezone question', () => {
     const timezoneFields = [...payload.config.collections, ...payload.config.globals].flatMap((entity) =>
       flattenAllFields({ fields: entity.fields })
         .filter((f) => f.type === 'date' && f.timezone)
-        .map((f) => ({ entity: entity.slug, field: f.name, tz: flattenAllFields({ fields: entity.fields }).find((t) => t.name === `${f.name}_tz`) })),
+        .map((f) => ({
+          entity: entity.slug,
+          field: f.name,
+          tz: flattenAllFields({ fields: entity.fields }).find((t) => t.name === `${f.name}_tz`),
+        })),
     )
     expect(timezoneFields.map((f) => `${f.entity}.${f.field}`)).toContain('connections.connectedAt')
     for (const { entity, field, tz } of timezoneFields) {
-      expect(tz && 'options' in tz ? tz.options : undefined, `${entity}.${field}_tz`).toEqual([{ label: '日本時間', value: JAPAN_TIMEZONE }])
+      expect(tz && 'options' in tz ? tz.options : undefined, `${entity}.${field}_tz`).toEqual([
+        { label: '日本時間', value: JAPAN_TIMEZONE },
+      ])
       expect(tz && 'defaultValue' in tz ? tz.defaultValue : undefined, `${entity}.${field}_tz`).toBe(JAPAN_TIMEZONE)
     }
   })
