@@ -1,10 +1,13 @@
+import { sql } from '@payloadcms/db-sqlite'
 import { initI18n } from '@payloadcms/translations'
 import { createLocalReq, docAccessOperation, flattenAllFields, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ADMIN_TIMEZONES, JAPAN_TIMEZONE } from '../../cms/domain/dates'
 import { TOWN_OPTIONS } from '../../cms/domain/options'
+import { down, up } from '../../cms/migrations/20261129_171722_japan_time'
 import { rest } from '../helpers/api'
+import { onJongodb } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { createUser } from '../helpers/users'
 
@@ -78,6 +81,23 @@ describe('Japan time without a timezone question', () => {
     expect(res.status, res.text).toBe(200)
     expect(res.json.doc.connectedAt_tz).toBe(JAPAN_TIMEZONE)
     expect(res.json.doc.connectedAt).toBe('2026-05-01T03:00:00.000Z')
+  })
+
+  it.skipIf(onJongodb)('the migration rewrites connections stored with another timezone as the same day in Japan', async () => {
+    const id = await RECORD_CONNECTION['Local API'](connection())
+    await payload.db.updateOne({
+      collection: 'connections',
+      id,
+      data: { connectedAt: '2026-05-01T23:00:00.000Z', connectedAt_tz: 'Pacific/Midway' },
+    })
+    const db = (payload.db as unknown as { drizzle: unknown }).drizzle
+    await down({ db, payload } as never)
+    await up({ db, payload } as never)
+    // The stored row itself, not what the read hooks make of it.
+    const [row] = await (db as { all: (q: unknown) => Promise<Record<string, unknown>[]> }).all(
+      sql.raw(`SELECT connected_at, connectedat_tz FROM connections WHERE id = ${Number(id)}`),
+    )
+    expect(row).toEqual({ connected_at: '2026-05-01T03:00:00.000Z', connectedat_tz: JAPAN_TIMEZONE })
   })
 
   it('offers Japan time as the one timezone of the admin and of every date field that has one', () => {
