@@ -1,7 +1,6 @@
 import path from 'node:path'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { en } from '@payloadcms/translations/languages/en'
 import { ja } from '@payloadcms/translations/languages/ja'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -27,6 +26,8 @@ import { SurveyCodeUses } from './cms/collections/SurveyCodeUses'
 import { SurveyResponses } from './cms/collections/SurveyResponses'
 import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/db/adapter'
+import { ADMIN_JA_OVERRIDES } from './cms/domain/adminLanguage'
+import { ADMIN_DATE_TIME_FORMAT, ADMIN_TIMEZONES } from './cms/domain/dates'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
 import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
@@ -83,7 +84,7 @@ export default buildConfig({
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, hidden: false, group: { ja: '管理', en: 'Admin' } },
+      admin: { ...defaultJobsCollection.admin, hidden: false, group: { ja: '管理', en: 'Admin' }, useAsTitle: 'taskSlug' },
     }),
   },
   admin: {
@@ -100,9 +101,13 @@ export default buildConfig({
         digest: { Component: '/components/DigestView#DigestView', path: '/digest', exact: true, meta: { title: '団体へのフィードバック' } },
       },
     },
+    // Japan time only: no timezone question on any date field (cms/domain/dates.ts), dates written the Japanese way.
+    timezones: ADMIN_TIMEZONES,
+    dateFormat: ADMIN_DATE_TIME_FORMAT,
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') },
   },
-  i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
+  // Staff and residents read Japanese only: with English offered too, a browser asking for English got it.
+  i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja', translations: { ja: ADMIN_JA_OVERRIDES } },
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts') },
   // The portal reads through the Local API and REST only; GraphQL stays off (smaller surface, and Japanese
   // select values such as 大東町 cannot be GraphQL enum names).

@@ -24,6 +24,8 @@ export const Cheers: CollectionConfig = {
   slug: 'cheers',
   labels: { singular: { ja: '拍手', en: 'Cheer' }, plural: { ja: '拍手', en: 'Cheers' } },
   admin: {
+    // Titled by when it came: a cheer has no name of its own (never the bare id or [Untitled]).
+    useAsTitle: 'createdAt',
     defaultColumns: ['story', 'citizen', 'plan', 'message', 'messageStatus', 'createdAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },

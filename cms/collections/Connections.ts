@@ -4,7 +4,9 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { ownOrganisationConnectionsOrStaff } from '../access/ownOrganisationConnectionsOrStaff'
 import { townField } from '../fields/common'
+import { inJapanTime } from '../fields/japanTime'
 import { CONNECTION_ORIGIN_OPTIONS } from '../domain/connections'
+import { ADMIN_DAY_FORMAT } from '../domain/dates'
 
 /**
  * One new connection: an esuko citizen connected with another citizen, an organisation or someone else,
@@ -73,7 +75,14 @@ export const Connections: CollectionConfig = {
         ],
       },
     },
-    { name: 'connectedAt', type: 'date', required: true, index: true, label: { ja: 'つながった日', en: 'Connected on' }, timezone: true },
+    inJapanTime({
+      name: 'connectedAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { ja: 'つながった日', en: 'Connected on' },
+      admin: { date: { displayFormat: ADMIN_DAY_FORMAT } },
+    }),
     {
       name: 'origin',
       type: 'select',

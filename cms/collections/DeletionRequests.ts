@@ -14,7 +14,11 @@ import { DELETION_REQUEST_STATUS_OPTIONS } from '../domain/submissions'
 export const DeletionRequests: CollectionConfig = {
   slug: 'deletion-requests',
   labels: { singular: { ja: '削除依頼', en: 'Deletion request' }, plural: { ja: '削除依頼', en: 'Deletion requests' } },
-  admin: { defaultColumns: ['createdAt', 'status', 'processedAt', 'erasedRecords'], group: { ja: '管理', en: 'Admin' } },
+  admin: {
+    useAsTitle: 'createdAt',
+    defaultColumns: ['createdAt', 'status', 'processedAt', 'erasedRecords'],
+    group: { ja: '管理', en: 'Admin' },
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: isEditor,

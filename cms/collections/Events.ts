@@ -4,11 +4,13 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { themesField, townField } from '../fields/common'
+import { inJapanTime } from '../fields/japanTime'
 import { slugField } from '../fields/slug'
+import { ADMIN_DATE_TIME_FORMAT } from '../domain/dates'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
 import { forgetEventSeats } from '../hooks/enforceEventCapacity'
 
-const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy/MM/dd HH:mm' }
+const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: ADMIN_DATE_TIME_FORMAT }
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -36,26 +38,24 @@ export const Events: CollectionConfig = {
       type: 'row',
       fields: [
         // Stored as UTC instants; the site renders them in Asia/Tokyo.
-        {
+        inJapanTime({
           name: 'startsAt',
           type: 'date',
           required: true,
           index: true,
           label: { ja: '開始', en: 'Starts' },
-          timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
           admin: { date: dateTime },
-        },
-        {
+        }),
+        inJapanTime({
           name: 'endsAt',
           type: 'date',
           label: { ja: '終了', en: 'Ends' },
-          timezone: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
           admin: { date: dateTime },
           validate: (value: Date | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
             !value || !siblingData?.startsAt || new Date(value) >= new Date(siblingData.startsAt)
               ? true
               : '終了は開始より後の日時にしてください。',
-        },
+        }),
       ],
     },
     { type: 'row', fields: [{ name: 'venue', type: 'text', maxLength: 120, label: { ja: '会場', en: 'Venue' } }, townField()] },

@@ -12,7 +12,11 @@ import { PARTICIPANT_CHANNEL_OPTIONS } from '../domain/submissions'
 export const Participants: CollectionConfig = {
   slug: 'participants',
   labels: { singular: { ja: '参加者', en: 'Participant' }, plural: { ja: '参加者（重複なし）', en: 'Participants (unique)' } },
-  admin: { defaultColumns: ['firstSeenAt', 'firstChannel', 'town', 'participations'], group: { ja: '集計', en: 'Reporting' } },
+  admin: {
+    useAsTitle: 'firstSeenAt',
+    defaultColumns: ['firstSeenAt', 'firstChannel', 'town', 'participations'],
+    group: { ja: '集計', en: 'Reporting' },
+  },
   access: {
     create: () => false,
     read: isStaff,

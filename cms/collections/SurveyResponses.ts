@@ -16,7 +16,11 @@ import { SURVEY_CHANNEL_OPTIONS } from '../domain/submissions'
 export const SurveyResponses: CollectionConfig = {
   slug: 'survey-responses',
   labels: { singular: { ja: 'アンケート回答', en: 'Survey response' }, plural: { ja: 'アンケート回答', en: 'Survey responses' } },
-  admin: { defaultColumns: ['answer', 'town', 'ageBand', 'fiscalYear', 'channel', 'counted'], group: { ja: '集計', en: 'Reporting' } },
+  admin: {
+    useAsTitle: 'answeredAt',
+    defaultColumns: ['answer', 'town', 'ageBand', 'fiscalYear', 'channel', 'counted'],
+    group: { ja: '集計', en: 'Reporting' },
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: isEditor,

@@ -1,5 +1,7 @@
 // The domain vocabulary: import from here (or a file beside it); nothing else restates these rules.
+export * from './adminLanguage'
 export * from './contact'
+export * from './dates'
 export * from './fiscalYear'
 export * from './ids'
 export * from './options'

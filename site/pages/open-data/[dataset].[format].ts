@@ -8,7 +8,10 @@ export const GET: APIRoute = async ({ params, url }) => {
   const asked = url.searchParams.get('fy')
   const fy = asked ? parseFiscalYear(asked) : currentFiscalYear()
   if (!isDatasetKey(dataset) || (format !== 'csv' && format !== 'json') || fy === null) {
-    return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    return new Response('データが見つかりません（年度・データ名・形式をご確認ください）。', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   }
   const report = await getPublicKpis(fy)
   const table = buildDataset(report, dataset)

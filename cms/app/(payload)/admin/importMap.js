@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { JapanDateField as JapanDateField_6a05f8fa05d3786a96d0ee6a713e5bbd } from '../../../components/JapanDateField'
 import { KpiDashboard as KpiDashboard_81dac4ec107c436d8e137832837c0290 } from '../../../components/KpiDashboard'
 import { DigestView as DigestView_7ad46e4eddfc4f468e0ff562c2dad89b } from '../../../components/DigestView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -50,6 +51,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/JapanDateField#JapanDateField": JapanDateField_6a05f8fa05d3786a96d0ee6a713e5bbd,
   "/components/KpiDashboard#KpiDashboard": KpiDashboard_81dac4ec107c436d8e137832837c0290,
   "/components/DigestView#DigestView": DigestView_7ad46e4eddfc4f468e0ff562c2dad89b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
