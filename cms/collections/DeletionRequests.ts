@@ -29,7 +29,10 @@ export const DeletionRequests: CollectionConfig = {
       en: 'Requests are processed only once confirmed by the mailed link or verified by staff by phone.',
     },
   },
-  hooks: { beforeChange: [checkDeletionTransition], afterChange: [queueDeletionConfirmation, queueDeletionProcessing, logDeletionTransition] },
+  hooks: {
+    beforeChange: [checkDeletionTransition],
+    afterChange: [queueDeletionConfirmation, queueDeletionProcessing, logDeletionTransition],
+  },
   access: {
     create: viaSiteFormOrStaff,
     read: isEditor,

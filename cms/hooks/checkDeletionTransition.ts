@@ -22,7 +22,8 @@ export const checkDeletionTransition: CollectionBeforeChangeHook<DeletionRequest
   if (via === 'job') return data
   const from: DeletionRequestStatus | undefined = operation === 'create' ? undefined : originalDoc?.status
   const to: DeletionRequestStatus = data.status ?? from ?? 'received'
-  const keptVerification = operation === 'create' ? { method: null, note: null, verifiedBy: null, verifiedAt: null } : originalDoc?.verification
+  const keptVerification =
+    operation === 'create' ? { method: null, note: null, verifiedBy: null, verifiedAt: null } : originalDoc?.verification
 
   if (to === from || (operation === 'create' && to === 'received')) return { ...data, status: to, verification: keptVerification }
   if (from === 'done' || from === 'expired') refuse('status', '処理済み・期限切れの削除依頼は変更できません。')
@@ -37,7 +38,8 @@ export const checkDeletionTransition: CollectionBeforeChangeHook<DeletionRequest
   if (via === 'link') {
     return { ...data, verification: { method: 'mail', note: null, verifiedBy: null, verifiedAt: new Date().toISOString() } }
   }
-  if (!isEditorUser(req.user) || req.user?.collection !== 'users') refuse('status', '電話での本人確認を記録できるのは編集者・管理者だけです。')
+  if (!isEditorUser(req.user) || req.user?.collection !== 'users')
+    refuse('status', '電話での本人確認を記録できるのは編集者・管理者だけです。')
   const method = data.verification?.method
   const note = data.verification?.note?.trim()
   if (method !== 'phone') refuse('verification.method', '職員が確認した場合は、確認の方法に「職員による電話確認」を選んでください。')

@@ -62,7 +62,12 @@ export async function deletionLinkState(payload: Payload, id: string, token: str
 }
 
 /** Confirms the request the link stands for and has it processed soon; 'invalid' when the link is not valid. */
-export async function confirmDeletionByLink(payload: Payload, id: string, token: string, now = Date.now()): Promise<'confirmed' | 'invalid'> {
+export async function confirmDeletionByLink(
+  payload: Payload,
+  id: string,
+  token: string,
+  now = Date.now(),
+): Promise<'confirmed' | 'invalid'> {
   const request = await requestByLink(payload, id, token, now)
   const state = stateOf(request)
   if (!request || !state) return 'invalid'

@@ -218,7 +218,10 @@ export async function processDeletionRequests(payload: Payload, options: { now?:
   const stale = await payload.find({
     collection: 'deletion-requests',
     where: {
-      and: [{ status: { equals: 'received' } }, { createdAt: { less_than: new Date(now.getTime() - DELETION_UNCONFIRMED_DAYS * DAY).toISOString() } }],
+      and: [
+        { status: { equals: 'received' } },
+        { createdAt: { less_than: new Date(now.getTime() - DELETION_UNCONFIRMED_DAYS * DAY).toISOString() } },
+      ],
     },
     pagination: false,
     depth: 0,

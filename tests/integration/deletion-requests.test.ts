@@ -77,7 +77,7 @@ describe('a request filed through the site', () => {
 
     expect(await processDeletionRequests(payload)).toBe(0)
     expect((await registrationContact(reg.id)).email).toBe(known)
-    expect((await requestOf(mine.id)).status).toBe('received')
+    for (const r of [mine, nobody]) expect((await requestOf(r.id)).status).toBe('received')
 
     const a = await confirmationMailFor(known)
     const b = await confirmationMailFor(stranger)
@@ -219,7 +219,9 @@ describe('phone verification by staff', () => {
     expect(updated.verification).toMatchObject({ method: 'phone', note: phoneCheck.note, verifiedBy: editor.id })
     expect(Date.now() - new Date(updated.verification!.verifiedAt!).getTime()).toBeLessThan(60_000)
 
-    const [entry] = await auditEntries(payload, { and: [{ docId: { equals: String(request.id) } }, { action: { equals: 'verify_deletion' } }] })
+    const [entry] = await auditEntries(payload, {
+      and: [{ docId: { equals: String(request.id) } }, { action: { equals: 'verify_deletion' } }],
+    })
     expect(entry).toMatchObject({ user: editor.id, channel: 'admin' })
     expect(entry.summary).toContain('職員による電話確認')
 
@@ -249,7 +251,10 @@ describe('phone verification by staff', () => {
     const request = await fileRequest({ phone: '090-0000-1111' })
     const error = await payload
       .update({ collection: 'deletion-requests', id: request.id, data: data as never, user: editor, overrideAccess: false })
-      .then(() => null, (e: { name?: string; data?: { errors?: { message?: string }[] } }) => e)
+      .then(
+        () => null,
+        (e: { name?: string; data?: { errors?: { message?: string }[] } }) => e,
+      )
     expect(error?.name).toBe('ValidationError')
     expect(error?.data?.errors?.map((e) => e.message).join(' ')).toMatch(message)
     expect((await requestOf(request.id)).status).toBe('received')
@@ -301,7 +306,9 @@ describe('an unconfirmed request', () => {
     expect((await registrationContact(reg.id)).email).toBe(email)
     const { r, t } = confirmLinkOf(request)
     expect(await confirmDeletionByLink(payload, r, t)).toBe('invalid')
-    const [entry] = await auditEntries(payload, { and: [{ docId: { equals: String(request.id) } }, { action: { equals: 'process_deletion' } }] })
+    const [entry] = await auditEntries(payload, {
+      and: [{ docId: { equals: String(request.id) } }, { action: { equals: 'process_deletion' } }],
+    })
     expect(entry.summary).toContain('期限')
   })
 })
