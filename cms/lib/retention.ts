@@ -251,7 +251,8 @@ export async function processDeletionRequests(payload: Payload, options: { now?:
     await payload.update({
       collection: 'deletion-requests',
       id: request.id,
-      data: { status: 'done', processedAt: now.toISOString(), erasedRecords: erased, contact: { email: null, phone: null } },
+      // The note may name the person too; once carried out, the request keeps only when and how much.
+      data: { status: 'done', processedAt: now.toISOString(), erasedRecords: erased, contact: { email: null, phone: null }, note: null },
       overrideAccess: true,
       depth: 0,
       context: JOB_CONTEXT,

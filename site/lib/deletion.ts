@@ -1,7 +1,8 @@
 import { confirmDeletionByLink, DELETION_LINK_MESSAGES, type DeletionLinkState, deletionLinkState } from '../../cms/lib/deletionConfirm'
+import { DELETION_CONFIRM_HOURS, DELETION_UNCONFIRMED_DAYS } from '../../cms/domain/submissions'
 import { payloadClient } from './payload'
 
-export { DELETION_LINK_MESSAGES, type DeletionLinkState }
+export { DELETION_CONFIRM_HOURS, DELETION_LINK_MESSAGES, DELETION_UNCONFIRMED_DAYS, type DeletionLinkState }
 
 /** What a mailed confirmation link stands for, or null for a link that is not valid. */
 export async function deletionForConfirmLink(id: string, token: string): Promise<DeletionLinkState | null> {

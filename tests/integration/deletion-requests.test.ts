@@ -173,7 +173,7 @@ describe('a confirmed request', () => {
     const done = await requestOf(request.id)
     expect(done.status).toBe('done')
     expect(done.erasedRecords).toBeGreaterThan(0)
-    expect([done.contact?.email ?? null, done.contact?.phone ?? null]).toEqual([null, null])
+    expect([done.contact?.email ?? null, done.contact?.phone ?? null, done.note ?? null]).toEqual([null, null, null])
     // The link of a processed request says it is done and changes nothing.
     const { r, t } = confirmLinkOf(request)
     expect(await deletionLinkState(payload, r, t)).toBe('confirmed')
