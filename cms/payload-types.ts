@@ -711,6 +711,8 @@ export interface Participant {
   createdAt: string;
 }
 /**
+ * Requests are processed only once confirmed by the mailed link or verified by staff by phone.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "deletion-requests".
  */
@@ -721,7 +723,16 @@ export interface DeletionRequest {
     phone?: string | null;
   };
   note?: string | null;
-  status: 'received' | 'done' | 'rejected';
+  status: 'received' | 'verified' | 'done' | 'expired' | 'rejected';
+  /**
+   * For a phone check: choose the phone method, write what was checked, set the status to Confirmed and save.
+   */
+  verification?: {
+    method?: ('mail' | 'phone') | null;
+    note?: string | null;
+    verifiedBy?: (number | null) | User;
+    verifiedAt?: string | null;
+  };
   processedAt?: string | null;
   erasedRecords?: number | null;
   updatedAt: string;
@@ -744,7 +755,9 @@ export interface AuditLog {
     | 'delete'
     | 'read_personal'
     | 'erase_personal'
-    | 'change_roles';
+    | 'change_roles'
+    | 'verify_deletion'
+    | 'process_deletion';
   collectionSlug: string;
   docId?: string | null;
   user?: (number | null) | User;
@@ -1441,6 +1454,14 @@ export interface DeletionRequestsSelect<T extends boolean = true> {
       };
   note?: T;
   status?: T;
+  verification?:
+    | T
+    | {
+        method?: T;
+        note?: T;
+        verifiedBy?: T;
+        verifiedAt?: T;
+      };
   processedAt?: T;
   erasedRecords?: T;
   updatedAt?: T;

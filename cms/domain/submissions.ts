@@ -47,11 +47,31 @@ export const EVENT_REGISTRATION_STATUS_OPTIONS = defineOptions([
   { value: 'cancelled', label: { ja: 'キャンセル', en: 'Cancelled' } },
 ])
 
+/**
+ * A deletion request erases nothing until the requester is known to be the person: confirmed through the link
+ * mailed to the address given, or verified by staff on the phone. Only `verified` requests are processed; one left
+ * `received` past DELETION_UNCONFIRMED_DAYS expires and its contact is erased.
+ */
 export const DELETION_REQUEST_STATUS_OPTIONS = defineOptions([
-  { value: 'received', label: { ja: '受付', en: 'Received' } },
-  { value: 'done', label: { ja: '削除済み', en: 'Done' } },
+  { value: 'received', label: { ja: '受付・確認待ち', en: 'Received, awaiting confirmation' } },
+  { value: 'verified', label: { ja: '確認済み', en: 'Confirmed' } },
+  { value: 'done', label: { ja: '処理済み', en: 'Done' } },
+  { value: 'expired', label: { ja: '期限切れ', en: 'Expired' } },
   { value: 'rejected', label: { ja: '対応不可', en: 'Rejected' } },
 ])
+export type DeletionRequestStatus = (typeof DELETION_REQUEST_STATUS_OPTIONS)[number]['value']
+
+/** How the requester was confirmed: by the mailed link (the server sets it) or by staff on the phone. */
+export const DELETION_VERIFICATION_METHOD_OPTIONS = defineOptions([
+  { value: 'mail', label: { ja: 'メールのリンク', en: 'Mailed link' } },
+  { value: 'phone', label: { ja: '職員による電話確認', en: 'Phone call by staff' } },
+])
+export type DeletionVerificationMethod = (typeof DELETION_VERIFICATION_METHOD_OPTIONS)[number]['value']
+
+/** How long the mailed confirmation link works. */
+export const DELETION_CONFIRM_HOURS = 72
+/** How long an unconfirmed request waits before it expires and its contact is erased. */
+export const DELETION_UNCONFIRMED_DAYS = 7
 
 /** How a participant first took part (KPI 2 counts people, not submissions). */
 export const PARTICIPANT_CHANNEL_OPTIONS = defineOptions([
@@ -83,5 +103,7 @@ export const AUDIT_ACTION_OPTIONS = defineOptions([
   { value: 'read_personal', label: { ja: '個人情報の閲覧', en: 'Read personal data' } },
   { value: 'erase_personal', label: { ja: '個人情報の消去', en: 'Erased personal data' } },
   { value: 'change_roles', label: { ja: '役割・管理する団体の変更', en: 'Changed roles' } },
+  { value: 'verify_deletion', label: { ja: '削除依頼の本人確認', en: 'Deletion request verified' } },
+  { value: 'process_deletion', label: { ja: '削除依頼の処理・期限切れ', en: 'Deletion request processed or expired' } },
 ])
 export type AuditAction = (typeof AUDIT_ACTION_OPTIONS)[number]['value']

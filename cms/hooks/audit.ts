@@ -9,8 +9,9 @@ import type {
 
 import { idOf } from '../domain/ids'
 import { isStaffUser } from '../domain/roles'
+import type { AuditAction } from '../domain/submissions'
 
-type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal' | 'change_roles'
+type Action = AuditAction
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
 

@@ -15,7 +15,10 @@ export const purgeExpiredContactsTask: TaskConfig<{ input: Record<string, never>
   handler: async ({ req }) => ({ output: { erased: await purgeExpiredContacts(req.payload) } }),
 }
 
-/** Hourly: carry out residents' deletion requests. */
+/**
+ * Hourly, and queued as soon as a request is confirmed: carry out confirmed deletion requests, expire unconfirmed
+ * ones (cms/lib/retention.ts).
+ */
 export const processDeletionRequestsTask: TaskConfig<{ input: Record<string, never>; output: { processed: number } }> = {
   slug: 'processDeletionRequests',
   label: '削除依頼の処理',

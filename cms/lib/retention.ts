@@ -1,6 +1,8 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { fieldsOfKind, PERSONAL_DATA, type PersonalGroup } from '../domain/personalData'
+import { DELETION_UNCONFIRMED_DAYS } from '../domain/submissions'
+import { queueMail } from '../mail/send'
 
 import { type Contact, contactHashes, normaliseEmail, normalisePhone } from './contactHash'
 
@@ -201,24 +203,61 @@ export async function eraseContact(payload: Payload, contact: Contact): Promise<
   return erased
 }
 
-/** Works through received deletion requests: erase, then clear the request's own contact. */
-export async function processDeletionRequests(payload: Payload): Promise<number> {
+/** The jobs queue deletion requests are processed on (run every few minutes by the admin process). */
+export const DELETION_QUEUE = 'nightly'
+
+const JOB_CONTEXT = { channel: 'job', deletionTransition: 'job' } as const
+
+/**
+ * Works through deletion requests: a confirmed or verified one is carried out (erase, mail "done" to the address
+ * given, clear the request's own contact); one left unconfirmed past DELETION_UNCONFIRMED_DAYS expires and its
+ * contact is cleared. Nothing else is touched: an unconfirmed request erases nothing. Returns how many were carried out.
+ */
+export async function processDeletionRequests(payload: Payload, options: { now?: Date } = {}): Promise<number> {
+  const now = options.now ?? new Date()
+  const stale = await payload.find({
+    collection: 'deletion-requests',
+    where: {
+      and: [
+        { status: { equals: 'received' } },
+        { createdAt: { less_than: new Date(now.getTime() - DELETION_UNCONFIRMED_DAYS * DAY).toISOString() } },
+      ],
+    },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  for (const request of stale.docs) {
+    await payload.update({
+      collection: 'deletion-requests',
+      id: request.id,
+      data: { status: 'expired', contact: { email: null, phone: null }, note: null },
+      overrideAccess: true,
+      depth: 0,
+      context: JOB_CONTEXT,
+    })
+  }
+
   const { docs } = await payload.find({
     collection: 'deletion-requests',
-    where: { status: { equals: 'received' } },
+    where: { status: { equals: 'verified' } },
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
   for (const request of docs) {
-    const erased = await eraseContact(payload, { email: request.contact?.email, phone: request.contact?.phone })
+    const email = request.contact?.email
+    const erased = await eraseContact(payload, { email, phone: request.contact?.phone })
     await payload.update({
       collection: 'deletion-requests',
       id: request.id,
-      data: { status: 'done', processedAt: new Date().toISOString(), erasedRecords: erased, contact: { email: null, phone: null } },
+      // The note may name the person too; once carried out, the request keeps only when and how much.
+      data: { status: 'done', processedAt: now.toISOString(), erasedRecords: erased, contact: { email: null, phone: null }, note: null },
       overrideAccess: true,
       depth: 0,
+      context: JOB_CONTEXT,
     })
+    if (email) await queueMail({ payload }, { kind: 'deletionDone', to: email })
   }
   return docs.length
 }

@@ -2,11 +2,15 @@ import type { PayloadRequest } from 'payload'
 
 import type { Id } from '../domain/ids'
 import { idOf } from '../domain/ids'
+import { DELETION_CONFIRM_HOURS } from '../domain/submissions'
+import { deletionConfirmUrl } from '../lib/deletionConfirm'
 import { cmsPublicUrl, sitePublicUrl } from '../lib/publicUrls'
 import { registrationCancelUrl } from '../lib/registrationCancel'
 import { buildSubmissionDigest } from '../lib/submissionDigest'
-import type { Event, EventRegistration, Plan, Story, User } from '../payload-types'
+import type { DeletionRequest, Event, EventRegistration, Plan, Story, User } from '../payload-types'
 import {
+  deletionConfirmationMail,
+  deletionDoneMail,
   editorDigestMail,
   passwordResetMail,
   type MailContent,
@@ -28,6 +32,10 @@ export type MailRequest =
   | { kind: 'submissionReceived'; collection: SubmissionCollection; id: Id }
   | { kind: 'submissionPublished'; collection: SubmissionCollection; id: Id }
   | { kind: 'editorDigest'; user: Id; day: string }
+  | { kind: 'deletionConfirmation'; id: Id }
+  // The request's own contact is erased when it is processed, so this one mail carries its address in the job
+  // (deleted once sent, like every completed job).
+  | { kind: 'deletionDone'; to: string }
 
 export type SubmissionCollection = 'plans' | 'stories'
 
@@ -53,7 +61,7 @@ function submitter(collection: SubmissionCollection, doc: Plan | Story): { email
 
 async function findDoc<T>(
   req: PayloadRequest,
-  collection: 'plans' | 'stories' | 'event-registrations' | 'events' | 'users',
+  collection: 'plans' | 'stories' | 'event-registrations' | 'events' | 'users' | 'deletion-requests',
   id: Id,
   draft = false,
 ): Promise<T | null> {
@@ -107,6 +115,14 @@ export async function composeMail(req: PayloadRequest, request: MailRequest): Pr
         ...submissionPublishedMail({ kind, nickname, title: doc.title, url: publicUrl(request.collection, doc), siteUrl }),
       }
     }
+    case 'deletionConfirmation': {
+      const deletion = await findDoc<DeletionRequest>(req, 'deletion-requests', request.id)
+      const to = deletion?.contact?.email
+      if (!deletion || !to || deletion.status !== 'received') return null
+      return { to, ...deletionConfirmationMail({ url: deletionConfirmUrl(deletion), validHours: DELETION_CONFIRM_HOURS, siteUrl }) }
+    }
+    case 'deletionDone':
+      return { to: request.to, ...deletionDoneMail({ siteUrl }) }
     case 'editorDigest': {
       const user = await findDoc<User>(req, 'users', request.user)
       if (!user?.email) return null

@@ -214,3 +214,36 @@ export function submissionPublishedMail(args: {
     args.siteUrl,
   )
 }
+
+/** The same mail whatever the portal holds for the address: it never says whether anything was found. */
+export function deletionConfirmationMail(args: { url: string; validHours: number; siteUrl: string }): MailContent {
+  return render(
+    '個人情報の削除のご依頼について（確認のお願い）',
+    [
+      { p: 'ご利用の皆さま' },
+      {
+        p: `えすこポータルに、このメールアドレスに結びつく個人情報の削除のご依頼をいただきました。\nご本人のご依頼であることを確かめるため、${args.validHours}時間以内に次のリンクを開き、「削除を確定する」ボタンを押してください。ボタンを押すまで、何も削除されません。`,
+      },
+      { link: args.url, label: '削除のご依頼を確定する（確認の画面が開きます）:' },
+      { p: 'お心当たりがない場合は、このメールを破棄してください。何も削除されず、ご依頼は期限が過ぎると取り消されます。' },
+    ],
+    args.siteUrl,
+  )
+}
+
+/** After processing: the same words whether or not anything was stored, and no count. */
+export function deletionDoneMail(args: { siteUrl: string }): MailContent {
+  return render(
+    '個人情報の削除が完了しました',
+    [
+      { p: 'ご利用の皆さま' },
+      {
+        p: 'ご依頼いただいた個人情報の削除の手続きが完了しました。ご依頼の連絡先に結びつく個人情報は、えすこポータルのすべての記録から削除しています。',
+      },
+      {
+        p: '個人を特定できない集計の数値（参加者数など）は残ります。ご依頼のためにお預かりした連絡先も、このメールの送信をもって削除しました。',
+      },
+    ],
+    args.siteUrl,
+  )
+}

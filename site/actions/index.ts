@@ -2,6 +2,7 @@ import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro/zod'
 
 import { CHEER_TARGET_TYPES, cheerTargetData, isCheerable } from '../lib/cheers'
+import { confirmDeletion, DELETION_LINK_MESSAGES } from '../lib/deletion'
 import { clientAddress } from '../lib/clientAddress'
 import { checkFormGuard, cheerKey, clientKey } from '../lib/formGuard'
 import {
@@ -259,7 +260,21 @@ export const server = {
       .refine(needContact, { message: '削除したい情報を探すため、ご登録のメールアドレスか電話番号を入力してください。', path: ['email'] }),
     handler: reported(async (input, context) => {
       await admit('deletion', input, clientAddress(context))
+      // The answer depends only on what was entered, never on what the portal holds.
       await createFromSite('deletion-requests', { contact: { email: input.email, phone: input.phone }, note: input.note })
+      return { ok: true, confirmBy: input.email ? ('mail' as const) : ('phone' as const) }
+    }),
+  }),
+
+  // The confirm button of the link in the deletion confirmation mail (site/pages/privacy/delete/confirm.astro).
+  // The signed token is the authority; there is no form to fill, so no fill-time guard.
+  confirmDeletion: defineAction({
+    accept: 'form',
+    input: z.object({ r: z.string().trim().min(1).max(40), t: z.string().trim().min(1).max(200) }),
+    handler: reported(async (input) => {
+      if ((await confirmDeletion(input.r, input.t)) !== 'confirmed') {
+        throw new ActionError({ code: 'BAD_REQUEST', message: DELETION_LINK_MESSAGES.invalid })
+      }
       return { ok: true }
     }),
   }),

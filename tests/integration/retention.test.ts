@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CONTACT_LOCATIONS, eraseContact, processDeletionRequests, purgeExpiredContacts } from '../../cms/lib/retention'
+import { requestConfirmedDeletion } from '../helpers/deletion'
 import { citizenData, countParticipants, createEvent, onJongodb, planData, submitViaSite } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { createUser } from '../helpers/users'
@@ -193,7 +194,7 @@ describe('deletion requests', () => {
       data: citizenData({ displayName: '消える市民', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }),
     })
     const participantsBefore = await countParticipants(payload)
-    const request = await submitViaSite(payload, 'deletion-requests', {
+    const request = await requestConfirmedDeletion(payload, {
       contact: { email: ' ERASE.ME@example.jp'.trim() },
       note: '私の情報を消してください',
     })
@@ -231,13 +232,20 @@ describe('deletion requests', () => {
     expect([closed.contact?.email ?? null, closed.contact?.phone ?? null]).toEqual([null, null])
   })
 
-  it('a phone-only request erases records whose phone is written differently', async () => {
+  it('a phone-only request (verified by staff on the phone) erases records whose phone is written differently', async () => {
     const reg = await submitViaSite(payload, 'event-registrations', {
       event: eventId,
       nickname: 'でんわ',
       contact: { phone: '+81 90 3333 4444' },
     })
-    await submitViaSite(payload, 'deletion-requests', { contact: { phone: '090-3333-4444' } })
+    const request = await submitViaSite(payload, 'deletion-requests', { contact: { phone: '090-3333-4444' } })
+    await payload.update({
+      collection: 'deletion-requests',
+      id: request.id,
+      data: { status: 'verified', verification: { method: 'phone', note: 'ご本人に電話し、申し込んだイベント名で確認' } },
+      user: editor,
+      overrideAccess: false,
+    })
     await processDeletionRequests(payload)
     expect((await contactOf('event-registrations', reg.id)).phone).toBeNull()
   })
@@ -251,7 +259,7 @@ describe('deletion requests', () => {
   })
 
   it('a request that matches nothing is still closed', async () => {
-    const request = await submitViaSite(payload, 'deletion-requests', { contact: { email: 'nobody@example.jp' } })
+    const request = await requestConfirmedDeletion(payload, { contact: { email: 'nobody@example.jp' } })
     await processDeletionRequests(payload)
     const closed = await payload.findByID({ collection: 'deletion-requests', id: request.id })
     expect(closed.status).toBe('done')
@@ -267,7 +275,7 @@ describe('the job queue runs the retention tasks', () => {
       nickname: 'じょぶ',
       contact: { email: 'job@example.jp' },
     })
-    const request = await submitViaSite(payload, 'deletion-requests', { contact: { email: 'job@example.jp' } })
+    const request = await requestConfirmedDeletion(payload, { contact: { email: 'job@example.jp' } })
     const deletionJob = await payload.jobs.queue({ task: 'processDeletionRequests', input: {} })
     const purgeJob = await payload.jobs.queue({ task: 'purgeExpiredContacts', input: {} })
     const result = await payload.jobs.run()
