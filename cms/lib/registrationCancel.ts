@@ -17,12 +17,14 @@ export const registrationCancelUrl = (id: Id): string =>
 
 export type CancellableRegistration = {
   id: Id
+  reference: string | null
   nickname: string
   partySize: number
   eventTitle: string
   eventSlug: string | null
   startsAt: string
-  state: 'confirmed' | 'cancelled' | 'started'
+  /** 'confirmed' and 'waitlisted' can be cancelled by the link. */
+  state: 'confirmed' | 'waitlisted' | 'cancelled' | 'started'
 }
 
 export const CANCEL_MESSAGES = {
@@ -63,9 +65,17 @@ export async function findRegistrationByLink(
     disableErrors: true,
   })) as Event | null
   if (!event) return null
-  const state = registration.status === 'cancelled' ? 'cancelled' : new Date(event.startsAt) <= now ? 'started' : 'confirmed'
+  const state =
+    registration.status === 'cancelled'
+      ? 'cancelled'
+      : new Date(event.startsAt) <= now || registration.status === 'attended'
+        ? 'started'
+        : registration.status === 'waitlisted'
+          ? 'waitlisted'
+          : 'confirmed'
   return {
     id: registration.id,
+    reference: registration.reference ?? null,
     nickname: registration.nickname,
     partySize: registration.partySize ?? 1,
     eventTitle: event.title,
@@ -88,8 +98,9 @@ export async function cancelRegistrationByLink(
   const registration = await findRegistrationByLink(payload, id, token, now)
   if (!registration) return 'invalid'
   if (registration.state === 'started') return 'started'
-  if (registration.state === 'confirmed') {
-    // The token is the resident's authority here; `status` is otherwise a staff-only field.
+  if (registration.state === 'confirmed' || registration.state === 'waitlisted') {
+    // The token is the resident's authority here; `status` is otherwise a staff-only field. Freed seats go to the
+    // waiting list (cms/hooks/enforceEventCapacity.ts), and the resident gets a cancellation mail.
     await payload.update({
       collection: 'event-registrations',
       id: registration.id,
