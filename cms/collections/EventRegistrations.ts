@@ -44,7 +44,11 @@ export const EventRegistrations: CollectionConfig = {
       unique: true,
       index: true,
       label: { ja: '受付番号', en: 'Reference' },
-      admin: { readOnly: true, position: 'sidebar', description: { ja: '申し込み時に自動で付きます（例: E-7K3F-9Q2M）。', en: 'Assigned on registration.' } },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: { ja: '申し込み時に自動で付きます（例: E-7K3F-9Q2M）。', en: 'Assigned on registration.' },
+      },
     },
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { ja: 'イベント', en: 'Event' } },
     { name: 'nickname', type: 'text', required: true, maxLength: 40, label: { ja: 'お名前（ニックネーム可）', en: 'Name or nickname' } },
@@ -63,7 +67,12 @@ export const EventRegistrations: CollectionConfig = {
       options: EVENT_REGISTRATION_STATUS_OPTIONS,
       label: { ja: '状態', en: 'Status' },
       access: { create: personalDataStaff, update: personalDataStaff },
-      admin: { description: { ja: '共助会議は、開催後に参加した方を「出席」にしてください（参画団体数に数えます）。', en: 'Mark attendees of a 共助会議 as attended: KPI 6 counts their organisations.' } },
+      admin: {
+        description: {
+          ja: '共助会議は、開催後に参加した方を「出席」にしてください（参画団体数に数えます）。',
+          en: 'Mark attendees of a 共助会議 as attended: KPI 6 counts their organisations.',
+        },
+      },
     },
     {
       type: 'collapsible',
@@ -75,7 +84,12 @@ export const EventRegistrations: CollectionConfig = {
           relationTo: 'organisations',
           index: true,
           label: { ja: '団体', en: 'Organisation' },
-          admin: { description: { ja: '「確認待ちの団体名」があるときは、該当する団体を選んでください。', en: 'Map a pending name to its organisation here.' } },
+          admin: {
+            description: {
+              ja: '「確認待ちの団体名」があるときは、該当する団体を選んでください。',
+              en: 'Map a pending name to its organisation here.',
+            },
+          },
         },
         {
           name: 'pendingOrganisationName',

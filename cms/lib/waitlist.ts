@@ -23,7 +23,13 @@ const tokenKey = (id: Id) => `promote:${id}`
 
 /** Promotes what fits of the event's waiting list, oldest first; returns the ids promoted. */
 export async function promoteWaitlisted(payload: Payload, eventId: Id, now = new Date()): Promise<Id[]> {
-  const event = (await payload.findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, disableErrors: true })) as Event | null
+  const event = (await payload.findByID({
+    collection: 'events',
+    id: eventId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as Event | null
   if (!event || event.cancelled || new Date(event.startsAt) <= now) return []
   const capacity = typeof event.capacity === 'number' ? event.capacity : null
   const { docs: waiting } = await payload.find({

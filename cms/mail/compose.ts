@@ -104,7 +104,9 @@ export async function composeMail(req: PayloadRequest, request: MailRequest): Pr
       }
       return {
         to,
-        ...(request.kind === 'registrationConfirmation' ? registrationConfirmationMail(args) : registrationNoticeMail(request.notice, args)),
+        ...(request.kind === 'registrationConfirmation'
+          ? registrationConfirmationMail(args)
+          : registrationNoticeMail(request.notice, args)),
       }
     }
     case 'submissionReceived':

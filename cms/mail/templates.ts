@@ -207,7 +207,9 @@ export function registrationNoticeMail(notice: RegistrationNotice, args: Registr
       { link: args.eventUrl, label: 'イベントの詳細:' },
     )
   }
-  const subject = { waitlisted: 'キャンセル待ちで受け付けました', promoted: '参加が確定しました', cancelled: 'お申し込みを取り消しました' }[notice]
+  const subject = { waitlisted: 'キャンセル待ちで受け付けました', promoted: '参加が確定しました', cancelled: 'お申し込みを取り消しました' }[
+    notice
+  ]
   return render(`${subject}：${args.eventTitle}`, blocks, args.siteUrl)
 }
 

@@ -250,7 +250,9 @@ describe('mails and the cancel link', () => {
     // Pressing again: no second cancellation mail.
     expect(await cancelRegistrationByLink(payload, r, t)).toBe('cancelled')
     await runMailQueue()
-    expect(smtp.messages.filter((m) => m.to.includes(`${mine.nickname}@example.jp`) && m.subject.includes('取り消しました'))).toHaveLength(1)
+    expect(smtp.messages.filter((m) => m.to.includes(`${mine.nickname}@example.jp`) && m.subject.includes('取り消しました'))).toHaveLength(
+      1,
+    )
   })
 
   it('a waitlisted resident is told so with the reference, and may leave the waiting list by the link', async () => {
@@ -278,14 +280,24 @@ describe('共助会議: the organisation a registrant represents', () => {
   let hidden: { id: number | string }
   beforeAll(async () => {
     meeting = await createEvent(payload, { kind: 'kaigi', title: `共助会議 ${unique()}` })
-    listed = await payload.create({ collection: 'organisations', data: { name: `公開団体${unique()}`, kind: 'npo', published: true } as never })
-    hidden = await payload.create({ collection: 'organisations', data: { name: `非公開団体${unique()}`, kind: 'npo', published: false } as never })
+    listed = await payload.create({
+      collection: 'organisations',
+      data: { name: `公開団体${unique()}`, kind: 'npo', published: true } as never,
+    })
+    hidden = await payload.create({
+      collection: 'organisations',
+      data: { name: `非公開団体${unique()}`, kind: 'npo', published: false } as never,
+    })
   })
 
   it.each([
     ['no choice at all', {}, MEETING_ORGANISATION_MESSAGES.missing],
     ['an organisation that is not public', () => ({ organisation: hidden.id }), MEETING_ORGANISATION_MESSAGES.unknown],
-    ['a chosen organisation and a typed name', () => ({ organisation: listed.id, pendingOrganisationName: '別の団体' }), MEETING_ORGANISATION_MESSAGES.both],
+    [
+      'a chosen organisation and a typed name',
+      () => ({ organisation: listed.id, pendingOrganisationName: '別の団体' }),
+      MEETING_ORGANISATION_MESSAGES.both,
+    ],
     ['a typed name and "individual"', { pendingOrganisationName: '別の団体', individual: true }, MEETING_ORGANISATION_MESSAGES.both],
   ] as [string, Record<string, unknown> | (() => Record<string, unknown>), string][])(
     'is refused with %s, in Japanese, claiming no seat',
