@@ -52,7 +52,7 @@ export async function promoteWaitlisted(payload: Payload, eventId: Id, now = new
 async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: number | null): Promise<boolean> {
   const token = tokenKey(id)
   // The token is a counter that may only go from 0 to 1: one conditional update, whichever process sends it.
-  if ((await claimCounter(payload, token, 1, 1, async () => 0)) === null) return false
+  if (!(await holdPromotion(payload, id))) return false
   let done = false
   try {
     const fresh = (await payload.findByID({
@@ -80,6 +80,13 @@ async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: numbe
     if (!done) await adjustCounter(payload, token, -1)
   }
 }
+
+/**
+ * Takes a waitlisted registration's promotion token for a change that must not meet a promotion half-way (the
+ * resident leaving the waiting list). False while a promotion holds it or after one happened.
+ */
+export const holdPromotion = async (payload: Payload, id: Id): Promise<boolean> =>
+  (await claimCounter(payload, tokenKey(id), 1, 1, async () => 0)) !== null
 
 /** A registration put back on the waiting list (by staff) may be promoted again. */
 export const resetPromotionToken = (payload: Payload, id: Id): Promise<void> => adjustCounter(payload, tokenKey(id), -1)

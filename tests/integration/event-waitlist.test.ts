@@ -8,8 +8,8 @@ import { flushTallies } from '../../cms/kpi/recountQueue'
 import { computeKpis } from '../../cms/kpi/report'
 import { registrationCancelUrl } from '../../cms/lib/registrationCancel'
 import { cancelRegistrationByLink, findRegistrationByLink } from '../../cms/lib/registrationCancel'
-import { readCounter } from '../../cms/lib/sharedCounters'
-import { promoteWaitlisted } from '../../cms/lib/waitlist'
+import { adjustCounter, claimCounter, readCounter } from '../../cms/lib/sharedCounters'
+import { holdPromotion, promoteWaitlisted, SEATS_CLAIMED_BY_PROMOTION } from '../../cms/lib/waitlist'
 import { MAIL_RUN } from '../../cms/mail/send'
 import type { Event, EventRegistration } from '../../cms/payload-types'
 import { createEvent, submitViaSite } from '../helpers/domain'
@@ -211,6 +211,36 @@ describe('waiting list', () => {
       (m) => waiting.some((w) => m.to.includes(`${w.nickname}@example.jp`)) && m.subject.includes('参加が確定しました'),
     )
     expect(promotedMails).toHaveLength(3)
+  })
+
+  it('never confirms a waitlisted resident who leaves the list while another process is promoting them', async () => {
+    const event = await createEvent(payload, { capacity: 1 })
+    const holder = await register(event, 1)
+    const leaving = await register(event, 1, `leave${unique()}`, true)
+    // Another process is half-way through promoting `leaving`: it holds the token and has claimed the seat.
+    await payload.update({
+      collection: 'event-registrations',
+      id: holder.id,
+      data: { status: 'cancelled' },
+      context: { [SEATS_CLAIMED_BY_PROMOTION]: holder.id },
+    })
+    await adjustCounter(payload, seatsKey(event.id), -1)
+    expect(await holdPromotion(payload, leaving.id)).toBe(true)
+    expect(await claimCounter(payload, seatsKey(event.id), 1, 1, async () => 0)).toBe(1)
+
+    // The resident presses 取り消す meanwhile; the promotion then finishes.
+    const cancelling = cancelByLink(leaving)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    await payload.update({
+      collection: 'event-registrations',
+      id: leaving.id,
+      data: { status: 'confirmed' },
+      context: { [SEATS_CLAIMED_BY_PROMOTION]: leaving.id },
+    })
+    expect(await cancelling).toBe('cancelled')
+    // The cancellation came last: the resident is not expected, and the seat is free again.
+    expect(await statusOf(leaving)).toBe('cancelled')
+    expect(await readCounter(payload, seatsKey(event.id))).toBe(0)
   })
 
   it('does not promote after the event started or when it is cancelled', async () => {
