@@ -453,7 +453,7 @@ export interface Event {
   registrationClosesAt?: string | null;
   registrationEnabled?: boolean | null;
   /**
-   * KPI 6 counts the organisations listed here for 共助会議 events.
+   * KPI 6 counts the organisations listed here and those of attended registrations for 共助会議 events.
    */
   participatingOrganisations?: (number | Organisation)[] | null;
   showcasedCitizens?: (number | Citizen)[] | null;
@@ -475,6 +475,10 @@ export interface Event {
  */
 export interface EventRegistration {
   id: number;
+  /**
+   * Assigned on registration.
+   */
+  reference?: string | null;
   event: number | Event;
   nickname: string;
   partySize: number;
@@ -485,7 +489,16 @@ export interface EventRegistration {
     accessibilityNeeds?: string | null;
     consentAt?: string | null;
   };
-  status: 'confirmed' | 'cancelled';
+  /**
+   * Mark attendees of a 共助会議 as attended: KPI 6 counts their organisations.
+   */
+  status: 'confirmed' | 'waitlisted' | 'attended' | 'cancelled';
+  /**
+   * Map a pending name to its organisation here.
+   */
+  organisation?: (number | null) | Organisation;
+  pendingOrganisationName?: string | null;
+  individual?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1259,6 +1272,7 @@ export interface EventsSelect<T extends boolean = true> {
  * via the `definition` "event-registrations_select".
  */
 export interface EventRegistrationsSelect<T extends boolean = true> {
+  reference?: T;
   event?: T;
   nickname?: T;
   partySize?: T;
@@ -1272,6 +1286,9 @@ export interface EventRegistrationsSelect<T extends boolean = true> {
         consentAt?: T;
       };
   status?: T;
+  organisation?: T;
+  pendingOrganisationName?: T;
+  individual?: T;
   updatedAt?: T;
   createdAt?: T;
 }

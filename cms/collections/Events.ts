@@ -8,7 +8,7 @@ import { inJapanTime } from '../fields/japanTime'
 import { slugField } from '../fields/slug'
 import { ADMIN_DATE_TIME_FORMAT } from '../domain/dates'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
-import { forgetEventSeats } from '../hooks/enforceEventCapacity'
+import { forgetEventSeats, promoteOnCapacityRaised } from '../hooks/enforceEventCapacity'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: ADMIN_DATE_TIME_FORMAT }
 
@@ -28,7 +28,7 @@ export const Events: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  hooks: { afterDelete: [forgetEventSeats] },
+  hooks: { afterChange: [promoteOnCapacityRaised], afterDelete: [forgetEventSeats] },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
   fields: [
     { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
@@ -91,8 +91,8 @@ export const Events: CollectionConfig = {
       label: { ja: '参画団体', en: 'Participating organisations' },
       admin: {
         description: {
-          ja: '共助会議の参画団体数（KPI）はここから数えます。',
-          en: 'KPI 6 counts the organisations listed here for 共助会議 events.',
+          ja: '共助会議の参画団体数（KPI）は、ここに挙げた団体と、申し込みが「出席」になった方の団体を合わせて数えます。',
+          en: 'KPI 6 counts the organisations listed here and those of attended registrations for 共助会議 events.',
         },
       },
     },

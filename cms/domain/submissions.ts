@@ -42,10 +42,34 @@ export const STORY_REVIEW_STATUS_OPTIONS = defineOptions([
   { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
 ])
 
+/**
+ * A registration holds seats while confirmed (and once staff mark it attended); a waitlisted one holds none until
+ * a freed seat promotes it (cms/lib/waitlist.ts). KPI 6 counts organisations of attended registrations.
+ */
 export const EVENT_REGISTRATION_STATUS_OPTIONS = defineOptions([
   { value: 'confirmed', label: { ja: '確定', en: 'Confirmed' } },
+  { value: 'waitlisted', label: { ja: 'キャンセル待ち', en: 'Waiting list' } },
+  { value: 'attended', label: { ja: '出席', en: 'Attended' } },
   { value: 'cancelled', label: { ja: 'キャンセル', en: 'Cancelled' } },
 ])
+export type EventRegistrationStatus = (typeof EVENT_REGISTRATION_STATUS_OPTIONS)[number]['value']
+/** The statuses that take seats of the event's capacity. */
+export const SEAT_HOLDING_STATUSES: EventRegistrationStatus[] = ['confirmed', 'attended']
+export const holdsSeats = (status: string | null | undefined): boolean => SEAT_HOLDING_STATUSES.includes(status as EventRegistrationStatus)
+export const WAITLISTED: EventRegistrationStatus = 'waitlisted'
+export const ATTENDED: EventRegistrationStatus = 'attended'
+
+/**
+ * A registration's reference number as residents read it out on the phone: 'E-7K3F-9Q2M'. Random (40 bits), so
+ * one reference says nothing about the next; no 0/O/1/I to misread.
+ */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+export const REFERENCE_PATTERN = /^E-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/
+
+/** A 共助会議 registrant who represents no organisation. */
+export const NO_ORGANISATION = 'none'
+/** A 共助会議 registrant whose organisation is not in the list yet: a name for staff to confirm. */
+export const NEW_ORGANISATION = 'new'
 
 /**
  * A deletion request erases nothing until the requester is known to be the person: confirmed through the link

@@ -8,7 +8,9 @@ import {
 } from 'payload'
 
 import { idOf } from '../domain/ids'
+import { holdsSeats, SEAT_HOLDING_STATUSES, WAITLISTED } from '../domain/submissions'
 import { adjustCounter, claimCounter, readCounter } from '../lib/sharedCounters'
+import { forgetPromotionToken, promoteWaitlisted, resetPromotionToken, SEATS_CLAIMED_BY_PROMOTION } from '../lib/waitlist'
 import type { Event, EventRegistration } from '../payload-types'
 
 /**
@@ -16,16 +18,18 @@ import type { Event, EventRegistration } from '../payload-types'
  * shared counter per event (cms/lib/sharedCounters.ts), claimed with one conditional statement, so registrations
  * for the last seats through several site processes accept exactly the capacity. Cancelling, deleting or
  * resizing a registration gives its seats back (or takes more); staff may add people beyond the capacity.
+ * A resident who asked for the waiting list and finds no seat is stored as waitlisted, holding none; seats given
+ * back go to the waiting list first (cms/lib/waitlist.ts).
  */
 export const seatsKey = (eventId: number | string): string => `seats:${eventId}`
 
-const seatsOf = (doc: Partial<EventRegistration> | undefined): number => (doc?.status === 'confirmed' ? (doc.partySize ?? 1) : 0)
+const seatsOf = (doc: Partial<EventRegistration> | undefined): number => (holdsSeats(doc?.status) ? (doc?.partySize ?? 1) : 0)
 
 /** Seats already taken by confirmed registrations: the counter's starting value the first time it is needed. */
-async function confirmedSeats(payload: Payload, eventId: number | string): Promise<number> {
+export async function confirmedSeats(payload: Payload, eventId: number | string): Promise<number> {
   const { docs } = await payload.find({
     collection: 'event-registrations',
-    where: { and: [{ event: { equals: eventId } }, { status: { equals: 'confirmed' } }] },
+    where: { and: [{ event: { equals: eventId } }, { status: { in: SEAT_HOLDING_STATUSES } }] },
     select: { partySize: true },
     pagination: false,
     depth: 0,
@@ -47,6 +51,9 @@ const claimsOf = (context: RequestContext): Claim[] => ((context[CLAIMS] as Clai
 /** A context for a create whose caller will give back its seats on failure (site/lib/submit.ts). */
 export const seatClaimsContext = (): RequestContext => ({ [CLAIMS]: [] })
 
+/** Context of a site create whose resident accepts the waiting list when no seat is left. */
+export const WAITLIST_ACCEPTED = 'esukoWaitlistAccepted'
+
 /**
  * Gives back the seats a failed create claimed (its row was never written). The site calls this when its Local
  * API create fails; the admin's REST route through the collection's afterError hook.
@@ -61,7 +68,7 @@ export async function releaseSeatClaims(context: RequestContext | undefined): Pr
  * event, and when the confirmed party sizes would exceed the capacity. Staff may add people anyway.
  */
 export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create' || data.status === 'cancelled') return data
+  if (operation !== 'create' || !holdsSeats(data.status ?? 'confirmed')) return data
   const eventId = typeof data.event === 'object' && data.event ? data.event.id : data.event
   const event = (await req.payload.findByID({
     collection: 'events',
@@ -90,6 +97,7 @@ export const enforceEventCapacity: CollectionBeforeChangeHook = async ({ data, o
   const capacity = site && typeof event.capacity === 'number' ? event.capacity : null
   const claimed = await claimCounter(req.payload, key, seats, capacity, () => confirmedSeats(req.payload, event.id))
   if (claimed === null) {
+    if (site && req.context?.[WAITLIST_ACCEPTED] === true && seats <= capacity!) return { ...data, status: WAITLISTED }
     const taken = (await readCounter(req.payload, key)) ?? 0
     throw new APIError(
       taken >= capacity!
@@ -110,19 +118,40 @@ export const moveEventSeats: CollectionAfterChangeHook = async ({ doc, previousD
     claimsOf(req.context).splice(0)
     return doc
   }
-  const before = { key: seatsKey(idOf(previousDoc?.event)!), seats: seatsOf(previousDoc) }
-  const after = { key: seatsKey(idOf(doc.event)!), seats: seatsOf(doc) }
+  // A promotion claimed its seats against the capacity before it changed the status.
+  if (req.context?.[SEATS_CLAIMED_BY_PROMOTION] === doc.id) return doc
+  if (doc.status === WAITLISTED && previousDoc?.status !== WAITLISTED) await resetPromotionToken(req.payload, doc.id)
+  const [beforeEvent, afterEvent] = [idOf(previousDoc?.event)!, idOf(doc.event)!]
+  const before = { key: seatsKey(beforeEvent), seats: seatsOf(previousDoc) }
+  const after = { key: seatsKey(afterEvent), seats: seatsOf(doc) }
   if (before.key === after.key) await adjustCounter(req.payload, after.key, after.seats - before.seats)
   else {
     await adjustCounter(req.payload, before.key, -before.seats)
     await adjustCounter(req.payload, after.key, after.seats)
   }
+  // Seats given back (cancelled, smaller party, moved to another event) go to the waiting list.
+  if (before.key !== after.key ? before.seats > 0 : after.seats < before.seats) await promoteSafely(req.payload, beforeEvent)
   return doc
 }
 
 export const freeEventSeats: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await adjustCounter(req.payload, seatsKey(idOf(doc.event)!), -seatsOf(doc))
+  const seats = seatsOf(doc)
+  await adjustCounter(req.payload, seatsKey(idOf(doc.event)!), -seats)
+  await forgetPromotionToken(req.payload, doc.id)
+  if (seats > 0) await promoteSafely(req.payload, idOf(doc.event)!)
   return doc
+}
+
+/** A raised (or removed) capacity makes room for the waiting list. */
+export const promoteOnCapacityRaised: CollectionAfterChangeHook<Event> = async ({ doc, previousDoc, req }) => {
+  const raised = typeof previousDoc?.capacity === 'number' && (typeof doc.capacity !== 'number' || doc.capacity > previousDoc.capacity)
+  if (raised) await promoteSafely(req.payload, doc.id)
+  return doc
+}
+
+// The change that freed the seats has happened; a failed promotion is logged and retried by the next freed seat.
+async function promoteSafely(payload: Payload, eventId: number | string) {
+  await promoteWaitlisted(payload, eventId).catch((error) => payload.logger.error({ err: error, msg: 'waiting list promotion failed' }))
 }
 
 /** A deleted event's seat counter goes with it (a re-created event of a reused id then starts from its registrations). */

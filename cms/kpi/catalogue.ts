@@ -1,7 +1,8 @@
 import type { CollectionSlug, Where } from 'payload'
 
-import { MEETING_EVENT_KIND, type SurveyAnswer, TOWNS } from '../domain/options'
+import { labelsJa, MEETING_EVENT_KIND, type SurveyAnswer, TOWNS } from '../domain/options'
 import { PLAN_STATUS_LABEL, PLAN_STATUS_STAMP, publicPlanWhere, realisedPlanWhere } from '../domain/plans'
+import { ATTENDED, EVENT_REGISTRATION_STATUS_OPTIONS } from '../domain/submissions'
 import { MIN_SAMPLE } from './disclosure'
 
 /**
@@ -124,8 +125,7 @@ const CATALOGUE: Record<MetricKey, Entry> = {
     unit: '団体',
     people: false,
     target: 'organisations',
-    method:
-      '年度中に開かれた（中止を除く）えすこ共助会議に参加した団体を、重複なく、初めて参加した会議の月で数えます。団体名は公開情報です。',
+    method: `年度中に開かれた（中止を除く）えすこ共助会議に参加した団体を、重複なく、初めて参加した会議の月で数えます。参加した団体とは、会議の申し込みで代表する団体を選び（新しい団体名は職員が確認して団体に結び付けたもの）、開催後に職員が「${labelsJa(EVENT_REGISTRATION_STATUS_OPTIONS)[ATTENDED]}」とした申し込みの団体と、職員が会議の参画団体として記録した団体です。出席の記録がない申し込み（キャンセル・キャンセル待ちを含む）は数えません。団体名は公開情報です。`,
     tally: 'meetings',
   },
   connections: {
@@ -219,8 +219,9 @@ export const SURVEY = {
 
 /**
  * KPI 6: the organisations taking part in a 共助会議 (a published, uncancelled event of the meeting kind), each
- * once, dated by the first such meeting of the year. One bucket per year, keeping each organisation's name,
- * reading and town, so an organisation's change recounts it too.
+ * once, dated by the first such meeting of the year. Taking part: an attended registration representing the
+ * organisation (staff mark attendance after the meeting), or the organisation listed on the event by staff. One
+ * bucket per year, keeping each organisation's name, reading and town, so an organisation's change recounts it too.
  */
 export const MEETINGS = {
   collection: 'events',
@@ -229,7 +230,10 @@ export const MEETINGS = {
   where: (): Where[] => [{ kind: { equals: MEETING_EVENT_KIND } }, ...liveEventWhere()],
   organisationsField: 'participatingOrganisations',
   organisations: 'organisations',
-} as const satisfies { collection: CollectionSlug; organisations: CollectionSlug } & Record<string, unknown>
+  registrations: 'event-registrations',
+  registrationWhere: (): Where[] => [{ status: { equals: ATTENDED } }, { organisation: { exists: true } }],
+  registrationOrganisationField: 'organisation',
+} as const satisfies { collection: CollectionSlug; organisations: CollectionSlug; registrations: CollectionSlug } & Record<string, unknown>
 
 /** Every collection a tally counts: a change to one of its documents marks buckets for a recount. */
 export const TALLIED_COLLECTIONS: CollectionSlug[] = [
@@ -238,5 +242,6 @@ export const TALLIED_COLLECTIONS: CollectionSlug[] = [
     SURVEY.supplementary.collection,
     MEETINGS.collection,
     MEETINGS.organisations,
+    MEETINGS.registrations,
   ]),
 ]

@@ -100,6 +100,9 @@ export function bucketsOfDoc(collection: string, doc: unknown): string[] {
   }
   // The meeting tallies keep organisations' names and towns: a renamed, moved or removed organisation is recounted.
   if (collection === MEETINGS.organisations) keys.push(...programmeYears().map(meetingsKey))
+  // A registration names its organisation but not its meeting's date: one with an organisation recounts every year.
+  if (collection === MEETINGS.registrations && get(doc, MEETINGS.registrationOrganisationField))
+    keys.push(...programmeYears().map(meetingsKey))
   return keys
 }
 
@@ -166,9 +169,26 @@ async function countMeetings(payload: Payload, fy: number): Promise<MeetingsCell
     pagination: false,
     overrideAccess: true,
   })
+  // The organisations of attended registrations, by meeting.
+  const attended = new Map<string, unknown[]>()
+  if (docs.length) {
+    const { docs: registrations } = await payload.find({
+      collection: MEETINGS.registrations,
+      where: { and: [{ event: { in: docs.map((e) => e.id) } }, ...MEETINGS.registrationWhere()] },
+      select: { event: true, [MEETINGS.registrationOrganisationField]: true },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const r of registrations) {
+      const key = String(idOf(r.event))
+      attended.set(key, [...(attended.get(key) ?? []), get(r, MEETINGS.registrationOrganisationField)])
+    }
+  }
   const firstAt = new Map<string, string>()
   for (const e of docs) {
-    for (const o of (get(e, MEETINGS.organisationsField) as unknown[] | null | undefined) ?? []) {
+    const listed = (get(e, MEETINGS.organisationsField) as unknown[] | null | undefined) ?? []
+    for (const o of [...listed, ...(attended.get(String(e.id)) ?? [])]) {
       const id = String(idOf(o))
       if (!firstAt.has(id)) firstAt.set(id, get(e, MEETINGS.dateField) as string)
     }

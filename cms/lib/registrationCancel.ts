@@ -4,6 +4,7 @@ import type { Id } from '../domain/ids'
 import { idOf } from '../domain/ids'
 import type { Event, EventRegistration } from '../payload-types'
 import { sitePublicUrl } from './publicUrls'
+import { holdPromotion, resetPromotionToken } from './waitlist'
 import { signLink, verifyLink } from './signedLinks'
 
 /**
@@ -17,12 +18,14 @@ export const registrationCancelUrl = (id: Id): string =>
 
 export type CancellableRegistration = {
   id: Id
+  reference: string | null
   nickname: string
   partySize: number
   eventTitle: string
   eventSlug: string | null
   startsAt: string
-  state: 'confirmed' | 'cancelled' | 'started'
+  /** 'confirmed' and 'waitlisted' can be cancelled by the link. */
+  state: 'confirmed' | 'waitlisted' | 'cancelled' | 'started'
 }
 
 export const CANCEL_MESSAGES = {
@@ -63,9 +66,17 @@ export async function findRegistrationByLink(
     disableErrors: true,
   })) as Event | null
   if (!event) return null
-  const state = registration.status === 'cancelled' ? 'cancelled' : new Date(event.startsAt) <= now ? 'started' : 'confirmed'
+  const state =
+    registration.status === 'cancelled'
+      ? 'cancelled'
+      : new Date(event.startsAt) <= now || registration.status === 'attended'
+        ? 'started'
+        : registration.status === 'waitlisted'
+          ? 'waitlisted'
+          : 'confirmed'
   return {
     id: registration.id,
+    reference: registration.reference ?? null,
     nickname: registration.nickname,
     partySize: registration.partySize ?? 1,
     eventTitle: event.title,
@@ -85,19 +96,34 @@ export async function cancelRegistrationByLink(
   token: string,
   now = new Date(),
 ): Promise<'cancelled' | 'invalid' | 'started'> {
-  const registration = await findRegistrationByLink(payload, id, token, now)
+  let registration = await findRegistrationByLink(payload, id, token, now)
+  // Leaving the waiting list takes the promotion token first, so a promotion running in another process cannot
+  // confirm the registration after it was cancelled. While one holds it, its outcome is waited for (moments).
+  for (let attempt = 0; registration?.state === 'waitlisted' && attempt < 20; attempt++) {
+    if (await holdPromotion(payload, registration.id)) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    registration = await findRegistrationByLink(payload, id, token, now)
+  }
   if (!registration) return 'invalid'
   if (registration.state === 'started') return 'started'
-  if (registration.state === 'confirmed') {
-    // The token is the resident's authority here; `status` is otherwise a staff-only field.
-    await payload.update({
-      collection: 'event-registrations',
-      id: registration.id,
-      data: { status: 'cancelled' },
-      overrideAccess: true,
-      context: { channel: 'site' },
-      depth: 0,
-    })
+  if (registration.state === 'confirmed' || registration.state === 'waitlisted') {
+    // The token is the resident's authority here; `status` is otherwise a staff-only field. Freed seats go to the
+    // waiting list (cms/hooks/enforceEventCapacity.ts), and the resident gets a cancellation mail.
+    const { id: key, state } = registration
+    await payload
+      .update({
+        collection: 'event-registrations',
+        id: key,
+        data: { status: 'cancelled' },
+        overrideAccess: true,
+        context: { channel: 'site' },
+        depth: 0,
+      })
+      // Not cancelled after all: a waitlisted registration stays promotable.
+      .catch(async (error) => {
+        if (state === 'waitlisted') await resetPromotionToken(payload, key)
+        throw error
+      })
   }
   return 'cancelled'
 }

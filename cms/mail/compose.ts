@@ -15,6 +15,8 @@ import {
   passwordResetMail,
   type MailContent,
   registrationConfirmationMail,
+  type RegistrationNotice,
+  registrationNoticeMail,
   type SubmissionKind,
   submissionPublishedMail,
   submissionReceivedMail,
@@ -29,6 +31,7 @@ import {
 export type MailRequest =
   | { kind: 'message'; message: { to: string; subject: string; html: string; text?: string } }
   | { kind: 'registrationConfirmation'; id: Id }
+  | { kind: 'registrationNotice'; notice: RegistrationNotice; id: Id }
   | { kind: 'submissionReceived'; collection: SubmissionCollection; id: Id }
   | { kind: 'submissionPublished'; collection: SubmissionCollection; id: Id }
   | { kind: 'editorDigest'; user: Id; day: string }
@@ -68,6 +71,12 @@ async function findDoc<T>(
   return (await req.payload.findByID({ collection, id, depth: 0, draft, overrideAccess: true, disableErrors: true, req })) as T | null
 }
 
+const NOTICE_STATUS: Record<RegistrationNotice, EventRegistration['status']> = {
+  waitlisted: 'waitlisted',
+  promoted: 'confirmed',
+  cancelled: 'cancelled',
+}
+
 /**
  * The mail a request stands for, or null when there is nothing to send (the record or its address is gone, the
  * story was unpublished again before the notice went out, a digest day with no submissions).
@@ -79,25 +88,33 @@ export async function composeMail(req: PayloadRequest, request: MailRequest): Pr
       const { to, subject, html, text } = request.message
       return { to, subject, html, text: text ?? textFromHtml(html) }
     }
-    case 'registrationConfirmation': {
+    case 'registrationConfirmation':
+    case 'registrationNotice': {
       const registration = await findDoc<EventRegistration>(req, 'event-registrations', request.id)
       const to = registration?.contact?.email
-      if (!registration || !to || registration.status === 'cancelled') return null
+      // A notice goes out only while it is still true: a registration cancelled before its confirmation was sent,
+      // or promoted before its waiting-list notice was, gets only the mail that is true now.
+      const status = request.kind === 'registrationConfirmation' ? 'confirmed' : NOTICE_STATUS[request.notice]
+      if (!registration || !to || registration.status !== status) return null
       const eventId = idOf(registration.event)
       const event = eventId === null ? null : await findDoc<Event>(req, 'events', eventId)
       if (!event) return null
+      const args = {
+        reference: registration.reference,
+        nickname: registration.nickname,
+        eventTitle: event.title,
+        startsAt: event.startsAt,
+        venue: event.venue,
+        partySize: registration.partySize ?? 1,
+        eventUrl: `${siteUrl}/events/${encodeURIComponent(event.slug ?? String(event.id))}`,
+        cancelUrl: registrationCancelUrl(registration.id),
+        siteUrl,
+      }
       return {
         to,
-        ...registrationConfirmationMail({
-          nickname: registration.nickname,
-          eventTitle: event.title,
-          startsAt: event.startsAt,
-          venue: event.venue,
-          partySize: registration.partySize ?? 1,
-          eventUrl: `${siteUrl}/events/${encodeURIComponent(event.slug ?? String(event.id))}`,
-          cancelUrl: registrationCancelUrl(registration.id),
-          siteUrl,
-        }),
+        ...(request.kind === 'registrationConfirmation'
+          ? registrationConfirmationMail(args)
+          : registrationNoticeMail(request.notice, args)),
       }
     }
     case 'submissionReceived':

@@ -136,7 +136,8 @@ export function editorDigestMail(args: {
 // ---------------------------------------------------------------------------------------------------
 // Residents
 
-export function registrationConfirmationMail(args: {
+type RegistrationMailArgs = {
+  reference?: string | null
   nickname: string
   eventTitle: string
   startsAt: string
@@ -145,27 +146,71 @@ export function registrationConfirmationMail(args: {
   eventUrl: string
   cancelUrl: string
   siteUrl: string
-}): MailContent {
-  const rows: [string, string][] = [
-    ['イベント', args.eventTitle],
-    ['日時', formatDateTimeJa(args.startsAt)],
-    ...(args.venue ? ([['会場', args.venue]] as [string, string][]) : []),
-    ['お名前', args.nickname],
-    ['人数', `${args.partySize} 名`],
-  ]
+}
+
+const registrationRows = (args: RegistrationMailArgs): [string, string][] => [
+  ...(args.reference ? ([['受付番号', args.reference]] as [string, string][]) : []),
+  ['イベント', args.eventTitle],
+  ['日時', formatDateTimeJa(args.startsAt)],
+  ...(args.venue ? ([['会場', args.venue]] as [string, string][]) : []),
+  ['お名前', args.nickname],
+  ['人数', `${args.partySize} 名`],
+]
+
+const REFERENCE_NOTE = 'お問い合わせの際は、受付番号をお知らせください。'
+
+export function registrationConfirmationMail(args: RegistrationMailArgs): MailContent {
   return render(
     `お申し込みを受け付けました：${args.eventTitle}`,
     [
       { p: honorific(args.nickname) },
       { p: 'イベントへのお申し込みをありがとうございます。次の内容で受け付けました。' },
-      { rows },
+      { rows: registrationRows(args) },
       { link: args.eventUrl, label: 'イベントの詳細:' },
       { p: 'ご都合が悪くなったときは、次のリンクからお申し込みを取り消せます（確認の画面が開きます）。' },
       { link: args.cancelUrl, label: 'お申し込みを取り消す:' },
-      { p: '当日お会いできるのを楽しみにしています。' },
+      { p: `${REFERENCE_NOTE}\n当日お会いできるのを楽しみにしています。` },
     ],
     args.siteUrl,
   )
+}
+
+/** What happened to a registration after it was received. */
+export type RegistrationNotice = 'waitlisted' | 'promoted' | 'cancelled'
+
+export function registrationNoticeMail(notice: RegistrationNotice, args: RegistrationMailArgs): MailContent {
+  const blocks: Block[] = [{ p: honorific(args.nickname) }]
+  if (notice === 'waitlisted') {
+    blocks.push(
+      { p: '定員に達していたため、キャンセル待ちとして受け付けました。まだ参加は確定していません。' },
+      { rows: registrationRows(args) },
+      { p: '席が空いたときは、受け付けた順に自動で参加が確定し、あらためてメールでお知らせします。' },
+      { link: args.eventUrl, label: 'イベントの詳細:' },
+      { p: 'キャンセル待ちをやめるときは、次のリンクから取り消せます（確認の画面が開きます）。' },
+      { link: args.cancelUrl, label: 'キャンセル待ちを取り消す:' },
+      { p: REFERENCE_NOTE },
+    )
+  } else if (notice === 'promoted') {
+    blocks.push(
+      { p: '席が空いたため、キャンセル待ちでお申し込みいただいたイベントへの参加が確定しました。' },
+      { rows: registrationRows(args) },
+      { link: args.eventUrl, label: 'イベントの詳細:' },
+      { p: 'ご都合が悪くなったときは、次のリンクからお申し込みを取り消せます（確認の画面が開きます）。' },
+      { link: args.cancelUrl, label: 'お申し込みを取り消す:' },
+      { p: `${REFERENCE_NOTE}\n当日お会いできるのを楽しみにしています。` },
+    )
+  } else {
+    blocks.push(
+      { p: '次のお申し込みを取り消しました。' },
+      { rows: registrationRows(args) },
+      { p: `お心当たりがない場合は、受付番号を添えて担当者までご連絡ください。\nまたの機会にお会いできるのを楽しみにしています。` },
+      { link: args.eventUrl, label: 'イベントの詳細:' },
+    )
+  }
+  const subject = { waitlisted: 'キャンセル待ちで受け付けました', promoted: '参加が確定しました', cancelled: 'お申し込みを取り消しました' }[
+    notice
+  ]
+  return render(`${subject}：${args.eventTitle}`, blocks, args.siteUrl)
 }
 
 /** What a resident sent: a ウエルビーイングプラン or a nomination / story (えすこストーリー). */

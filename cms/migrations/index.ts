@@ -3,6 +3,7 @@ import * as migration_20261124_224906_kpi_tallies from './20261124_224906_kpi_ta
 import * as migration_20261124_234849_cheer_target_columns from './20261124_234849_cheer_target_columns';
 import * as migration_20261129_025111_shared_counters from './20261129_025111_shared_counters';
 import * as migration_20261129_141756_kpi1_official_survey_roles from './20261129_141756_kpi1_official_survey_roles';
+import * as migration_20261129_165146_event_waitlist_reference from './20261129_165146_event_waitlist_reference';
 import * as migration_20261129_165149_deletion_verification from './20261129_165149_deletion_verification';
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
 
@@ -31,6 +32,11 @@ export const migrations = [
     up: migration_20261129_141756_kpi1_official_survey_roles.up,
     down: migration_20261129_141756_kpi1_official_survey_roles.down,
     name: '20261129_141756_kpi1_official_survey_roles',
+  },
+  {
+    up: migration_20261129_165146_event_waitlist_reference.up,
+    down: migration_20261129_165146_event_waitlist_reference.down,
+    name: '20261129_165146_event_waitlist_reference',
   },
   {
     up: migration_20261129_165149_deletion_verification.up,

@@ -21,6 +21,7 @@ import {
 import { checkRateLimit, type RuleName } from '../lib/rateLimit'
 import { CANCEL_MESSAGES, cancelByLink } from '../lib/registrations'
 import { createFromSite, docId } from '../lib/submit'
+import { NEW_ORGANISATION, NO_ORGANISATION, WAITLIST_ACCEPTED } from '../lib/registrations'
 
 // Astro hands a missing form field over as null: optional fields accept it and become undefined.
 const blank = z
@@ -146,18 +147,41 @@ export const server = {
         .max(10, '一度に申し込めるのは10人までです。'),
       town: z.enum(valuesOf(RESIDENCE_OPTIONS), { error: 'お住まいを選んでください。' }),
       accessibilityNeeds: optionalText('配慮してほしいこと', 500),
+      // 共助会議 only: an organisation's id, 'new' with a name typed, or 'none' (cms/hooks/checkMeetingOrganisation.ts).
+      organisation: blank.refine(
+        (v) => !v || v === NEW_ORGANISATION || v === NO_ORGANISATION || /^[0-9a-f]{1,40}$/i.test(v),
+        '団体を一覧から選び直してください。',
+      ),
+      newOrganisationName: optionalText('団体名', 100),
+      // The form offers the waiting list once the event is full.
+      waitlist: blank,
+    }).refine((v) => v.organisation !== NEW_ORGANISATION || Boolean(v.newOrganisationName), {
+      message: '団体名を入力してください。',
+      path: ['newOrganisationName'],
     }),
     handler: reported(async (input, context) => {
       await admit('register', input, clientAddress(context))
+      const organisation =
+        input.organisation && input.organisation !== NEW_ORGANISATION && input.organisation !== NO_ORGANISATION
+          ? await docId(input.organisation)
+          : undefined
       // The seats are claimed in the database (cms/hooks/enforceEventCapacity.ts): exact across site processes.
-      await createFromSite('event-registrations', {
-        event: await docId(input.event),
-        nickname: input.nickname,
-        partySize: input.partySize,
-        town: input.town,
-        contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
-      })
-      return { event: input.event }
+      const registration = await createFromSite(
+        'event-registrations',
+        {
+          event: await docId(input.event),
+          nickname: input.nickname,
+          partySize: input.partySize,
+          town: input.town,
+          organisation,
+          pendingOrganisationName: input.organisation === NEW_ORGANISATION ? input.newOrganisationName : undefined,
+          individual: input.organisation === NO_ORGANISATION,
+          contact: { email: input.email, phone: input.phone, accessibilityNeeds: input.accessibilityNeeds, consentAt: nowIso() },
+        },
+        undefined,
+        { [WAITLIST_ACCEPTED]: input.waitlist === 'on' },
+      )
+      return { event: input.event, reference: registration?.reference ?? null, waitlisted: registration?.status === 'waitlisted' }
     }),
   }),
 

@@ -1,4 +1,5 @@
 import type { Event, Organisation } from '../../cms/payload-types'
+import { SEAT_HOLDING_STATUSES } from '../../cms/domain/submissions'
 import { payloadClient } from './payload'
 import { cached, remember } from './cache'
 
@@ -108,7 +109,7 @@ async function remainingSeatsUncached(event: Pick<Event, 'id' | 'capacity'>): Pr
   // Registrations are closed to the public, so this count runs with access control off but selects nothing personal.
   const { docs } = await payload.find({
     collection: 'event-registrations',
-    where: { and: [{ event: { equals: event.id } }, { status: { equals: 'confirmed' } }] },
+    where: { and: [{ event: { equals: event.id } }, { status: { in: SEAT_HOLDING_STATUSES } }] },
     select: { partySize: true },
     depth: 0,
     pagination: false,

@@ -59,3 +59,18 @@ async function findOrganisationBySlugUncached(slug: string): Promise<Organisatio
   return (result.docs[0] as OrganisationPage | undefined) ?? null
 }
 export const findOrganisationBySlug = cached('organisations.findOrganisationBySlug', ORG_TAGS, findOrganisationBySlugUncached)
+
+/** Every public organisation's id and name, in reading order: the choices of a 共助会議 registration. */
+async function organisationChoicesUncached(): Promise<{ value: string; label: string }[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'organisations',
+    sort: 'reading',
+    select: { name: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return docs.map((o) => ({ value: String(o.id), label: o.name }))
+}
+export const organisationChoices = cached('organisations.organisationChoices', ORG_TAGS, organisationChoicesUncached)

@@ -55,9 +55,14 @@ export async function docId(value: string): Promise<number | string> {
  * Stores a resident's submission: the Local API with access control on and the site channel, so the
  * collection's own rules decide what a resident may set. Returns once the write has been committed.
  */
-export async function createFromSite<T extends CollectionSlug>(collection: T, data: Record<string, unknown>, duplicateMessage?: string) {
+export async function createFromSite<T extends CollectionSlug>(
+  collection: T,
+  data: Record<string, unknown>,
+  duplicateMessage?: string,
+  extraContext: RequestContext = {},
+) {
   const payload = await payloadClient()
-  const context: RequestContext = { channel: 'site', ...seatClaimsContext() }
+  const context: RequestContext = { ...extraContext, channel: 'site', ...seatClaimsContext() }
   try {
     return await payload.create({ collection, data: data as never, overrideAccess: false, context, depth: 0 })
   } catch (error) {

@@ -55,9 +55,12 @@ describe('registration confirmation', () => {
     const registered = await submitForm(page, page.getByRole('button', { name: '申し込む' }))
     expect(registered.postStatus).toBe(303)
     expect(new URL(page.url()).pathname).toBe('/thanks/event')
+    const reference = await page.locator('#reference').innerText()
+    expect(reference).toMatch(/^E-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
 
     const mail = await smtp.waitFor((m) => m.to.includes(email), MAIL_WAIT_MS)
     expect(mail.subject).toBe(`【えすこポータル】お申し込みを受け付けました：${event.title}`)
+    expect(mail.text).toContain(`受付番号: ${reference}`)
     expect(mail.headers.from).toContain('<noreply@esuko.test>')
     const cancelLink = linksIn(mail.text).find((l) => new URL(l).pathname === '/registrations/cancel')
     expect(cancelLink).toBeTruthy()
@@ -92,6 +95,69 @@ describe('registration confirmation', () => {
     expect(refused?.status()).toBe(404)
     expect(await page.locator('main').innerText()).toContain('このリンクは使えません。')
     await page.close()
+  })
+})
+
+describe('waiting list', () => {
+  it('a full event takes a waitlisted registration, and a cancellation promotes it with a mail', async () => {
+    const event = await createOpenEvent(cmsUrl, { title: `キャンセル待ちのイベント ${unique('w')}`, capacity: 1 })
+    const url = `${siteUrl}/events/${event.slug}`
+    const register = async (nickname: string, email: string, button: string) => {
+      const page = await noJs.newPage()
+      await openForm(page, url)
+      await page.fill('#nickname', nickname)
+      await page.fill('#partySize', '1')
+      await page.selectOption('#town', '吉田町')
+      await page.fill('#email', email)
+      await page.check('#consent')
+      const sent = await submitForm(page, page.getByRole('button', { name: button, exact: true }))
+      expect(sent.postStatus).toBe(303)
+      return page
+    }
+    const [firstEmail, waitEmail] = [`${unique('first')}@example.jp`, `${unique('wait')}@example.jp`]
+    const first = await register('先着の方', firstEmail, '申し込む')
+    expect(new URL(first.url()).pathname).toBe('/thanks/event')
+
+    // Full now: the form offers the waiting list.
+    const waiting = await register('待つ方', waitEmail, 'キャンセル待ちで申し込む')
+    expect(new URL(waiting.url()).pathname).toBe('/thanks/waitlist')
+    expect(await waiting.locator('main h1').innerText()).toBe('キャンセル待ちで受け付けました')
+    const waitReference = await waiting.locator('#reference').innerText()
+    const notice = await smtp.waitFor((m) => m.to.includes(waitEmail), MAIL_WAIT_MS)
+    expect(notice.subject).toBe(`【えすこポータル】キャンセル待ちで受け付けました：${event.title}`)
+    expect(notice.text).toContain(`受付番号: ${waitReference}`)
+    const stored = async () =>
+      (
+        await findDocs<{ nickname: string; status: string }>(
+          cmsUrl,
+          'event-registrations',
+          `where[event][equals]=${event.id}&sort=createdAt`,
+          'editor',
+        )
+      ).docs.map((r) => [r.nickname, r.status])
+    expect(await stored()).toEqual([
+      ['先着の方', 'confirmed'],
+      ['待つ方', 'waitlisted'],
+    ])
+
+    // The first resident cancels through the mailed link: the seat goes to the waiting list at once.
+    const mail = await smtp.waitFor((m) => m.to.includes(firstEmail), MAIL_WAIT_MS)
+    const cancelLink = linksIn(mail.text).find((l) => new URL(l).pathname === '/registrations/cancel')!
+    await openForm(first, local(cancelLink, siteUrl))
+    const cancelled = await submitForm(first, first.getByRole('button', { name: '申し込みを取り消す' }))
+    expect(cancelled.postStatus).toBe(303)
+    expect(await stored()).toEqual([
+      ['先着の方', 'cancelled'],
+      ['待つ方', 'confirmed'],
+    ])
+    const promoted = await smtp.waitFor((m) => m.to.includes(waitEmail) && m.subject.includes('参加が確定しました'), MAIL_WAIT_MS)
+    expect(promoted.text).toContain(`受付番号: ${waitReference}`)
+    const bye = await smtp.waitFor((m) => m.to.includes(firstEmail) && m.subject.includes('取り消しました'), MAIL_WAIT_MS)
+    expect(bye.subject).toBe(`【えすこポータル】お申し込みを取り消しました：${event.title}`)
+    // Still full: the promoted resident holds the one seat.
+    await first.goto(url)
+    expect(await first.locator('dd', { hasText: '名（残り' }).innerText()).toBe('1名（残り 0 名）')
+    for (const page of [first, waiting]) await page.close()
   })
 })
 

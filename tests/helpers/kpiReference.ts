@@ -81,5 +81,16 @@ export async function referenceMeetingOrganisations(payload: Payload, fy: number
     overrideAccess: true,
   })
   const names = new Set(docs.flatMap((e) => (e.participatingOrganisations ?? []).map((o) => (typeof o === 'object' ? o.name : String(o)))))
+  // Plus the organisations of registrations staff marked as attended at those meetings.
+  const attended = docs.length
+    ? await payload.find({
+        collection: 'event-registrations',
+        where: { and: [{ event: { in: docs.map((e) => e.id) } }, { status: { equals: 'attended' } }] },
+        depth: 1,
+        pagination: false,
+        overrideAccess: true,
+      })
+    : { docs: [] }
+  for (const r of attended.docs) if (r.organisation && typeof r.organisation === 'object') names.add(r.organisation.name)
   return [...names].sort()
 }

@@ -227,6 +227,30 @@ const STEPS: [string, () => Promise<unknown>][] = [
     },
   ],
   [
+    '共助会議: registrants representing organisations attend, one cancels, a pending name is mapped',
+    async () => {
+      const org = await payload.create({
+        collection: 'organisations',
+        data: { name: '団体丁', kind: 'npo', town: '加茂町', published: true } as never,
+      })
+      const late = await payload.create({
+        collection: 'organisations',
+        data: { name: '団体戊（申込で新規）', kind: 'npo', town: '加茂町', published: true } as never,
+      })
+      await meeting('m3', '2025-09-01T14:00:00', [])
+      const reg = (nickname: string, data: Record<string, unknown>) =>
+        payload.create({ collection: 'event-registrations', data: { event: ids.m3, nickname, partySize: 1, ...data } as never })
+      const attended = await reg('出席者', { organisation: org.id })
+      const cancelled = await reg('取消者', { organisation: ids.o0 })
+      const pending = await reg('新団体の方', { pendingOrganisationName: '団体戊' })
+      await payload.update({ collection: 'event-registrations', id: attended.id, data: { status: 'attended' } })
+      await payload.update({ collection: 'event-registrations', id: cancelled.id, data: { status: 'cancelled' } })
+      await payload.update({ collection: 'event-registrations', id: pending.id, data: { status: 'attended' } })
+      // Staff confirm the typed name: from now on it counts.
+      await payload.update({ collection: 'event-registrations', id: pending.id, data: { organisation: late.id } })
+    },
+  ],
+  [
     'an organisation in a meeting renamed',
     () => payload.update({ collection: 'organisations', id: ids.o0, data: { name: '団体甲（改称）' } }),
   ],
