@@ -82,11 +82,10 @@ describe('a request filed through the site', () => {
     const a = await confirmationMailFor(known)
     const b = await confirmationMailFor(stranger)
     expect(a.subject).toBe('【えすこポータル】個人情報の削除のご依頼について（確認のお願い）')
-    expect([b.subject, withoutLinks(b), b.html.replace(/href="[^"]*"|>https?:[^<]*</g, '')]).toEqual([
-      a.subject,
-      withoutLinks(a),
-      a.html.replace(/href="[^"]*"|>https?:[^<]*</g, ''),
-    ])
+    // The HTML without its links; a line break the transfer encoding leaves at the very end depends on the
+    // link's length, not on what the mail says.
+    const htmlWithoutLinks = (mail: ReceivedMail) => mail.html.replace(/href="[^"]*"|>https?:[^<]*</g, '').trimEnd()
+    expect([b.subject, withoutLinks(b), htmlWithoutLinks(b)]).toEqual([a.subject, withoutLinks(a), htmlWithoutLinks(a)])
     expect(a.text).toContain(`${DELETION_CONFIRM_HOURS}時間以内`)
     const link = new URL(linksIn(a.text).find((l) => l.startsWith(`${SITE}/privacy/delete/confirm?`))!)
     expect(link.searchParams.get('r')).toBe(String(mine.id))
