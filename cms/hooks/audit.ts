@@ -10,7 +10,17 @@ import type {
 import { idOf } from '../domain/ids'
 import { isStaffUser } from '../domain/roles'
 
-type Action = 'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal' | 'change_roles'
+type Action =
+  | 'create'
+  | 'update'
+  | 'publish'
+  | 'unpublish'
+  | 'feature'
+  | 'unfeature'
+  | 'delete'
+  | 'read_personal'
+  | 'change_roles'
+  | 'publish_refused'
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
 
