@@ -3,6 +3,7 @@ import * as migration_20261124_224906_kpi_tallies from './20261124_224906_kpi_ta
 import * as migration_20261124_234849_cheer_target_columns from './20261124_234849_cheer_target_columns';
 import * as migration_20261129_025111_shared_counters from './20261129_025111_shared_counters';
 import * as migration_20261129_141756_kpi1_official_survey_roles from './20261129_141756_kpi1_official_survey_roles';
+import * as migration_20261129_165506_consent_before_publication from './20261129_165506_consent_before_publication';
 
 export const migrations = [
   {
@@ -23,11 +24,16 @@ export const migrations = [
   {
     up: migration_20261129_025111_shared_counters.up,
     down: migration_20261129_025111_shared_counters.down,
-    name: '20261129_025111_shared_counters'
+    name: '20261129_025111_shared_counters',
   },
   {
     up: migration_20261129_141756_kpi1_official_survey_roles.up,
     down: migration_20261129_141756_kpi1_official_survey_roles.down,
-    name: '20261129_141756_kpi1_official_survey_roles'
+    name: '20261129_141756_kpi1_official_survey_roles',
+  },
+  {
+    up: migration_20261129_165506_consent_before_publication.up,
+    down: migration_20261129_165506_consent_before_publication.down,
+    name: '20261129_165506_consent_before_publication'
   },
 ];
