@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload, RequestContext, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import type { Event } from '../../cms/payload-types'
+import { recordedConsent } from './fixtures'
 
 type PlanInput = Partial<RequiredDataFromCollectionSlug<'plans'>>
 type EventInput = Partial<RequiredDataFromCollectionSlug<'events'>>
@@ -54,7 +55,7 @@ export const citizenData = (overrides: CitizenInput = {}): RequiredDataFromColle
   town: '大東町' as const,
   intro: '朝の見守りをしています',
   status: 'registered' as const,
-  consent: { publication: true, photo: false },
+  consent: recordedConsent({ photo: false }),
   private: { legalName: '佐藤 花子', email: 'hanako.sato@example.jp', phone: '0854-00-1234' },
   ...overrides,
 })

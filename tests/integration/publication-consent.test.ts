@@ -94,7 +94,7 @@ const CASES: Case[] = [
 ]
 
 type Outcome = { ok: boolean; message: string; id?: number | string }
-const asEditor = { user: editor as never, overrideAccess: false }
+const asEditor = { overrideAccess: false }
 const drafts = (subject: Subject) => (subject === 'stories' ? { draft: true } : {})
 
 async function attempt(run: () => Promise<{ id: number | string }>): Promise<Outcome> {
@@ -213,7 +213,7 @@ describe('scheduled publishing', () => {
   const schedule = async (id: number | string) => {
     const job = await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'stories', value: String(id) }, user: { relationTo: 'users', value: editor.id } },
+      input: { type: 'publish', doc: { relationTo: 'stories', value: id as never }, user: { relationTo: 'users', value: editor.id } },
       waitUntil: new Date(Date.now() - 1000),
     })
     await payload.jobs.runByID({ id: job.id })
