@@ -41,7 +41,10 @@ export const Plans: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
-  hooks: { beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans')], afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice] },
+  hooks: {
+    beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans')],
+    afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice],
+  },
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },

@@ -39,7 +39,8 @@ export const Stories: CollectionConfig = {
   hooks: {
     // Review first (a site submission becomes an unreviewed draft), then consent: both refuse a premature publish.
     beforeChange: [syncReviewStatus, enforcePublicationConsent('stories')],
-    afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice] },
+    afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice],
+  },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),

@@ -102,7 +102,9 @@ export function consentProblems(subject: ConsentSubject, doc: Doc, facts: Consen
   const need = rule.needs(doc, facts)
   if (need.text && !doc.consent?.publication) problems.push(`公開するには、${TEXT_SUBJECT[subject]}の掲載同意を記録してください。`)
   if (need.photo && !doc.consent?.photo) {
-    problems.push('公開するには、メイン画像に写っている方の写真の掲載同意を記録してください（人物が写っていない画像なら、画像の「人物が写っている」を外してください）。')
+    problems.push(
+      '公開するには、メイン画像に写っている方の写真の掲載同意を記録してください（人物が写っていない画像なら、画像の「人物が写っている」を外してください）。',
+    )
   }
   return problems
 }

@@ -11,16 +11,7 @@ import { idOf } from '../domain/ids'
 import { isStaffUser } from '../domain/roles'
 
 type Action =
-  | 'create'
-  | 'update'
-  | 'publish'
-  | 'unpublish'
-  | 'feature'
-  | 'unfeature'
-  | 'delete'
-  | 'read_personal'
-  | 'change_roles'
-  | 'publish_refused'
+  'create' | 'update' | 'publish' | 'unpublish' | 'feature' | 'unfeature' | 'delete' | 'read_personal' | 'change_roles' | 'publish_refused'
 
 const SKIP = new Set(['updatedAt', 'createdAt', '_status', 'id'])
 

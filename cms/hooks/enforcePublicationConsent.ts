@@ -4,14 +4,16 @@ import { CONSENT_RECORD_FIELDS, type ConsentFacts, type ConsentRecord, type Cons
 import { idOf } from '../domain/ids'
 
 /** Unset and false are the same answer for a flag; unset and empty the same for the rest. */
-const norm = (field: string, v: unknown) => (field === 'publication' || field === 'photo' ? Boolean(v) : (v ?? null) === '' ? null : (v ?? null))
+const norm = (field: string, v: unknown) =>
+  field === 'publication' || field === 'photo' ? Boolean(v) : (v ?? null) === '' ? null : (v ?? null)
 const same = (field: string, a: unknown, b: unknown) => String(norm(field, a)) === String(norm(field, b))
 
 /** Whether an image shows people; an image not found, or not marked otherwise, is taken to show people. */
 async function showsPeople(image: unknown, req: PayloadRequest): Promise<boolean> {
   const id = idOf(image)
   if (id === null) return false
-  if (typeof image === 'object' && image !== null && 'showsPeople' in image) return (image as { showsPeople?: boolean }).showsPeople !== false
+  if (typeof image === 'object' && image !== null && 'showsPeople' in image)
+    return (image as { showsPeople?: boolean }).showsPeople !== false
   const media = await req.payload
     .findByID({ collection: 'media', id, depth: 0, req, overrideAccess: true, select: { showsPeople: true } })
     .catch(() => null)
@@ -19,7 +21,11 @@ async function showsPeople(image: unknown, req: PayloadRequest): Promise<boolean
 }
 
 /** What the consent rule needs to know beyond the document itself. */
-export const consentFactsOf = async (subject: ConsentSubject, doc: Record<string, unknown>, req: PayloadRequest): Promise<ConsentFacts> => ({
+export const consentFactsOf = async (
+  subject: ConsentSubject,
+  doc: Record<string, unknown>,
+  req: PayloadRequest,
+): Promise<ConsentFacts> => ({
   heroImageShowsPeople: subject === 'stories' ? await showsPeople(doc.heroImage, req) : false,
 })
 

@@ -33,7 +33,13 @@ export type SeedCitizen = {
   activities: string
   discoveredThrough: NonNullable<Citizen['discoveredThrough']>
   connectionMethod: string
-  consent: { publication: boolean; photo: boolean; method: NonNullable<NonNullable<Citizen['consent']>['method']>; givenAt: string; witness?: string }
+  consent: {
+    publication: boolean
+    photo: boolean
+    method: NonNullable<NonNullable<Citizen['consent']>['method']>
+    givenAt: string
+    witness?: string
+  }
   private: { legalName: string; email?: string; phone?: string; birthYear: number; notes?: string }
   status: Citizen['status']
   /** When the record was first entered (fixed, within the programme's fiscal years). */
@@ -278,7 +284,13 @@ export const CITIZENS: SeedCitizen[] = [
     activities: '冬にそば打ち教室をひらき、打ったそばをひとり暮らしの方に届けています。',
     discoveredThrough: 'event',
     connectionMethod: 'ふるまい市でそばをふるまったところ、若い移住者が弟子入りを申し出ました。',
-    consent: { publication: true, photo: true, method: 'in_person', witness: '掛合 美代子（コーディネーター）', givenAt: jst('2025-11-03', '15:00') },
+    consent: {
+      publication: true,
+      photo: true,
+      method: 'in_person',
+      witness: '掛合 美代子（コーディネーター）',
+      givenAt: jst('2025-11-03', '15:00'),
+    },
     private: { legalName: '石田 忠', phone: '090-0000-2012', birthYear: 1952 },
     status: 'registered',
     registeredAt: jst('2025-11-05', '10:00'),

@@ -68,7 +68,14 @@ const get = async (url: string) => {
 const publishedStory = (title: string) =>
   payload.create({
     collection: 'stories',
-    data: { title, origin: 'editorial', reviewStatus: 'received', lead: '共有状態の試験', consent: recordedConsent(), _status: 'published' } as never,
+    data: {
+      title,
+      origin: 'editorial',
+      reviewStatus: 'received',
+      lead: '共有状態の試験',
+      consent: recordedConsent(),
+      _status: 'published',
+    } as never,
   })
 
 const openEvent = (title: string, capacity: number) =>

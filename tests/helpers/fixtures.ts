@@ -1,7 +1,9 @@
 import type { Story } from '../../cms/payload-types'
 
 /** A complete consent record (cms/domain/consent.ts): how and when; who entered it is set by the server. */
-export const recordedConsent = (overrides: { publication?: boolean; photo?: boolean; method?: 'paper' | 'web' | 'in_person'; witness?: string } = {}) => ({
+export const recordedConsent = (
+  overrides: { publication?: boolean; photo?: boolean; method?: 'paper' | 'web' | 'in_person'; witness?: string } = {},
+) => ({
   publication: true,
   photo: true,
   method: 'paper' as const,

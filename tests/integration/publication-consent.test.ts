@@ -34,13 +34,21 @@ type Data = Record<string, unknown>
 /** What a case saves: content saved first as a draft (update paths), then consent and the public state. */
 type Case = { name: string; subject: Subject; base: () => Data; consent?: Data; refused: string | null }
 
-const PUBLIC: Record<Subject, Data> = { stories: { _status: 'published' }, plans: { status: 'published' }, citizens: { status: 'registered' } }
+const PUBLIC: Record<Subject, Data> = {
+  stories: { _status: 'published' },
+  plans: { status: 'published' },
+  citizens: { status: 'registered' },
+}
 const DRAFT: Record<Subject, Data> = { stories: { _status: 'draft' }, plans: { status: 'received' }, citizens: { status: 'candidate' } }
 
 let n = 0
-const story = (data: Data = {}) => () => ({ title: `同意の試験 ${++n}`, origin: 'editorial', reviewStatus: 'received', ...data })
+const story =
+  (data: Data = {}) =>
+  () => ({ title: `同意の試験 ${++n}`, origin: 'editorial', reviewStatus: 'received', ...data })
 const nomination = (reviewStatus: string) => story({ origin: 'resident', reviewStatus })
-const plan = (data: Data = {}) => () => ({ ...planData({ title: `同意の試験プラン ${++n}` }), ...data })
+const plan =
+  (data: Data = {}) =>
+  () => ({ ...planData({ title: `同意の試験プラン ${++n}` }), ...data })
 const citizen = () => () => {
   const { consent: _ignored, status: _status, ...rest } = citizenData({ displayName: `同意の試験 ${++n}` })
   return rest
@@ -78,19 +86,60 @@ const CASES: Case[] = [
     consent: recordedConsent({ method: 'in_person', witness: '三刀屋 太郎' }),
     refused: null,
   },
-  { name: 'consent ticked with no date', subject: 'stories', base: story(), consent: { publication: true, method: 'paper' }, refused: '同意日' },
+  {
+    name: 'consent ticked with no date',
+    subject: 'stories',
+    base: story(),
+    consent: { publication: true, method: 'paper' },
+    refused: '同意日',
+  },
   // A resident's nomination: consent is not enough, the review must be complete.
-  { name: 'nomination still 受付, consent recorded', subject: 'stories', base: nomination('received'), consent: recordedConsent(), refused: '確認が済むまで公開できません' },
-  { name: 'nomination 確認中, consent recorded', subject: 'stories', base: nomination('reviewing'), consent: recordedConsent(), refused: '確認済み' },
+  {
+    name: 'nomination still 受付, consent recorded',
+    subject: 'stories',
+    base: nomination('received'),
+    consent: recordedConsent(),
+    refused: '確認が済むまで公開できません',
+  },
+  {
+    name: 'nomination 確認中, consent recorded',
+    subject: 'stories',
+    base: nomination('reviewing'),
+    consent: recordedConsent(),
+    refused: '確認済み',
+  },
   { name: 'nomination 確認済み without consent', subject: 'stories', base: nomination('approved'), refused: '推薦された方' },
   { name: 'nomination 確認済み with consent', subject: 'stories', base: nomination('approved'), consent: recordedConsent(), refused: null },
   // Plans: the proposer shown by nickname or as a citizen.
-  { name: 'plan naming its proposer, no consent', subject: 'plans', base: plan({ proposerNickname: 'はなちゃん' }), refused: '提案者の掲載同意' },
-  { name: 'plan naming its proposer, consent recorded', subject: 'plans', base: plan({ proposerNickname: 'はなちゃん' }), consent: recordedConsent({ photo: undefined }), refused: null },
+  {
+    name: 'plan naming its proposer, no consent',
+    subject: 'plans',
+    base: plan({ proposerNickname: 'はなちゃん' }),
+    refused: '提案者の掲載同意',
+  },
+  {
+    name: 'plan naming its proposer, consent recorded',
+    subject: 'plans',
+    base: plan({ proposerNickname: 'はなちゃん' }),
+    consent: recordedConsent({ photo: undefined }),
+    refused: null,
+  },
   { name: 'plan naming nobody', subject: 'plans', base: plan(), refused: null },
   // Citizens: the profile is the person.
-  { name: 'citizen with publication ticked, nothing recorded', subject: 'citizens', base: citizen(), consent: { publication: true }, refused: '同意の方法' },
-  { name: 'citizen with a complete record', subject: 'citizens', base: citizen(), consent: recordedConsent({ photo: false }), refused: null },
+  {
+    name: 'citizen with publication ticked, nothing recorded',
+    subject: 'citizens',
+    base: citizen(),
+    consent: { publication: true },
+    refused: '同意の方法',
+  },
+  {
+    name: 'citizen with a complete record',
+    subject: 'citizens',
+    base: citizen(),
+    consent: recordedConsent({ photo: false }),
+    refused: null,
+  },
 ]
 
 type Outcome = { ok: boolean; message: string; id?: number | string }
@@ -106,7 +155,9 @@ async function attempt(run: () => Promise<{ id: number | string }>): Promise<Out
 }
 
 const fromRest = (res: { status: number; json: any; text: string }): Outcome =>
-  res.status < 300 ? { ok: true, message: '', id: res.json?.doc?.id } : { ok: false, message: res.json?.errors?.map((e: { message: string }) => e.message).join('\n') ?? res.text }
+  res.status < 300
+    ? { ok: true, message: '', id: res.json?.doc?.id }
+    : { ok: false, message: res.json?.errors?.map((e: { message: string }) => e.message).join('\n') ?? res.text }
 
 /** A draft of the case's content (no consent), as staff save it, to be published by an update path. */
 const saveDraft = (c: Case) =>
@@ -115,19 +166,33 @@ const saveDraft = (c: Case) =>
 const PATHS: Record<string, (c: Case) => Promise<Outcome>> = {
   'Local API create': (c) =>
     attempt(() =>
-      payload.create({ collection: c.subject, data: { ...c.base(), consent: c.consent, ...PUBLIC[c.subject] } as never, ...asEditor, user: editor }),
+      payload.create({
+        collection: c.subject,
+        data: { ...c.base(), consent: c.consent, ...PUBLIC[c.subject] } as never,
+        ...asEditor,
+        user: editor,
+      }),
     ),
   'Local API update': async (c) => {
     const draft = await saveDraft(c)
     return attempt(() =>
-      payload.update({ collection: c.subject, id: draft.id, data: { consent: c.consent, ...PUBLIC[c.subject] } as never, ...asEditor, user: editor }),
+      payload.update({
+        collection: c.subject,
+        id: draft.id,
+        data: { consent: c.consent, ...PUBLIC[c.subject] } as never,
+        ...asEditor,
+        user: editor,
+      }),
     )
   },
-  'REST create': async (c) => fromRest(await rest('POST', `/api/${c.subject}`, { token, body: { ...c.base(), consent: c.consent, ...PUBLIC[c.subject] } })),
+  'REST create': async (c) =>
+    fromRest(await rest('POST', `/api/${c.subject}`, { token, body: { ...c.base(), consent: c.consent, ...PUBLIC[c.subject] } })),
   // What the admin's 「変更内容を公開」 sends.
   'REST update (admin publish button)': async (c) => {
     const draft = await saveDraft(c)
-    return fromRest(await rest('PATCH', `/api/${c.subject}/${draft.id}?draft=false`, { token, body: { consent: c.consent, ...PUBLIC[c.subject] } }))
+    return fromRest(
+      await rest('PATCH', `/api/${c.subject}/${draft.id}?draft=false`, { token, body: { consent: c.consent, ...PUBLIC[c.subject] } }),
+    )
   },
 }
 
@@ -154,7 +219,10 @@ describe('after a refusal nothing has changed', () => {
   it('a nomination published while 受付 stays a 受付 draft, invisible to the public', async () => {
     const c = CASES.find((x) => x.name.startsWith('nomination still'))!
     const draft = await saveDraft(c)
-    const res = await rest('PATCH', `/api/stories/${draft.id}?draft=false`, { token, body: { _status: 'published', consent: recordedConsent() } })
+    const res = await rest('PATCH', `/api/stories/${draft.id}?draft=false`, {
+      token,
+      body: { _status: 'published', consent: recordedConsent() },
+    })
     expect(res.status).toBe(400)
     const stored = await payload.findByID({ collection: 'stories', id: draft.id, draft: true, depth: 0 })
     expect([stored._status, stored.reviewStatus]).toEqual(['draft', 'received'])
@@ -163,16 +231,32 @@ describe('after a refusal nothing has changed', () => {
 
   it('publishing an approved nomination moves its review status to 公開, nothing else', async () => {
     const draft = await saveDraft(CASES.find((x) => x.name === 'nomination 確認済み with consent')!)
-    const published = await payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published', consent: recordedConsent() }, ...asEditor, user: editor })
+    const published = await payload.update({
+      collection: 'stories',
+      id: draft.id,
+      data: { _status: 'published', consent: recordedConsent() },
+      ...asEditor,
+      user: editor,
+    })
     expect([published._status, published.reviewStatus]).toEqual(['published', 'published'])
   })
 
   it('withdrawing consent from a published story is refused until it is unpublished', async () => {
-    const live = await payload.create({ collection: 'stories', data: { ...story()(), consent: recordedConsent(), _status: 'published' } as never, user: editor })
+    const live = await payload.create({
+      collection: 'stories',
+      data: { ...story()(), consent: recordedConsent(), _status: 'published' } as never,
+      user: editor,
+    })
     await expect(
       payload.update({ collection: 'stories', id: live.id, data: { consent: { publication: false } }, ...asEditor, user: editor }),
     ).rejects.toThrow('掲載同意')
-    const unpublished = await payload.update({ collection: 'stories', id: live.id, data: { _status: 'draft', consent: { publication: false } }, ...asEditor, user: editor })
+    const unpublished = await payload.update({
+      collection: 'stories',
+      id: live.id,
+      data: { _status: 'draft', consent: { publication: false } },
+      ...asEditor,
+      user: editor,
+    })
     expect(unpublished.consent?.publication).toBe(false)
   })
 })
@@ -190,9 +274,22 @@ describe('who recorded the consent', () => {
   })
 
   it('stays who entered it when someone else edits the story without touching the record', async () => {
-    const created = await payload.create({ collection: 'stories', data: { ...story()(), consent: recordedConsent() } as never, ...drafts('stories'), user: coordinator, depth: 0 })
+    const created = await payload.create({
+      collection: 'stories',
+      data: { ...story()(), consent: recordedConsent() } as never,
+      ...drafts('stories'),
+      user: coordinator,
+      depth: 0,
+    })
     expect(String(created.consent?.enteredBy)).toBe(String(coordinator.id))
-    const edited = await payload.update({ collection: 'stories', id: created.id, data: { lead: '書き直したリード文' }, draft: true, user: editor, depth: 0 })
+    const edited = await payload.update({
+      collection: 'stories',
+      id: created.id,
+      data: { lead: '書き直したリード文' },
+      draft: true,
+      user: editor,
+      depth: 0,
+    })
     expect(String(edited.consent?.enteredBy)).toBe(String(coordinator.id))
   })
 
@@ -224,11 +321,18 @@ describe('scheduled publishing', () => {
     ['a nomination still 受付', nomination('received'), recordedConsent(), '確認が済むまで公開できません'],
     ['a story without consent', story(), undefined, '掲載同意を記録してください'],
   ] as const)('refuses %s: the story stays a draft and the audit log says why', async (_name, base, consent, reason) => {
-    const draft = await payload.create({ collection: 'stories', data: { ...base(), consent, _status: 'draft' } as never, draft: true, user: editor })
+    const draft = await payload.create({
+      collection: 'stories',
+      data: { ...base(), consent, _status: 'draft' } as never,
+      draft: true,
+      user: editor,
+    })
     const after = await schedule(draft.id)
     expect(after._status).toBe('draft')
     expect(await isPublic('stories', draft.id)).toBe(false)
-    const refusals = await auditEntries(payload, { and: [{ action: { equals: 'publish_refused' } }, { docId: { equals: String(draft.id) } }] })
+    const refusals = await auditEntries(payload, {
+      and: [{ action: { equals: 'publish_refused' } }, { docId: { equals: String(draft.id) } }],
+    })
     expect(refusals).toHaveLength(1)
     expect(refusals[0]).toMatchObject({ collectionSlug: 'stories', channel: 'schedule' })
     expect(refusals[0].summary).toContain(reason)
