@@ -23,13 +23,14 @@ export function submitViaSite<T extends CollectionSlug>(
   return payload.create({ collection, data: data as never, overrideAccess: false, context: { channel: 'site', ...context }, depth: 0 })
 }
 
-/** Minimal plan data; status and contact are left to the caller. */
+/** Minimal plan data with the proposer's recorded consent (plans have no photos); status and contact are left to the caller. */
 export const planData = (overrides: PlanInput = {}) =>
   ({
     kind: 'want_to_try' as const,
     title: 'テストのプラン',
     description: '近所の子どもたちと一緒に畑をやってみたい。',
     town: '木次町' as const,
+    consent: { publication: true, method: 'paper' as const, givenAt: '2026-04-01T00:00:00.000Z' },
     ...overrides,
   }) as RequiredDataFromCollectionSlug<'plans'>
 

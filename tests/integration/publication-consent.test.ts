@@ -48,7 +48,11 @@ const story =
 const nomination = (reviewStatus: string) => story({ origin: 'resident', reviewStatus })
 const plan =
   (data: Data = {}) =>
-  () => ({ ...planData({ title: `同意の試験プラン ${++n}` }), ...data })
+  () => {
+    // The case says what consent there is, not the helper.
+    const { consent: _ignored, ...rest } = planData({ title: `同意の試験プラン ${++n}` })
+    return { ...rest, ...data }
+  }
 const citizen = () => () => {
   const { consent: _ignored, status: _status, ...rest } = citizenData({ displayName: `同意の試験 ${++n}` })
   return rest
