@@ -89,7 +89,7 @@ describe('citizen photos follow photo consent', () => {
         town: '加茂町',
         status: 'registered',
         photo: photo.id,
-        consent: { publication: true, photo: false },
+        consent: recordedConsent({ photo: false }),
       },
     })
     expect(await publicMediaIds()).not.toContain(String(photo.id))
