@@ -19,14 +19,19 @@ beforeAll(async () => {
 afterAll(() => browser?.close())
 
 const stored = async (id: number) =>
-  (await findDocs<{ _status: string; reviewStatus: string }>(cmsUrl, 'stories', `where[id][equals]=${id}&draft=true&depth=0`, 'editor')).docs[0]
+  (await findDocs<{ _status: string; reviewStatus: string }>(cmsUrl, 'stories', `where[id][equals]=${id}&draft=true&depth=0`, 'editor'))
+    .docs[0]
 
-async function pressPublish(id: number): Promise<string> {
+/** Opens the story, presses 「変更内容を公開」 and returns the refusal the admin shows for that request. */
+async function pressPublish(id: number, expected: string): Promise<string> {
   await page.goto(`${cmsUrl}/admin/collections/stories/${id}`)
   const button = page.getByRole('button', { name: '変更内容を公開' })
   await button.waitFor({ timeout: 60_000 })
+  const answered = page.waitForResponse((r) => r.url().includes(`/api/stories/${id}`) && r.request().method() !== 'GET')
   await button.click()
-  const toast = page.locator('[data-sonner-toast]').last()
+  expect((await answered).status()).toBe(400)
+  // Other toasts may be on screen (the admin's own notices): the one for this refusal says why.
+  const toast = page.locator('[data-sonner-toast]', { hasText: expected })
   await toast.waitFor({ timeout: 30_000 })
   return toast.innerText()
 }
@@ -39,7 +44,7 @@ describe('publishing from the admin', () => {
       reviewStatus: 'received',
       _status: 'draft',
     })
-    expect(await pressPublish(story.id)).toContain('確認が済むまで公開できません')
+    expect(await pressPublish(story.id, '確認が済むまで公開できません')).toContain('確認済み')
     expect(await stored(story.id)).toMatchObject({ _status: 'draft', reviewStatus: 'received' })
   })
 
@@ -50,7 +55,7 @@ describe('publishing from the admin', () => {
       consent: { publication: false, photo: false },
       _status: 'draft',
     })
-    expect(await pressPublish(story.id)).toContain('掲載同意を記録してください')
+    expect(await pressPublish(story.id, '掲載同意を記録してください')).toContain('登場する方')
     expect((await stored(story.id))._status).toBe('draft')
 
     await page.locator('#field-consent__publication').check()
