@@ -17,6 +17,7 @@ export const syncReviewStatus: CollectionBeforeChangeHook = ({ data, originalDoc
     origin: data.origin ?? originalDoc?.origin,
     reviewStatus: data.reviewStatus ?? originalDoc?.reviewStatus,
   })
-  if (refusal) throw new APIError(refusal, 400, null, true)
+  // With data, so the message survives a minified build (its error class loses its name) and reaches the admin's toast.
+  if (refusal) throw new APIError(refusal, 400, { problems: [refusal] }, true)
   return { ...data, reviewStatus: 'published' }
 }
