@@ -31,6 +31,7 @@ import { ADMIN_DATE_TIME_FORMAT, ADMIN_TIMEZONES } from './cms/domain/dates'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
 import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import { recordRefusedSchedulePublish } from './cms/jobs/refusedSchedulePublish'
 import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
 import { sharedBehaviour } from './cms/plugins/sharedBehaviour'
 import { projectRoot } from './cms/runtime/paths'
@@ -80,6 +81,8 @@ export default buildConfig({
     autoRun: [
       { cron: '*/5 * * * *', queue: 'nightly', limit: 10 },
       { cron: '*/10 * * * * *', ...MAIL_RUN },
+      // Scheduled publishing (the admin's 「公開を予約」) queues on the default queue.
+      { cron: '* * * * *', queue: 'default', limit: 10 },
     ],
     shouldAutoRun: () => process.env.ESUKO_JOBS === '1',
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
@@ -87,6 +90,8 @@ export default buildConfig({
       admin: { ...defaultJobsCollection.admin, hidden: false, group: { ja: '管理', en: 'Admin' }, useAsTitle: 'taskSlug' },
     }),
   },
+  // A scheduled publish refused for want of consent or review leaves its reason in the audit log.
+  onInit: (payload) => recordRefusedSchedulePublish(payload),
   admin: {
     user: Users.slug,
     meta: { titleSuffix: '｜えすこポータル管理' },

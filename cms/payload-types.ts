@@ -187,7 +187,28 @@ export interface Story {
   relatedPlan?: (number | null) | Plan;
   relatedEvent?: (number | null) | Event;
   origin: 'editorial' | 'resident';
-  reviewStatus: 'received' | 'reviewing' | 'published' | 'declined';
+  /**
+   * A resident’s submission is published only once approved.
+   */
+  reviewStatus: 'received' | 'reviewing' | 'approved' | 'published' | 'declined';
+  /**
+   * A story cannot be published until the people in it have consented (and to photos that show them).
+   */
+  consent?: {
+    publication?: boolean | null;
+    photo?: boolean | null;
+    method?: ('paper' | 'web' | 'in_person') | null;
+    /**
+     * Who witnessed spoken consent.
+     */
+    witness?: string | null;
+    givenAt?: string | null;
+    /**
+     * Set from the signed-in user.
+     */
+    enteredBy?: (number | null) | User;
+  };
+  consentState?: string | null;
   submission?: {
     nickname?: string | null;
     email?: string | null;
@@ -213,6 +234,10 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * A story may show a photo of people only with their photo consent.
+   */
+  showsPeople?: boolean | null;
   /**
    * Set automatically for esuko citizens’ photos from their photo consent.
    */
@@ -302,11 +327,21 @@ export interface Citizen {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Public only when registered with recorded consent; the photo only with photo consent.
+   */
   consent?: {
     publication?: boolean | null;
     photo?: boolean | null;
-    method?: ('web' | 'paper' | 'in_person') | null;
+    method?: ('paper' | 'web' | 'in_person') | null;
+    /**
+     * Who witnessed spoken consent.
+     */
+    witness?: string | null;
     givenAt?: string | null;
+    /**
+     * Set from the signed-in user.
+     */
     enteredBy?: (number | null) | User;
   };
   /**
@@ -320,6 +355,7 @@ export interface Citizen {
     notes?: string | null;
   };
   status: 'candidate' | 'registered' | 'paused';
+  consentState?: string | null;
   /**
    * When the status first became “registered” (counted for the KPI).
    */
@@ -535,6 +571,23 @@ export interface Plan {
     consentAt?: string | null;
   };
   status: 'received' | 'published' | 'in_progress' | 'realised' | 'withdrawn';
+  /**
+   * A plan naming its proposer cannot be public until the proposer’s consent is recorded (automatic for site submissions).
+   */
+  consent?: {
+    publication?: boolean | null;
+    method?: ('paper' | 'web' | 'in_person') | null;
+    /**
+     * Who witnessed spoken consent.
+     */
+    witness?: string | null;
+    givenAt?: string | null;
+    /**
+     * Set from the signed-in user.
+     */
+    enteredBy?: (number | null) | User;
+  };
+  consentState?: string | null;
   lifecycle?: {
     receivedAt?: string | null;
     publishedAt?: string | null;
@@ -548,26 +601,6 @@ export interface Plan {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "support-offers".
- */
-export interface SupportOffer {
-  id: number;
-  plan: number | Plan;
-  kind: 'cheer' | 'help';
-  organisation?: (number | null) | Organisation;
-  nickname: string;
-  message?: string | null;
-  contact?: {
-    email?: string | null;
-    phone?: string | null;
-    consentAt?: string | null;
-  };
-  status: 'received' | 'approved' | 'declined';
   updatedAt: string;
   createdAt: string;
 }
@@ -602,6 +635,26 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-offers".
+ */
+export interface SupportOffer {
+  id: number;
+  plan: number | Plan;
+  kind: 'cheer' | 'help';
+  organisation?: (number | null) | Organisation;
+  nickname: string;
+  message?: string | null;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    consentAt?: string | null;
+  };
+  status: 'received' | 'approved' | 'declined';
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -770,7 +823,8 @@ export interface AuditLog {
     | 'erase_personal'
     | 'change_roles'
     | 'verify_deletion'
-    | 'process_deletion';
+    | 'process_deletion'
+    | 'publish_refused';
   collectionSlug: string;
   docId?: string | null;
   user?: (number | null) | User;
@@ -1102,6 +1156,17 @@ export interface StoriesSelect<T extends boolean = true> {
   relatedEvent?: T;
   origin?: T;
   reviewStatus?: T;
+  consent?:
+    | T
+    | {
+        publication?: T;
+        photo?: T;
+        method?: T;
+        witness?: T;
+        givenAt?: T;
+        enteredBy?: T;
+      };
+  consentState?: T;
   submission?:
     | T
     | {
@@ -1141,6 +1206,7 @@ export interface CitizensSelect<T extends boolean = true> {
         publication?: T;
         photo?: T;
         method?: T;
+        witness?: T;
         givenAt?: T;
         enteredBy?: T;
       };
@@ -1154,6 +1220,7 @@ export interface CitizensSelect<T extends boolean = true> {
         notes?: T;
       };
   status?: T;
+  consentState?: T;
   citizenSince?: T;
   registeredBy?: T;
   registeredAt?: T;
@@ -1201,6 +1268,16 @@ export interface PlansSelect<T extends boolean = true> {
         consentAt?: T;
       };
   status?: T;
+  consent?:
+    | T
+    | {
+        publication?: T;
+        method?: T;
+        witness?: T;
+        givenAt?: T;
+        enteredBy?: T;
+      };
+  consentState?: T;
   lifecycle?:
     | T
     | {
@@ -1411,6 +1488,7 @@ export interface ParticipantsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  showsPeople?: T;
   restricted?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -11,14 +11,16 @@ import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
-import { CITIZEN_STATUS_OPTIONS, CONSENT_METHOD_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
+import { CITIZEN_STATUS_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
+import { consentGroup, consentStateField } from '../fields/consent'
+import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 
 export const Citizens: CollectionConfig = {
   slug: 'citizens',
   labels: { singular: { ja: 'えすこ市民', en: 'Esuko citizen' }, plural: { ja: 'えすこ市民', en: 'Esuko citizens' } },
   admin: {
     useAsTitle: 'displayName',
-    defaultColumns: ['displayName', 'town', 'status', 'registeredAt'],
+    defaultColumns: ['displayName', 'town', 'status', 'consentState', 'registeredAt'],
     group: { ja: '人と団体', en: 'People & organisations' },
     description: {
       ja: '公開されるのは「登録」かつ掲載に同意した方の公開欄だけです。非公開欄は編集者と登録したコーディネーターだけが見られます。',
@@ -32,7 +34,7 @@ export const Citizens: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
-  hooks: { beforeChange: [setRegistrant, stampCitizenSince], afterChange: [syncPhotoVisibility] },
+  hooks: { beforeChange: [setRegistrant, stampCitizenSince, enforcePublicationConsent('citizens')], afterChange: [syncPhotoVisibility] },
   fields: [
     {
       type: 'tabs',
@@ -110,41 +112,14 @@ export const Citizens: CollectionConfig = {
         {
           label: { ja: '同意と非公開情報', en: 'Consent & private data' },
           fields: [
-            {
-              name: 'consent',
-              type: 'group',
-              label: { ja: '同意', en: 'Consent' },
-              fields: [
-                {
-                  name: 'publication',
-                  type: 'checkbox',
-                  label: { ja: 'プロフィールの掲載に同意', en: 'Consents to a public profile' },
-                  defaultValue: false,
-                  index: true,
-                },
-                {
-                  name: 'photo',
-                  type: 'checkbox',
-                  label: { ja: '写真の掲載に同意', en: 'Consents to a public photo' },
-                  defaultValue: false,
-                },
-                {
-                  name: 'method',
-                  type: 'select',
-                  label: { ja: '同意の方法', en: 'How consent was given' },
-                  options: CONSENT_METHOD_OPTIONS,
-                  access: { read: staffOnlyField },
-                },
-                { name: 'givenAt', type: 'date', label: { ja: '同意日', en: 'Consent date' }, access: { read: staffOnlyField } },
-                {
-                  name: 'enteredBy',
-                  type: 'relationship',
-                  relationTo: 'users',
-                  label: { ja: '同意を入力した職員', en: 'Entered by' },
-                  access: { read: staffOnlyField },
-                },
-              ],
-            },
+            consentGroup({
+              publicationLabel: { ja: 'プロフィールの掲載に同意', en: 'Consents to a public profile' },
+              photo: true,
+              description: {
+                ja: '「登録」かつ掲載に同意した方だけが公開されます。同意の方法・日付（口頭なら立会人）を記録してから同意にチェックしてください。写真は写真の同意があるときだけ公開されます。',
+                en: 'Public only when registered with recorded consent; the photo only with photo consent.',
+              },
+            }),
             contactGroup(personalGroup('citizens', 'private'), {
               label: { ja: '非公開情報', en: 'Private data' },
               admin: {
@@ -173,6 +148,7 @@ export const Citizens: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar' },
     },
+    consentStateField(),
     {
       name: 'citizenSince',
       type: 'date',

@@ -49,6 +49,20 @@ export const Media: CollectionConfig = {
     },
     { name: 'credit', type: 'text', label: { ja: '撮影・提供', en: 'Credit' }, maxLength: 80 },
     {
+      name: 'showsPeople',
+      type: 'checkbox',
+      // Unknown is treated as showing people: a story's photo then needs photo consent (cms/domain/consent.ts).
+      defaultValue: true,
+      label: { ja: '人物が写っている', en: 'Shows people' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          ja: '人が写っている画像をストーリーで使うには、写っている方の写真の同意が必要です。風景や物だけの画像ならチェックを外してください。',
+          en: 'A story may show a photo of people only with their photo consent.',
+        },
+      },
+    },
+    {
       name: 'restricted',
       type: 'checkbox',
       defaultValue: false,

@@ -7,6 +7,8 @@ import { publicPlanOrStaff } from '../access/publicPlanOrStaff'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
+import { consentGroup, consentStateField } from '../fields/consent'
+import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
 import { PLAN_KIND_OPTIONS, PLAN_STATUS_OPTIONS } from '../domain/plans'
 import { queuePlanPublishedNotice } from '../hooks/queuePublishedNotice'
@@ -29,7 +31,7 @@ export const Plans: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'kind', 'town', 'status', 'createdAt'],
+    defaultColumns: ['title', 'kind', 'town', 'status', 'consentState', 'createdAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
   access: {
@@ -39,7 +41,10 @@ export const Plans: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
-  hooks: { beforeChange: [stampPlanLifecycle], afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice] },
+  hooks: {
+    beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans')],
+    afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice],
+  },
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },
@@ -72,6 +77,16 @@ export const Plans: CollectionConfig = {
       access: { create: staffOnlyField, update: staffOnlyField },
       admin: { position: 'sidebar' },
     },
+    consentGroup({
+      publicationLabel: { ja: '提案者が名前（ニックネーム）の掲載に同意', en: 'The proposer consents to being named' },
+      photo: false,
+      description: {
+        ja: '提案者のニックネームや えすこ市民 を載せるプランは、提案者の同意を記録するまで公開できません。サイトのフォームから投稿されたプランは、投稿時の同意が自動で記録されます。',
+        en: 'A plan naming its proposer cannot be public until the proposer’s consent is recorded (automatic for site submissions).',
+      },
+      admin: { position: 'sidebar' },
+    }),
+    consentStateField(),
     {
       name: 'lifecycle',
       type: 'group',

@@ -8,6 +8,8 @@ import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { personalGroup } from '../domain/personalData'
 import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
+import { consentGroup, consentStateField } from '../fields/consent'
+import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
 import { STORY_ORIGIN_OPTIONS, STORY_REVIEW_STATUS_OPTIONS } from '../domain/submissions'
 import { queueStoryPublishedNotice } from '../hooks/queuePublishedNotice'
@@ -21,7 +23,7 @@ export const Stories: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'origin', 'reviewStatus', 'featured', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'origin', 'reviewStatus', 'consentState', 'featured', '_status', 'publishedAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
   access: {
@@ -34,7 +36,11 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
-  hooks: { beforeChange: [syncReviewStatus], afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice] },
+  hooks: {
+    // Review first (a site submission becomes an unreviewed draft), then consent: both refuse a premature publish.
+    beforeChange: [syncReviewStatus, enforcePublicationConsent('stories')],
+    afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice],
+  },
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),
@@ -87,8 +93,24 @@ export const Stories: CollectionConfig = {
       defaultValue: 'received',
       required: true,
       index: true,
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          ja: '住民からの投稿・推薦は「確認済み（公開できる）」にしてから公開します。',
+          en: 'A resident’s submission is published only once approved.',
+        },
+      },
     },
+    consentGroup({
+      publicationLabel: { ja: '登場する方が文章での紹介に同意', en: 'The people named consent to the text' },
+      photo: true,
+      description: {
+        ja: '登場する方（推薦された方を含む）の同意を記録するまで公開できません。メイン画像に人が写っているときは写真の同意も必要です。',
+        en: 'A story cannot be published until the people in it have consented (and to photos that show them).',
+      },
+      admin: { position: 'sidebar' },
+    }),
+    consentStateField(),
     contactGroup(personalGroup('stories', 'submission'), {
       label: { ja: '投稿者（非公開）', en: 'Submitter (private)' },
       admin: { condition: (data: { origin?: string }) => data?.origin === 'resident' },

@@ -10,12 +10,6 @@ export type CitizenStatus = (typeof CITIZEN_STATUS_OPTIONS)[number]['value']
 /** The one status whose (consented) profiles the public may see. */
 export const PUBLIC_CITIZEN_STATUS: CitizenStatus = 'registered'
 
-export const CONSENT_METHOD_OPTIONS = defineOptions([
-  { value: 'web', label: { ja: 'ウェブ', en: 'Web' } },
-  { value: 'paper', label: { ja: '紙の同意書', en: 'Paper form' } },
-  { value: 'in_person', label: { ja: '対面（口頭）', en: 'In person' } },
-])
-
 export const DISCOVERY_CHANNEL_OPTIONS = defineOptions([
   { value: 'nomination', label: { ja: '住民からの推薦', en: 'Nominated by a resident' } },
   { value: 'self', label: { ja: '本人からの申し出', en: 'Came forward' } },

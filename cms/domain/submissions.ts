@@ -1,4 +1,4 @@
-import { defineOptions } from './options'
+import { defineOptions, labelsJa } from './options'
 
 /**
  * What residents send and how staff review it: the statuses of cheers, support offers, stories, event
@@ -35,12 +35,31 @@ export const STORY_ORIGIN_OPTIONS = defineOptions([
   { value: 'resident', label: { ja: '住民からの投稿・推薦', en: 'Resident submission' } },
 ])
 
+/**
+ * A resident's story or nomination is reviewed before it may go public: 受付 → 確認中 → 確認済み, and only then
+ * may an editor publish it (publishing moves 確認済み to 公開). Editorial stories need no review.
+ */
 export const STORY_REVIEW_STATUS_OPTIONS = defineOptions([
   { value: 'received', label: { ja: '受付', en: 'Received' } },
   { value: 'reviewing', label: { ja: '確認中', en: 'Reviewing' } },
+  { value: 'approved', label: { ja: '確認済み（公開できる）', en: 'Approved' } },
   { value: 'published', label: { ja: '公開', en: 'Published' } },
   { value: 'declined', label: { ja: '見送り', en: 'Declined' } },
 ])
+export type StoryReviewStatus = (typeof STORY_REVIEW_STATUS_OPTIONS)[number]['value']
+export const STORY_REVIEW_LABEL = labelsJa<StoryReviewStatus>(STORY_REVIEW_STATUS_OPTIONS)
+/** The review statuses from which a resident's story may be published. */
+export const PUBLISHABLE_REVIEW_STATUSES: StoryReviewStatus[] = ['approved', 'published']
+
+/** Why a story may not be published as far as its review goes, in Japanese; null when it may. */
+export function reviewRefusal(story: { origin?: string | null; reviewStatus?: string | null }): string | null {
+  const review = (story.reviewStatus ?? 'received') as StoryReviewStatus
+  if (review === 'declined') return '「見送り」のストーリーは公開できません。確認状況を変えてから公開してください。'
+  if (story.origin === 'resident' && !PUBLISHABLE_REVIEW_STATUSES.includes(review)) {
+    return `住民からの投稿・推薦は、確認が済むまで公開できません。確認状況を「${STORY_REVIEW_LABEL.approved}」にしてから公開してください（現在:「${STORY_REVIEW_LABEL[review] ?? review}」）。`
+  }
+  return null
+}
 
 /**
  * A registration holds seats while confirmed (and once staff mark it attended); a waitlisted one holds none until
@@ -129,5 +148,6 @@ export const AUDIT_ACTION_OPTIONS = defineOptions([
   { value: 'change_roles', label: { ja: '役割・管理する団体の変更', en: 'Changed roles' } },
   { value: 'verify_deletion', label: { ja: '削除依頼の本人確認', en: 'Deletion request verified' } },
   { value: 'process_deletion', label: { ja: '削除依頼の処理・期限切れ', en: 'Deletion request processed or expired' } },
+  { value: 'publish_refused', label: { ja: '予約公開の中止（同意・確認の不足）', en: 'Scheduled publishing refused' } },
 ])
 export type AuditAction = (typeof AUDIT_ACTION_OPTIONS)[number]['value']

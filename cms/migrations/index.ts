@@ -5,6 +5,7 @@ import * as migration_20261129_025111_shared_counters from './20261129_025111_sh
 import * as migration_20261129_141756_kpi1_official_survey_roles from './20261129_141756_kpi1_official_survey_roles';
 import * as migration_20261129_165146_event_waitlist_reference from './20261129_165146_event_waitlist_reference';
 import * as migration_20261129_165149_deletion_verification from './20261129_165149_deletion_verification';
+import * as migration_20261129_165506_consent_before_publication from './20261129_165506_consent_before_publication';
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
 
 export const migrations = [
@@ -42,6 +43,11 @@ export const migrations = [
     up: migration_20261129_165149_deletion_verification.up,
     down: migration_20261129_165149_deletion_verification.down,
     name: '20261129_165149_deletion_verification',
+  },
+  {
+    up: migration_20261129_165506_consent_before_publication.up,
+    down: migration_20261129_165506_consent_before_publication.down,
+    name: '20261129_165506_consent_before_publication',
   },
   {
     up: migration_20261129_171722_japan_time.up,

@@ -33,7 +33,13 @@ export type SeedCitizen = {
   activities: string
   discoveredThrough: NonNullable<Citizen['discoveredThrough']>
   connectionMethod: string
-  consent: { publication: boolean; photo: boolean; method: NonNullable<NonNullable<Citizen['consent']>['method']>; givenAt: string }
+  consent: {
+    publication: boolean
+    photo: boolean
+    method: NonNullable<NonNullable<Citizen['consent']>['method']>
+    givenAt: string
+    witness?: string
+  }
   private: { legalName: string; email?: string; phone?: string; birthYear: number; notes?: string }
   status: Citizen['status']
   /** When the record was first entered (fixed, within the programme's fiscal years). */
@@ -123,7 +129,7 @@ export const CITIZENS: SeedCitizen[] = [
     activities: '三刀屋の交流センターで月二回ひらく「みんなの台所」の調理リーダー。中学生のお手伝いの受け入れも担当しています。',
     discoveredThrough: 'organisation',
     connectionMethod: '農家さんからの「規格外の野菜を使ってほしい」という申し出を受けて、食材の寄付と食堂をつなぎました。',
-    consent: { publication: true, photo: false, method: 'in_person', givenAt: jst('2025-09-02') },
+    consent: { publication: true, photo: false, method: 'in_person', witness: '木次 和子（コーディネーター）', givenAt: jst('2025-09-02') },
     private: { legalName: '石原 由美', email: 'ishihara.yumi@example.jp', phone: '090-0000-2004', birthYear: 1972 },
     status: 'registered',
     registeredAt: jst('2025-09-02', '15:00'),
@@ -219,7 +225,7 @@ export const CITIZENS: SeedCitizen[] = [
     activities: '地区の防災訓練で、避難所の受付や段ボールベッドの組み立て方を教えています。',
     discoveredThrough: 'organisation',
     connectionMethod: '地域自主組織の防災部会で、ほかの地区の消防団OBと情報交換をするようになりました。',
-    consent: { publication: false, photo: false, method: 'in_person', givenAt: jst('2025-09-20') },
+    consent: { publication: false, photo: false, method: 'in_person', witness: '大東 健（地域自主組織）', givenAt: jst('2025-09-20') },
     private: {
       legalName: '藤原 誠',
       phone: '090-0000-2009',
@@ -278,7 +284,13 @@ export const CITIZENS: SeedCitizen[] = [
     activities: '冬にそば打ち教室をひらき、打ったそばをひとり暮らしの方に届けています。',
     discoveredThrough: 'event',
     connectionMethod: 'ふるまい市でそばをふるまったところ、若い移住者が弟子入りを申し出ました。',
-    consent: { publication: true, photo: true, method: 'in_person', givenAt: jst('2025-11-03', '15:00') },
+    consent: {
+      publication: true,
+      photo: true,
+      method: 'in_person',
+      witness: '掛合 美代子（コーディネーター）',
+      givenAt: jst('2025-11-03', '15:00'),
+    },
     private: { legalName: '石田 忠', phone: '090-0000-2012', birthYear: 1952 },
     status: 'registered',
     registeredAt: jst('2025-11-05', '10:00'),
@@ -336,7 +348,7 @@ export const CITIZENS: SeedCitizen[] = [
     activities: '空き家や高齢世帯の周りの草刈りを、仲間と声をかけ合って引き受けています。',
     discoveredThrough: 'coordinator',
     connectionMethod: '集落の水路掃除のあとの慰労会で、草刈りに困っている世帯の話が出たのがきっかけです。',
-    consent: { publication: true, photo: false, method: 'in_person', givenAt: jst('2026-07-08') },
+    consent: { publication: true, photo: false, method: 'in_person', witness: '吉田 修（民生委員）', givenAt: jst('2026-07-08') },
     private: { legalName: '森 和夫', phone: '090-0000-2015', birthYear: 1959 },
     status: 'candidate',
     registeredAt: jst('2026-07-08', '15:30'),

@@ -182,6 +182,8 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
         proposer: plan.proposer ? ref(citizen(plan.proposer)) : undefined,
         proposerNickname: plan.proposerNickname,
         proposerContact: plan.proposerContact ? { ...plan.proposerContact, consentAt: receivedAt } : undefined,
+        // Sent through the site's form, which tells the proposer their nickname is shown (cms/domain/consent.ts).
+        consent: { publication: true, method: 'web', givenAt: receivedAt },
         status: 'received',
         lifecycle: { receivedAt },
         createdAt: receivedAt,
@@ -244,6 +246,14 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
       featured: story.featured,
       featuredOrder: story.featuredOrder ?? 100,
       origin: 'editorial' as const,
+      // The people in each story agreed on paper before it was written, to the photo too where there is one.
+      consent: {
+        publication: true,
+        photo: Boolean(story.heroImage),
+        method: 'paper' as const,
+        givenAt: new Date(now.getTime() - (story.daysAgo + 14) * DAY).toISOString(),
+        enteredBy: coordinator,
+      },
       reviewStatus: story.status === 'published' ? ('published' as const) : ('reviewing' as const),
       publishedAt: story.status === 'published' ? publishedAt : undefined,
       createdAt: publishedAt,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { STORIES } from '../../cms/seed/content'
 import { launchBrowser } from '../helpers/browser'
+import { recordedConsent } from '../helpers/fixtures'
 import { type ProxiedPortal, proxyBrowserArgs, startProxiedPortal } from '../helpers/proxy'
 import { adminLogin, createAsEditor, createOpenEvent, EDITOR, editorToken, openForm, submitForm, unique } from '../helpers/site'
 import { pageChangesWithin } from '../helpers/siteProcesses'
@@ -572,6 +573,7 @@ describe('an admin edit through the proxy', () => {
       origin: 'editorial',
       reviewStatus: 'received',
       lead: 'プロキシ経由の編集の試験',
+      consent: recordedConsent(),
       _status: 'published',
     })
     expect(created.status).toBe(201)

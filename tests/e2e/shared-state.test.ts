@@ -17,6 +17,7 @@ import {
   type SiteProcesses,
   startSiteProcesses,
 } from '../helpers/siteProcesses'
+import { recordedConsent } from '../helpers/fixtures'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-shared-'))
 // SQLite by default; on the MongoDB wire protocol when run through tests/helpers/run-with-jongodb.mjs (or a
@@ -67,7 +68,14 @@ const get = async (url: string) => {
 const publishedStory = (title: string) =>
   payload.create({
     collection: 'stories',
-    data: { title, origin: 'editorial', reviewStatus: 'received', lead: '共有状態の試験', _status: 'published' } as never,
+    data: {
+      title,
+      origin: 'editorial',
+      reviewStatus: 'received',
+      lead: '共有状態の試験',
+      consent: recordedConsent(),
+      _status: 'published',
+    } as never,
   })
 
 const openEvent = (title: string, capacity: number) =>

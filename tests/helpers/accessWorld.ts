@@ -5,6 +5,7 @@ import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 import type { Role } from '../../cms/domain/roles'
 import { PERSONAL_DATA, type PersonalGroup as DeclaredGroup, personalGroup } from '../../cms/domain/personalData'
 import type { User } from '../../cms/payload-types'
+import { recordedConsent } from './fixtures'
 
 /**
  * A small world for access tests: one user per role (plus a second coordinator), and of every collection
@@ -204,6 +205,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
       town: '大東町',
       status: 'published',
       proposer: citizenHidden.id,
+      consent: { publication: true, method: 'paper', givenAt: new Date().toISOString() },
       proposerContact: personal('plans', 'proposerContact'),
     } as never,
   })
@@ -301,7 +303,9 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const story = (title: string, extra: Record<string, unknown>) => ({
     title,
     origin: 'resident',
-    reviewStatus: 'received',
+    // A resident's story is public only once reviewed and with the consent of those in it.
+    reviewStatus: extra._status === 'published' ? 'approved' : 'received',
+    consent: recordedConsent(),
     citizens: [citizenVisible.id, citizenHidden.id],
     organisations: [ownOrganisation.id, otherOrganisation.id],
     relatedPlan: planHidden.id,

@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload, RequestContext, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import type { Event } from '../../cms/payload-types'
+import { recordedConsent } from './fixtures'
 
 type PlanInput = Partial<RequiredDataFromCollectionSlug<'plans'>>
 type EventInput = Partial<RequiredDataFromCollectionSlug<'events'>>
@@ -22,13 +23,14 @@ export function submitViaSite<T extends CollectionSlug>(
   return payload.create({ collection, data: data as never, overrideAccess: false, context: { channel: 'site', ...context }, depth: 0 })
 }
 
-/** Minimal plan data; status and contact are left to the caller. */
+/** Minimal plan data with the proposer's recorded consent (plans have no photos); status and contact are left to the caller. */
 export const planData = (overrides: PlanInput = {}) =>
   ({
     kind: 'want_to_try' as const,
     title: 'テストのプラン',
     description: '近所の子どもたちと一緒に畑をやってみたい。',
     town: '木次町' as const,
+    consent: { publication: true, method: 'paper' as const, givenAt: '2026-04-01T00:00:00.000Z' },
     ...overrides,
   }) as RequiredDataFromCollectionSlug<'plans'>
 
@@ -54,7 +56,7 @@ export const citizenData = (overrides: CitizenInput = {}): RequiredDataFromColle
   town: '大東町' as const,
   intro: '朝の見守りをしています',
   status: 'registered' as const,
-  consent: { publication: true, photo: false },
+  consent: recordedConsent({ photo: false }),
   private: { legalName: '佐藤 花子', email: 'hanako.sato@example.jp', phone: '0854-00-1234' },
   ...overrides,
 })

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module'
 
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core'
 
+import { recordedConsent } from './fixtures'
+
 export const EDITOR = { email: 'editor@esuko.example', password: 'e2e-demo-password' } as const
 
 /** site/lib/formGuard.ts refuses a form sent back less than 3 s after it was shown. */
@@ -84,16 +86,25 @@ export function editorToken(cmsUrl: string): Promise<string> {
 
 type Doc = { id: number | string; [key: string]: unknown }
 
-/** POST {cmsUrl}/api/{collection} as the editor; throws with Payload's message when refused. */
+/** Collections that publish a person only with their recorded consent (cms/domain/consent.ts). */
+const CONSENT_SUBJECTS = new Set(['stories', 'plans', 'citizens'])
+
+/**
+ * POST {cmsUrl}/api/{collection} as the editor; throws with Payload's message when refused. A story, plan or
+ * citizen gets a complete consent record (paper, dated) under the flags the caller gives, as staff would enter it.
+ */
 export async function createAsEditor<T = Doc>(cmsUrl: string, collection: string, data: Record<string, unknown>): Promise<T> {
+  const body = CONSENT_SUBJECTS.has(collection)
+    ? { ...data, consent: { ...recordedConsent(), ...(collection === 'plans' ? { photo: undefined } : {}), ...(data.consent as object) } }
+    : data
   const res = await fetch(`${cmsUrl}/api/${collection}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `JWT ${await editorToken(cmsUrl)}` },
-    body: JSON.stringify(data),
+    body: JSON.stringify(body),
   })
-  const body = (await res.json()) as { doc?: T; errors?: unknown }
-  if (!res.ok || !body.doc) throw new Error(`creating ${collection} failed (${res.status}): ${JSON.stringify(body.errors ?? body)}`)
-  return body.doc
+  const answer = (await res.json()) as { doc?: T; errors?: unknown }
+  if (!res.ok || !answer.doc) throw new Error(`creating ${collection} failed (${res.status}): ${JSON.stringify(answer.errors ?? answer)}`)
+  return answer.doc
 }
 
 /** GET {cmsUrl}/api/{collection}?{query}, anonymously (what the public may read) or as the editor. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Citizen } from '../../cms/payload-types'
 import { citizenData, createPhoto } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
-import { storyData } from '../helpers/fixtures'
+import { recordedConsent, storyData } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
 
 let payload: Payload
@@ -19,8 +19,12 @@ beforeAll(async () => {
 })
 afterAll(() => shutdownPayload(payload))
 
-const createCitizen = (overrides: Partial<Citizen>) =>
-  payload.create({ collection: 'citizens', data: citizenData({ photo: photoId, ...overrides }) })
+// Each case's flags over a complete record (how and when): a flag without one is refused (publication-consent.test.ts).
+const createCitizen = ({ consent, ...overrides }: Partial<Citizen>) =>
+  payload.create({
+    collection: 'citizens',
+    data: citizenData({ photo: photoId, ...overrides, consent: { ...recordedConsent({ photo: false }), ...consent } }),
+  })
 const readAs = (reader: Reader, id: Citizen['id']) =>
   payload
     .find({ collection: 'citizens', where: { id: { equals: id } }, overrideAccess: false, user: readers[reader], depth: 0 })

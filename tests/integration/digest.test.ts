@@ -8,6 +8,7 @@ import { fiscalYearOf } from '../../cms/domain/fiscalYear'
 import { secretEmail, secretPhone, secretText } from '../helpers/accessWorld'
 import { rest } from '../helpers/api'
 import { citizenData, planData } from '../helpers/domain'
+import { recordedConsent } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { createUser } from '../helpers/users'
 import type { Plan } from '../../cms/payload-types'
@@ -121,6 +122,7 @@ beforeAll(async () => {
         origin: 'resident',
         reviewStatus: published ? 'published' : 'reviewing',
         _status: published ? 'published' : 'draft',
+        consent: published ? recordedConsent() : undefined,
         submission: { nickname: secret(secretText(`nick${key}`)), email: secret(secretEmail(`story${key}`)), phone: secret(secretPhone()) },
         ...data,
       } as never,

@@ -5,6 +5,7 @@ import { cancelRegistrationByLink, findRegistrationByLink } from '../../cms/lib/
 import { previousTokyoDay } from '../../cms/lib/submissionDigest'
 import { consoleDelivery, MAIL_RUN, smtpOptions } from '../../cms/mail/send'
 import { createEvent, planData, submitViaSite } from '../helpers/domain'
+import { recordedConsent } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { linksIn, type ReceivedMail, type SmtpCatcher, startSmtp } from '../helpers/smtp'
 import { createUser } from '../helpers/users'
@@ -225,11 +226,11 @@ describe('received and published notices', () => {
     await runMailQueue()
     expect((await mailTo(email)).subject).toBe('【えすこポータル】推薦・投稿を受け付けました')
 
-    // A draft save while reviewing sends nothing; publishing does, once.
+    // A draft save once reviewed (with the nominee's consent) sends nothing; publishing does, once.
     await payload.update({
       collection: 'stories',
       id: story.id,
-      data: { reviewStatus: 'reviewing' },
+      data: { reviewStatus: 'approved', consent: recordedConsent() },
       draft: true,
       user: editor,
       overrideAccess: false,
@@ -256,7 +257,7 @@ describe('received and published notices', () => {
     const before = (await mailJobs()).length
     await payload.create({
       collection: 'stories',
-      data: { title: '編集部の記事', _status: 'published', origin: 'editorial', reviewStatus: 'published' },
+      data: { title: '編集部の記事', _status: 'published', origin: 'editorial', reviewStatus: 'published', consent: recordedConsent() },
       user: editor,
       overrideAccess: false,
     })

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { recordedConsent } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -11,7 +12,7 @@ beforeAll(async () => {
   payload = await bootPayload()
   const story = await payload.create({
     collection: 'stories',
-    data: { title: 'Moderation', origin: 'editorial', reviewStatus: 'published', _status: 'published' },
+    data: { title: 'Moderation', origin: 'editorial', reviewStatus: 'published', consent: recordedConsent(), _status: 'published' },
   })
   storyId = story.id
 })
@@ -88,7 +89,7 @@ describe('citizen photos follow photo consent', () => {
         town: '加茂町',
         status: 'registered',
         photo: photo.id,
-        consent: { publication: true, photo: false },
+        consent: recordedConsent({ photo: false }),
       },
     })
     expect(await publicMediaIds()).not.toContain(String(photo.id))

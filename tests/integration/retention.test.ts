@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTACT_LOCATIONS, eraseContact, processDeletionRequests, purgeExpiredContacts } from '../../cms/lib/retention'
 import { requestConfirmedDeletion } from '../helpers/deletion'
 import { citizenData, countParticipants, createEvent, onJongodb, planData, submitViaSite } from '../helpers/domain'
+import { recordedConsent } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { createUser } from '../helpers/users'
 
@@ -55,7 +56,7 @@ async function submitEverywhere(contact: Contact, tag: string) {
   await payload.update({
     collection: 'stories',
     id: story.id,
-    data: { reviewStatus: 'reviewing', _status: 'published' },
+    data: { reviewStatus: 'approved', consent: recordedConsent(), _status: 'published' },
     user: editor,
     overrideAccess: false,
   })
@@ -153,7 +154,7 @@ describe('retention purge', () => {
     await payload.update({
       collection: 'stories',
       id: story.id,
-      data: { _status: 'published', reviewStatus: 'reviewing' },
+      data: { _status: 'published', reviewStatus: 'approved', consent: recordedConsent() },
       user: editor,
       overrideAccess: false,
     })
