@@ -7,6 +7,7 @@ import * as migration_20261129_165146_event_waitlist_reference from './20261129_
 import * as migration_20261129_165149_deletion_verification from './20261129_165149_deletion_verification';
 import * as migration_20261129_165506_consent_before_publication from './20261129_165506_consent_before_publication';
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
+import * as migration_20261129_180320_session5_merged_schema from './20261129_180320_session5_merged_schema';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261129_171722_japan_time.up,
     down: migration_20261129_171722_japan_time.down,
-    name: '20261129_171722_japan_time'
+    name: '20261129_171722_japan_time',
+  },
+  {
+    up: migration_20261129_180320_session5_merged_schema.up,
+    down: migration_20261129_180320_session5_merged_schema.down,
+    name: '20261129_180320_session5_merged_schema'
   },
 ];
