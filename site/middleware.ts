@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
-import { cachedPage } from './lib/pageCache'
+import { cachedPage, markActedReader } from './lib/pageCache'
 import { applySecurityHeaders } from './lib/securityHeaders'
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
@@ -25,5 +25,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = refuseNonFormAction(context.request, context.url) ?? (await cachedPage(context, next))
   const https = context.url.protocol === 'https:' || context.request.headers.get('x-forwarded-proto') === 'https'
   applySecurityHeaders(response.headers, https, import.meta.env.PROD)
+  markActedReader(context.request, context.url, response, https)
   return response
 })

@@ -13,11 +13,12 @@ import { fanOutInvalidation } from './siteFanout'
 const LOCAL = Symbol.for('esuko.site-cache.invalidate')
 
 /**
- * Tags whose change only moves a count on a page (cheers of one target, seats taken, the KPI tallies): a page
- * read under them may be served a moment longer while it is rendered again in the background. Every other tag
- * (content: a title, a withdrawal, a photo without consent) drops the page at once.
+ * Tags whose change only moves a count on a page (cheers of one target, the KPI tallies): a page read under them may
+ * be served a moment longer while it is rendered again in the background. Every other tag (content: a title, a
+ * withdrawal, a photo without consent; seats, which decide whether the form offers a seat or the waiting list) drops
+ * the page at once.
  */
-const COUNT_TAGS = new Set(['cheers', 'event-registrations', 'kpi-tallies', 'survey-responses', 'participants'])
+const COUNT_TAGS = new Set(['cheers', 'kpi-tallies', 'survey-responses', 'participants'])
 export const isCountTag = (tag: string): boolean => COUNT_TAGS.has(tag) || tag.startsWith('cheers:')
 const MAX_SKEW_MS = 60_000
 

@@ -243,6 +243,21 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   }
 }
 
+/**
+ * A resident who has just sent a form (a cheer, a registration) must see what it changed on the next page they open,
+ * even where other readers are still given the stale copy while it is rendered again. The answer to their POST sets
+ * a short, anonymous cookie (no identifier: `1`); a request with any cookie never gets the shared copy.
+ */
+const FRESH_COOKIE = 'esuko_fresh'
+const FRESH_SECONDS = 60
+export function markActedReader(request: Request, url: URL, response: Response, https: boolean): void {
+  if (request.method !== 'POST' || !(url.searchParams.has('_action') || url.pathname.startsWith('/_actions/'))) return
+  response.headers.append(
+    'Set-Cookie',
+    `${FRESH_COOKIE}=1; Max-Age=${FRESH_SECONDS}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`,
+  )
+}
+
 /** Starts one background render of a stale page (the fast path then keeps serving the stale copy). */
 function refreshInBackground(key: string, page: Page, req: IncomingMessage): void {
   if (page.refreshing) return

@@ -56,7 +56,7 @@ describe('which tags only change counts', () => {
   it.each([
     ['cheers:stories:12', true],
     ['cheers', true],
-    ['event-registrations', true],
+    ['event-registrations', false],
     ['kpi-tallies', true],
     ['stories', false],
     ['media', false],
