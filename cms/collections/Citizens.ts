@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
@@ -20,6 +21,7 @@ export const Citizens: CollectionConfig = {
   labels: { singular: { ja: 'えすこ市民', en: 'Esuko citizen' }, plural: { ja: 'えすこ市民', en: 'Esuko citizens' } },
   admin: {
     useAsTitle: 'displayName',
+    preview: adminPreview('citizens'),
     defaultColumns: ['displayName', 'town', 'status', 'consentState', 'registeredAt'],
     group: { ja: '人と団体', en: 'People & organisations' },
     description: {
@@ -35,6 +37,8 @@ export const Citizens: CollectionConfig = {
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
   hooks: { beforeChange: [setRegistrant, stampCitizenSince, enforcePublicationConsent('citizens')], afterChange: [syncPhotoVisibility] },
+  // GET /api/citizens/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('citizens')],
   fields: [
     {
       type: 'tabs',

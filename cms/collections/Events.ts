@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
@@ -17,6 +18,7 @@ export const Events: CollectionConfig = {
   labels: { singular: { ja: 'イベント', en: 'Event' }, plural: { ja: 'イベント', en: 'Events' } },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('events'),
     defaultColumns: ['title', 'kind', 'startsAt', 'town', '_status'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -30,6 +32,8 @@ export const Events: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 20 },
   hooks: { afterChange: [promoteOnCapacityRaised], afterDelete: [forgetEventSeats] },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
+  // GET /api/events/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('events')],
   fields: [
     { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 120, label: { ja: 'イベント名', en: 'Title' } },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { editorsOnlyField } from '../access/editorsOnlyField'
 import { ownOrganisations } from '../access/ownOrganisations'
@@ -18,6 +19,7 @@ export const Organisations: CollectionConfig = {
   labels: { singular: { ja: '団体', en: 'Organisation' }, plural: { ja: '団体', en: 'Organisations' } },
   admin: {
     useAsTitle: 'name',
+    preview: adminPreview('organisations'),
     defaultColumns: ['name', 'kind', 'town', 'verified', 'published'],
     group: { ja: '人と団体', en: 'People & organisations' },
   },
@@ -30,7 +32,7 @@ export const Organisations: CollectionConfig = {
   },
   defaultPopulate: { name: true, slug: true, kind: true, town: true },
   // The feedback digest: GET /api/organisations/:id/digest(.csv), see cms/lib/digest.ts.
-  endpoints: digestEndpoints,
+  endpoints: [...digestEndpoints, previewUrlEndpoint('organisations')],
   fields: [
     { name: 'name', type: 'text', label: { ja: '団体名', en: 'Name' }, required: true, maxLength: 100, index: true },
     {

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/staffOnlyField'
@@ -31,6 +32,7 @@ export const Plans: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('plans'),
     defaultColumns: ['title', 'kind', 'town', 'status', 'consentState', 'createdAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -45,6 +47,8 @@ export const Plans: CollectionConfig = {
     beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans')],
     afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice],
   },
+  // GET /api/plans/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('plans')],
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },

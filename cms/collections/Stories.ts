@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { editorsOnlyField } from '../access/editorsOnlyField'
@@ -23,6 +24,7 @@ export const Stories: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('stories'),
     defaultColumns: ['title', 'origin', 'reviewStatus', 'consentState', 'featured', '_status', 'publishedAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -41,6 +43,8 @@ export const Stories: CollectionConfig = {
     beforeChange: [syncReviewStatus, enforcePublicationConsent('stories')],
     afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice],
   },
+  // GET /api/stories/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('stories')],
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),
