@@ -9,6 +9,7 @@ import { slugField } from '../fields/slug'
 import { ADMIN_DATE_TIME_FORMAT } from '../domain/dates'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
 import { forgetEventSeats, promoteOnCapacityRaised } from '../hooks/enforceEventCapacity'
+import { redirectHooks } from '../hooks/maintainRedirects'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: ADMIN_DATE_TIME_FORMAT }
 
@@ -28,7 +29,12 @@ export const Events: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  hooks: { afterChange: [promoteOnCapacityRaised], afterDelete: [forgetEventSeats] },
+  hooks: {
+    beforeChange: redirectHooks.beforeChange,
+    afterChange: [promoteOnCapacityRaised, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: [forgetEventSeats, ...redirectHooks.afterDelete],
+  },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
   fields: [
     { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
