@@ -9,7 +9,7 @@ import type {
   Where,
 } from 'payload'
 
-import { type RedirectedCollection, isRedirectedCollection, publicPathOf } from '../domain/redirects'
+import { type RedirectedCollection, addressKeyOf, isRedirectedCollection, publicPathOf } from '../domain/redirects'
 
 /**
  * Keeps old addresses working (the `redirects` collection): when a public page's slug changes, its old address
@@ -34,17 +34,20 @@ async function publicPath(collection: SanitizedCollectionConfig, id: number | st
   const rule = await collection.access.read({ id, req: { ...req, user: null } as PayloadRequest })
   if (rule === false) return null
   const byId: Where = { id: { equals: id } }
-  const doc = await req.payload.db.findOne<{ slug?: string | null }>({
+  const doc = await req.payload.db.findOne<{ id: number | string; slug?: string | null }>({
     collection: slug,
     where: rule === true ? byId : { and: [byId, rule] },
     req,
   })
-  return doc?.slug ? publicPathOf(slug, doc.slug) : null
+  const key = doc && addressKeyOf(slug, doc)
+  return key ? publicPathOf(slug, key) : null
 }
 
 type Change = { collection: RedirectedCollection; id: number | string; before: string | null; after: string | null; req: PayloadRequest }
 
-async function upsertRedirect(from: string, data: Record<string, unknown>, req: PayloadRequest): Promise<void> {
+type RedirectData = { to: string | null; gone: boolean; docCollection: RedirectedCollection; docId: string }
+
+async function upsertRedirect(from: string, data: RedirectData, req: PayloadRequest): Promise<void> {
   const { docs } = await req.payload.find({
     collection: 'redirects',
     where: { from: { equals: from } },
@@ -54,7 +57,7 @@ async function upsertRedirect(from: string, data: Record<string, unknown>, req: 
     req,
   })
   if (docs[0]) await req.payload.update({ collection: 'redirects', id: docs[0].id, data, depth: 0, req })
-  else await req.payload.create({ collection: 'redirects', data: { from, ...data } as never, depth: 0, req })
+  else await req.payload.create({ collection: 'redirects', data: { from, ...data }, depth: 0, req })
 }
 
 /** Every old address of the document, and any redirect (an editor's too) that led to its previous address. */
@@ -69,6 +72,15 @@ async function applyChange(change: Change): Promise<void> {
   const { collection, id, before, after, req } = change
   if (before === after) return
   const owner = { docCollection: collection, docId: String(id) }
+  if (after && !before) {
+    // A first publication (the usual case, and every seeded document): mostly nothing to carry along.
+    const { totalDocs } = await req.payload.count({
+      collection: 'redirects',
+      where: { or: [{ from: { equals: after } }, oldAddressesOf(change)] },
+      req,
+    })
+    if (totalDocs === 0) return
+  }
   if (after) {
     // A live page wins over an old redirect at its address (a slug reused by another document, or given back).
     await req.payload.delete({ collection: 'redirects', where: { from: { equals: after } }, depth: 0, req })
@@ -116,7 +128,7 @@ export const markDeletedPathGone: CollectionAfterDeleteHook = async ({ collectio
   return doc
 }
 
-/** The four hooks, for the collections whose pages are addressed by slug (cms/domain/redirects.ts). */
+/** The four hooks, for the collections whose pages keep their addresses (cms/domain/redirects.ts). */
 export const redirectHooks = {
   beforeChange: [rememberPublicPath],
   afterChange: [redirectChangedPath],
