@@ -104,13 +104,13 @@ describe('a page that stops being public', () => {
     await payload.delete({ collection: 'events', id: event.id })
     const org = await payload.create({ collection: 'organisations', data: { name: '閉じる会', slug: 'org-pull', kind: 'npo', published: true } as never })
     await payload.update({ collection: 'organisations', id: org.id, data: { published: false } })
-    // Plans keep their id as address; a withdrawn plan is gone there too, and back when it is public again.
+    // Plans keep their id as address; a withdrawn plan is gone there too (withdrawal is final: stampPlanLifecycle).
     const plan = await payload.create({ collection: 'plans', data: planData({ title: '取り下げるプラン', status: 'published' }) })
+    await payload.update({ collection: 'plans', id: plan.id, data: { status: 'in_progress' } })
+    expect((await rows())[`/plans/${plan.id}`]).toBeUndefined()
     await payload.update({ collection: 'plans', id: plan.id, data: { status: 'withdrawn' } })
     const all = await rows()
     expect(all[`/plans/${plan.id}`]).toBe('gone')
-    await payload.update({ collection: 'plans', id: plan.id, data: { status: 'in_progress' } })
-    expect((await rows())[`/plans/${plan.id}`]).toBeUndefined()
     expect(all['/events/ev-del']).toBe('gone')
     expect(all['/organisations/org-pull']).toBe('gone')
   })
