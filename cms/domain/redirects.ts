@@ -16,8 +16,7 @@ export const REDIRECTED_COLLECTION_OPTIONS = defineOptions([
 export type RedirectedCollection = (typeof REDIRECTED_COLLECTION_OPTIONS)[number]['value']
 export const REDIRECTED_COLLECTIONS = valuesOf(REDIRECTED_COLLECTION_OPTIONS)
 
-export const isRedirectedCollection = (slug: string): slug is RedirectedCollection =>
-  (REDIRECTED_COLLECTIONS as string[]).includes(slug)
+export const isRedirectedCollection = (slug: string): slug is RedirectedCollection => (REDIRECTED_COLLECTIONS as string[]).includes(slug)
 
 const ADDRESSED_BY_ID: ReadonlySet<RedirectedCollection> = new Set(['plans'])
 

@@ -31,7 +31,7 @@ const beforeKey = (slug: string, id: number | string) => `redirects:before:${slu
 async function publicPath(collection: SanitizedCollectionConfig, id: number | string, req: PayloadRequest): Promise<string | null> {
   const slug = collection.slug
   if (!isRedirectedCollection(slug)) return null
-  const rule = await collection.access.read({ id, req: { ...req, user: null } as PayloadRequest })
+  const rule = await collection.access.read({ req: { ...req, user: null } as PayloadRequest })
   if (rule === false) return null
   const byId: Where = { id: { equals: id } }
   const doc = await req.payload.db.findOne<{ id: number | string; slug?: string | null }>({

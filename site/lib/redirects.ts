@@ -1,11 +1,6 @@
 import type { AstroGlobal } from 'astro'
 
-import {
-  LIST_PAGE,
-  type RedirectedCollection,
-  isRedirectedCollection,
-  normalisePath,
-} from '../../cms/domain/redirects'
+import { LIST_PAGE, type RedirectedCollection, isRedirectedCollection, normalisePath } from '../../cms/domain/redirects'
 import { cached } from './cache'
 import { payloadClient } from './payload'
 
@@ -29,8 +24,7 @@ async function findRedirectUncached(path: string): Promise<MovedOrGone | null> {
 export const findRedirect = cached('redirects.findRedirect', ['redirects'], findRedirectUncached)
 
 /** The list page a withdrawn page of this kind links back to, or null for an unknown kind. */
-export const listPageOf = (kind: string): { path: string; label: string } | null =>
-  isRedirectedCollection(kind) ? LIST_PAGE[kind] : null
+export const listPageOf = (kind: string): { path: string; label: string } | null => (isRedirectedCollection(kind) ? LIST_PAGE[kind] : null)
 
 /**
  * A page at `/<collection>/<slug>` that no published document has: 301 to where it moved, the 410 page when it

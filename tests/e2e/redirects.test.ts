@@ -32,7 +32,12 @@ describe('old addresses', () => {
     const title = `引っ越すストーリー ${unique('t')}`
     const oldSlug = unique('moving')
     const newSlug = unique('moved')
-    const story = await createAsEditor<{ id: number }>(cmsUrl, 'stories', { title, slug: oldSlug, origin: 'editorial', _status: 'published' })
+    const story = await createAsEditor<{ id: number }>(cmsUrl, 'stories', {
+      title,
+      slug: oldSlug,
+      origin: 'editorial',
+      _status: 'published',
+    })
     expect((await answer(`/stories/${oldSlug}`, 200)).status).toBe(200)
 
     await patchAsEditor('stories', story.id, { slug: newSlug })

@@ -23,8 +23,7 @@ async function rows(): Promise<Record<string, string>> {
   const { docs } = await payload.find({ collection: 'redirects', pagination: false, depth: 0 })
   return Object.fromEntries(docs.map((d) => [d.from, d.gone ? 'gone' : d.to!]))
 }
-const rowsUnder = async (prefix: string) =>
-  Object.fromEntries(Object.entries(await rows()).filter(([from]) => from.startsWith(prefix)))
+const rowsUnder = async (prefix: string) => Object.fromEntries(Object.entries(await rows()).filter(([from]) => from.startsWith(prefix)))
 
 const publishStory = (slug: string, title = `話 ${slug}`) =>
   payload.create({ collection: 'stories', data: storyData({ title, slug, _status: 'published' }) })
@@ -77,9 +76,16 @@ describe('a published slug that changes', () => {
     { collection: 'events' as const, create: () => payload.create({ collection: 'events', data: eventData({ slug: 'ev-move-a' }) }) },
     {
       collection: 'organisations' as const,
-      create: () => payload.create({ collection: 'organisations', data: { name: '移る会', slug: 'org-move-a', kind: 'npo', published: true } as never }),
+      create: () =>
+        payload.create({
+          collection: 'organisations',
+          data: { name: '移る会', slug: 'org-move-a', kind: 'npo', published: true } as never,
+        }),
     },
-    { collection: 'citizens' as const, create: () => payload.create({ collection: 'citizens', data: citizenData({ slug: 'cit-move-a' }) }) },
+    {
+      collection: 'citizens' as const,
+      create: () => payload.create({ collection: 'citizens', data: citizenData({ slug: 'cit-move-a' }) }),
+    },
   ])('works the same for $collection', async ({ collection, create }) => {
     const doc = await create()
     const old = doc.slug!
@@ -102,7 +108,10 @@ describe('a page that stops being public', () => {
   it('answers gone when an event is deleted or an organisation unpublished', async () => {
     const event = await payload.create({ collection: 'events', data: eventData({ slug: 'ev-del' }) })
     await payload.delete({ collection: 'events', id: event.id })
-    const org = await payload.create({ collection: 'organisations', data: { name: '閉じる会', slug: 'org-pull', kind: 'npo', published: true } as never })
+    const org = await payload.create({
+      collection: 'organisations',
+      data: { name: '閉じる会', slug: 'org-pull', kind: 'npo', published: true } as never,
+    })
     await payload.update({ collection: 'organisations', id: org.id, data: { published: false } })
     // Plans keep their id as address; a withdrawn plan is gone there too (withdrawal is final: stampPlanLifecycle).
     const plan = await payload.create({ collection: 'plans', data: planData({ title: '取り下げるプラン', status: 'published' }) })
