@@ -10,6 +10,7 @@ import { slugField } from '../fields/slug'
 import { ADMIN_DATE_TIME_FORMAT } from '../domain/dates'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
 import { forgetEventSeats, promoteOnCapacityRaised } from '../hooks/enforceEventCapacity'
+import { redirectHooks } from '../hooks/maintainRedirects'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: ADMIN_DATE_TIME_FORMAT }
 
@@ -30,7 +31,12 @@ export const Events: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  hooks: { afterChange: [promoteOnCapacityRaised], afterDelete: [forgetEventSeats] },
+  hooks: {
+    beforeChange: redirectHooks.beforeChange,
+    afterChange: [promoteOnCapacityRaised, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: [forgetEventSeats, ...redirectHooks.afterDelete],
+  },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
   // GET /api/events/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
   endpoints: [previewUrlEndpoint('events')],

@@ -10,6 +10,7 @@ import { staffOnlyField } from '../access/staffOnlyField'
 import { digestEndpoints } from '../endpoints/digest'
 import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
+import { redirectHooks } from '../hooks/maintainRedirects'
 import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
 
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u
@@ -31,6 +32,8 @@ export const Organisations: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { name: true, slug: true, kind: true, town: true },
+  // Old addresses follow a changed slug (301) or end when the organisation is unpublished or deleted (410).
+  hooks: redirectHooks,
   // The feedback digest: GET /api/organisations/:id/digest(.csv), see cms/lib/digest.ts.
   endpoints: [...digestEndpoints, previewUrlEndpoint('organisations')],
   fields: [
