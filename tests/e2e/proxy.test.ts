@@ -624,6 +624,17 @@ describe('the last seats of an event, through the proxy', () => {
       })
       return { status: res.status, id: res.headers.get('x-request-id')!, text: await res.text() }
     }
+    // A process restarted by an earlier test stays out of rotation for Caddy's fail_duration (10 s): wait until
+    // concurrent pages through the proxy reach both processes again, so the spread below says something.
+    const ports = new Set(portal.direct.siteUrls.map((u) => Number(new URL(u).port)))
+    for (let round = 0; round < 30; round++) {
+      const ids = await Promise.all(
+        Array.from({ length: 6 }, async () => (await portal.fetch(`${portal.siteUrl}/about?round=${round}`)).headers.get('x-request-id')),
+      )
+      const seen = await portal.waitForLog((l) => ids.includes(l.id), ids.length)
+      if (new Set(seen.map((l) => l.port)).size === ports.size) break
+      await new Promise((r) => setTimeout(r, 1_000))
+    }
     // A party of 3 first: 5 seats left for 14 residents (each from its own address) at once.
     expect((await register('127.0.5.100', 3)).status).toBe(303)
     const replies = await Promise.all(Array.from({ length: 14 }, (_, i) => register(`127.0.5.${i + 1}`, 1)))
