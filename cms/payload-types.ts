@@ -219,6 +219,17 @@ export interface Story {
   featuredOrder?: number | null;
   featuredUntil?: string | null;
   publishedAt?: string | null;
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -501,6 +512,17 @@ export interface Event {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -600,6 +622,17 @@ export interface Plan {
     docs?: (number | SupportOffer)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -1179,6 +1212,13 @@ export interface StoriesSelect<T extends boolean = true> {
   featuredOrder?: T;
   featuredUntil?: T;
   publishedAt?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1289,6 +1329,13 @@ export interface PlansSelect<T extends boolean = true> {
       };
   realisationStory?: T;
   supportOffers?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1340,6 +1387,13 @@ export interface EventsSelect<T extends boolean = true> {
   attendance?: T;
   cancelled?: T;
   registrations?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
