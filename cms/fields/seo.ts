@@ -1,4 +1,4 @@
-import type { Field, GroupField, UploadField, Where } from 'payload'
+import type { Field, GroupField, PayloadRequest, Where } from 'payload'
 import { validations } from 'payload'
 
 import { idOf } from '../domain/ids'
@@ -32,7 +32,7 @@ function withClientProps(field: AnyField, clientProps: Record<string, unknown>):
 const isSeoCollection = (slug: string | undefined): slug is SeoCollection => slug === 'stories' || slug === 'plans' || slug === 'events'
 
 /** A share image must be public, and show nobody where no photo consent is recorded (cms/domain/seo.ts). */
-const validateShareImage: UploadField['validate'] = async (value, options) => {
+async function validateShareImage(value: unknown, options: { req: PayloadRequest; collectionSlug?: string }): Promise<string | true> {
   const base = await validations.upload(value as never, options as never)
   if (base !== true) return base
   const id = idOf(value)

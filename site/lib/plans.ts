@@ -5,7 +5,7 @@ import { payloadClient } from './payload'
 import { cached } from './cache'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
-export type PlanPage = PlanCard & Pick<Plan, 'lifecycle'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
+export type PlanPage = PlanCard & Pick<Plan, 'lifecycle' | 'meta'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
 export type PublicOffer = Pick<SupportOffer, 'id' | 'kind' | 'nickname' | 'message' | 'createdAt'>
 
 const cardSelect = {
@@ -46,7 +46,7 @@ async function findPlanUncached(id: string): Promise<PlanPage | null> {
   const result = await payload.find({
     collection: 'plans',
     where: { id: { equals: id } },
-    select: { ...cardSelect, lifecycle: true, realisationStory: true },
+    select: { ...cardSelect, lifecycle: true, realisationStory: true, meta: true },
     populate: { stories: { title: true, slug: true } },
     depth: 1,
     limit: 1,
@@ -55,7 +55,8 @@ async function findPlanUncached(id: string): Promise<PlanPage | null> {
   })
   return (result.docs[0] as PlanPage | undefined) ?? null
 }
-export const findPlan = cached('plans.findPlan', ['plans', 'stories'], findPlanUncached)
+// The realisation story and the share image are populated into the page.
+export const findPlan = cached('plans.findPlan', ['plans', 'stories', 'media'], findPlanUncached)
 
 async function findPublicOffersUncached(planId: number | string): Promise<PublicOffer[]> {
   const payload = await payloadClient()
