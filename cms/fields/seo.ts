@@ -33,18 +33,20 @@ const isSeoCollection = (slug: string | undefined): slug is SeoCollection => slu
 
 /** A share image must be public, and show nobody where no photo consent is recorded (cms/domain/seo.ts). */
 async function validateShareImage(value: unknown, options: { req: PayloadRequest; collectionSlug?: string }): Promise<string | true> {
-  const base = await validations.upload(value as never, options as never)
-  if (base !== true) return base
+  // The portal's reasons first: Payload's own check would refuse the same image (it is outside the picker's
+  // filter) with only 「次の無効な選択があります」.
   const id = idOf(value)
-  if (id === null) return true
-  const media = await options.req.payload
-    .findByID({ collection: 'media', id, depth: 0, overrideAccess: true, req: options.req, select: { restricted: true, showsPeople: true } })
-    .catch(() => null)
-  if (!media) return true
-  if (media.restricted) return SHARE_IMAGE_RESTRICTED_PROBLEM
+  const media =
+    id === null
+      ? null
+      : await options.req.payload
+          .findByID({ collection: 'media', id, depth: 0, overrideAccess: true, req: options.req, select: { restricted: true, showsPeople: true } })
+          .catch(() => null)
+  if (media?.restricted) return SHARE_IMAGE_RESTRICTED_PROBLEM
   const slug = options.collectionSlug
-  if (isSeoCollection(slug) && !SHARE_IMAGE_MAY_SHOW_PEOPLE[slug] && media.showsPeople !== false) return SHARE_IMAGE_SHOWS_PEOPLE_PROBLEM
-  return true
+  if (media && isSeoCollection(slug) && !SHARE_IMAGE_MAY_SHOW_PEOPLE[slug] && media.showsPeople !== false)
+    return SHARE_IMAGE_SHOWS_PEOPLE_PROBLEM
+  return validations.upload(value as never, options as never)
 }
 
 /** The plugin's fields with Japanese labels and the portal's lengths and image rules. */
