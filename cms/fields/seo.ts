@@ -40,7 +40,14 @@ async function validateShareImage(value: unknown, options: { req: PayloadRequest
     id === null
       ? null
       : await options.req.payload
-          .findByID({ collection: 'media', id, depth: 0, overrideAccess: true, req: options.req, select: { restricted: true, showsPeople: true } })
+          .findByID({
+            collection: 'media',
+            id,
+            depth: 0,
+            overrideAccess: true,
+            req: options.req,
+            select: { restricted: true, showsPeople: true },
+          })
           .catch(() => null)
   if (media?.restricted) return SHARE_IMAGE_RESTRICTED_PROBLEM
   const slug = options.collectionSlug
@@ -106,8 +113,6 @@ export function localiseSeoGroup(group: GroupField, slug: SeoCollection): GroupF
         en: 'How the page shows in search results and share previews; empty fields fall back to the page’s own.',
       },
     },
-    fields: group.fields.map((f) =>
-      'name' in f && f.name === 'image' ? ({ ...f, filterOptions: shareImageFilter(slug) } as Field) : f,
-    ),
+    fields: group.fields.map((f) => ('name' in f && f.name === 'image' ? ({ ...f, filterOptions: shareImageFilter(slug) } as Field) : f)),
   }
 }

@@ -36,29 +36,27 @@ const generateURL: GenerateURL<Doc> = (args) => {
  * indicators, a search-result preview and 「自動で入力」 buttons. Its fields are relabelled in Japanese and hold the
  * portal's limits and image rules (cms/fields/seo.ts, cms/domain/seo.ts); the site reads them in site/lib/seo.ts.
  */
-export const seo =
-  (): Plugin =>
-  async (incoming) => {
-    const config = await seoPlugin({
-      collections: [...SEO_COLLECTIONS],
-      uploadsCollection: 'media',
-      fields: ({ defaultFields }) => adaptSeoFields(defaultFields),
-      generateTitle,
-      generateDescription,
-      generateImage,
-      generateURL,
-    })(incoming)
-    return {
-      ...config,
-      collections: config.collections?.map((collection) => {
-        const slug = SEO_COLLECTIONS.find((s) => s === collection.slug)
-        if (!slug) return collection
-        return {
-          ...collection,
-          fields: collection.fields.map((f) =>
-            f.type === 'group' && 'name' in f && f.name === 'meta' ? localiseSeoGroup(f as GroupField, slug) : f,
-          ),
-        }
-      }),
-    }
+export const seo = (): Plugin => async (incoming) => {
+  const config = await seoPlugin({
+    collections: [...SEO_COLLECTIONS],
+    uploadsCollection: 'media',
+    fields: ({ defaultFields }) => adaptSeoFields(defaultFields),
+    generateTitle,
+    generateDescription,
+    generateImage,
+    generateURL,
+  })(incoming)
+  return {
+    ...config,
+    collections: config.collections?.map((collection) => {
+      const slug = SEO_COLLECTIONS.find((s) => s === collection.slug)
+      if (!slug) return collection
+      return {
+        ...collection,
+        fields: collection.fields.map((f) =>
+          f.type === 'group' && 'name' in f && f.name === 'meta' ? localiseSeoGroup(f as GroupField, slug) : f,
+        ),
+      }
+    }),
   }
+}

@@ -101,7 +101,8 @@ export const seedEvents = (now: Date): SeedEvent[] => [
     registrationEnabled: true,
     meta: {
       title: '冬のふるまい市 in 三刀屋（出店者募集中）',
-      description: '三刀屋交流センターで開く冬のふるまい市。豚汁や手打ちそば、昔遊びに自転車点検。来場は申し込み不要、ふるまう側での参加を受け付けています。',
+      description:
+        '三刀屋交流センターで開く冬のふるまい市。豚汁や手打ちそば、昔遊びに自転車点検。来場は申し込み不要、ふるまう側での参加を受け付けています。',
       image: 'furumai',
     },
   },

@@ -5,7 +5,8 @@ import { payloadClient } from './payload'
 import { cached } from './cache'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
-export type PlanPage = PlanCard & Pick<Plan, 'lifecycle' | 'meta'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
+export type PlanPage = PlanCard &
+  Pick<Plan, 'lifecycle' | 'meta'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
 export type PublicOffer = Pick<SupportOffer, 'id' | 'kind' | 'nickname' | 'message' | 'createdAt'>
 
 const cardSelect = {

@@ -129,7 +129,13 @@ const CASES: Case[] = [
   },
   {
     name: 'a breadcrumb starts at home',
-    node: breadcrumbLd([{ name: 'ストーリー', path: '/stories' }, { name: story.title, path: story.path }], ORIGIN),
+    node: breadcrumbLd(
+      [
+        { name: 'ストーリー', path: '/stories' },
+        { name: story.title, path: story.path },
+      ],
+      ORIGIN,
+    ),
     expected: {
       itemListElement: [
         { '@type': 'ListItem', position: 1, name: 'ホーム', item: `${ORIGIN}/` },

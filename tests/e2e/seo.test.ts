@@ -193,7 +193,14 @@ describe('the admin', () => {
     await group.waitFor({ timeout: 60_000 })
     await page.waitForLoadState('networkidle')
     const text = await group.innerText()
-    for (const words of ['検索・共有用のタイトル', '検索・共有用の説明文', '共有用画像', '自動で入力', '検索結果での見え方', '未入力（標準の表示）'])
+    for (const words of [
+      '検索・共有用のタイトル',
+      '検索・共有用の説明文',
+      '共有用画像',
+      '自動で入力',
+      '検索結果での見え方',
+      '未入力（標準の表示）',
+    ])
       expect(text, words).toContain(words)
     for (const english of [/Meta Image/i, /Overview/i, /Preview/i, /characters/i, /must be/i, /必要があります/])
       expect(text.match(english)?.[0], String(english)).toBeUndefined()

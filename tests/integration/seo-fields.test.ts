@@ -55,7 +55,12 @@ const create = {
   plans: (meta: Record<string, unknown>) =>
     payload.create({ collection: 'plans', data: planData({ title: `SEOの試験プラン ${++n}`, meta }), overrideAccess: false, user: editor }),
   events: (meta: Record<string, unknown>) =>
-    payload.create({ collection: 'events', data: eventData({ title: `SEOの試験イベント ${++n}`, meta }), overrideAccess: false, user: editor }),
+    payload.create({
+      collection: 'events',
+      data: eventData({ title: `SEOの試験イベント ${++n}`, meta }),
+      overrideAccess: false,
+      user: editor,
+    }),
 }
 
 describe('the SEO fields in the admin speak Japanese', () => {
@@ -95,7 +100,11 @@ describe('lengths are counted as a reader counts characters', () => {
     // 40 emoji are 80 UTF-16 code units: still 40 characters.
     { name: 'a title of 40 emoji', meta: { title: emoji.repeat(40) }, refused: null },
     { name: 'a 160-character description', meta: { description: 'い'.repeat(160) }, refused: null },
-    { name: 'a 161-character description', meta: { description: 'い'.repeat(161) }, refused: '説明文は160文字以内にしてください（いま161文字）' },
+    {
+      name: 'a 161-character description',
+      meta: { description: 'い'.repeat(161) },
+      refused: '説明文は160文字以内にしてください（いま161文字）',
+    },
     { name: 'empty texts (the page’s own are used)', meta: { title: '', description: null }, refused: null },
   ]
   it.each(SEO_COLLECTIONS.flatMap((slug) => CASES.map((c) => ({ slug, ...c }))))('$slug: $name', async ({ slug, meta, refused }) => {
@@ -107,7 +116,13 @@ describe('lengths are counted as a reader counts characters', () => {
 
 describe('a share image the public may see, and one that shows people only with their consent', () => {
   const text = recordedConsent({ photo: false })
-  const CASES: { name: string; slug: (typeof SEO_COLLECTIONS)[number]; image: () => number | string; consent?: object; refused: string | null }[] = [
+  const CASES: {
+    name: string
+    slug: (typeof SEO_COLLECTIONS)[number]
+    image: () => number | string
+    consent?: object
+    refused: string | null
+  }[] = [
     { name: 'plan, image showing people', slug: 'plans', image: () => peoplePhoto, refused: SHARE_IMAGE_SHOWS_PEOPLE_PROBLEM },
     { name: 'plan, image showing nobody', slug: 'plans', image: () => landscape, refused: null },
     { name: 'event, image showing people', slug: 'events', image: () => peoplePhoto, refused: SHARE_IMAGE_SHOWS_PEOPLE_PROBLEM },
@@ -130,7 +145,13 @@ describe('a share image the public may see, and one that shows people only with 
   it('a published story given a share image of people alone (a partial update) still needs photo consent', async () => {
     const story = await create.stories({}, { consent: recordedConsent({ photo: false }) })
     const problem = await refusal(() =>
-      payload.update({ collection: 'stories', id: story.id, data: { meta: { image: peoplePhoto } } as never, overrideAccess: false, user: editor }),
+      payload.update({
+        collection: 'stories',
+        id: story.id,
+        data: { meta: { image: peoplePhoto } } as never,
+        overrideAccess: false,
+        user: editor,
+      }),
     )
     expect(problem).toContain('写真の掲載同意')
   })
@@ -141,8 +162,15 @@ describe('a share image the public may see, and one that shows people only with 
     const plan = await create.plans({ title: '共有のタイトル', image: photo })
     await payload.update({ collection: 'plans', id: plan.id, data: { status: 'published' } })
     const read = async () =>
-      (await payload.find({ collection: 'plans', where: { id: { equals: plan.id } }, depth: 1, overrideAccess: false, select: { meta: true } }))
-        .docs[0]!
+      (
+        await payload.find({
+          collection: 'plans',
+          where: { id: { equals: plan.id } },
+          depth: 1,
+          overrideAccess: false,
+          select: { meta: true },
+        })
+      ).docs[0]!
     const before = pageMeta((await read()).meta, { title: 'ページのタイトル', image: '/fallback.png' })
     expect(before.title).toBe('共有のタイトル')
     expect(before.image).toMatch(/^\/api\/media\/file\/photo-[a-z0-9]+\.png\?v=/)
@@ -156,7 +184,12 @@ describe('a share image the public may see, and one that shows people only with 
 describe('「自動で入力」 fills in what the page shows, for staff only', () => {
   it.each([
     { path: 'generate-title', slug: 'stories', doc: { title: 'う'.repeat(50) }, result: `${'う'.repeat(31)}…` },
-    { path: 'generate-description', slug: 'events', doc: { title: 'x', summary: '冬のふるまい市。  豚汁と\nそば。' }, result: '冬のふるまい市。 豚汁と そば。' },
+    {
+      path: 'generate-description',
+      slug: 'events',
+      doc: { title: 'x', summary: '冬のふるまい市。  豚汁と\nそば。' },
+      result: '冬のふるまい市。 豚汁と そば。',
+    },
     { path: 'generate-description', slug: 'stories', doc: { title: 'x', lead: 'リード文です。' }, result: 'リード文です。' },
   ])('$path on $slug', async ({ path, slug, doc, result }) => {
     const res = await rest('POST', `/api/plugin-seo/${path}`, { token, body: { collectionSlug: slug, doc } })
@@ -166,7 +199,10 @@ describe('「自動で入力」 fills in what the page shows, for staff only', (
 
   it('gives a plan’s address by its id on the site', async () => {
     const plan = await create.plans({})
-    const res = await rest('POST', '/api/plugin-seo/generate-url', { token, body: { collectionSlug: 'plans', id: plan.id, doc: { id: plan.id } } })
+    const res = await rest('POST', '/api/plugin-seo/generate-url', {
+      token,
+      body: { collectionSlug: 'plans', id: plan.id, doc: { id: plan.id } },
+    })
     expect(res.status, res.text).toBe(200)
     expect(res.json.result).toMatch(new RegExp(`^https?://[^/]+/plans/${plan.id}$`))
   })
