@@ -60,8 +60,11 @@ async function validateShareImage(value: unknown, options: { req: PayloadRequest
 export function adaptSeoFields(defaultFields: Field[]): Field[] {
   return (defaultFields as AnyField[]).map((field): Field => {
     switch (field.name) {
+      // Not drawn by the plugin's components, but Payload lists field labels elsewhere (columns, filters).
       case 'overview':
-        return { ...field, admin: withClientProps(field, overviewLengths) } as Field
+        return { ...field, label: { ja: 'おすすめとの比較', en: 'Overview' }, admin: withClientProps(field, overviewLengths) } as Field
+      case 'preview':
+        return { ...field, label: { ja: '検索結果での見え方', en: 'Preview' } } as Field
       case 'title':
         return {
           ...field,

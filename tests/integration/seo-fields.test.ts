@@ -71,9 +71,15 @@ describe('the SEO fields in the admin speak Japanese', () => {
     expect(group.label).toMatchObject({ ja: '検索・SNSでの表示（SEO）' })
     expect((group.admin?.description as { ja?: string }).ja).toMatch(/空欄の項目は/)
     const labelled = Object.fromEntries(
-      group.fields.flatMap((f) => ('name' in f && 'label' in f && f.type !== 'ui' ? [[f.name, (f.label as { ja?: string }).ja]] : [])),
+      group.fields.flatMap((f) => ('name' in f ? [[f.name, (f.label as { ja?: string } | undefined)?.ja]] : [])),
     )
-    expect(labelled).toEqual({ title: '検索・共有用のタイトル', description: '検索・共有用の説明文', image: '共有用画像' })
+    expect(labelled).toEqual({
+      overview: 'おすすめとの比較',
+      title: '検索・共有用のタイトル',
+      description: '検索・共有用の説明文',
+      image: '共有用画像',
+      preview: '検索結果での見え方',
+    })
     const image = group.fields.find((f) => 'name' in f && f.name === 'image') as Extract<Field, { type: 'upload' }>
     expect((image.admin?.description as { ja?: string }).ja).toMatch(/標準画像/)
   })
