@@ -191,6 +191,10 @@ describe('the admin', () => {
     await page.goto(`${cmsUrl}/admin/collections/stories/create`)
     const group = page.locator('#field-meta, .group-field').filter({ hasText: '検索・SNSでの表示（SEO）' }).first()
     await group.waitFor({ timeout: 60_000 })
+    // Payload draws a form's fields as they scroll into view.
+    await group.scrollIntoViewIfNeeded()
+    await group.getByText('検索・共有用のタイトル').waitFor({ timeout: 30_000 })
+    await group.getByText('検索結果での見え方').waitFor({ timeout: 30_000 })
     await page.waitForLoadState('networkidle')
     const text = await group.innerText()
     for (const words of [
