@@ -34,6 +34,7 @@ import { SiteSettings } from './cms/globals/SiteSettings'
 import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
 import { recordRefusedSchedulePublish } from './cms/jobs/refusedSchedulePublish'
 import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
+import { seo } from './cms/plugins/seo'
 import { sharedBehaviour } from './cms/plugins/sharedBehaviour'
 import { projectRoot } from './cms/runtime/paths'
 import { resolveSecret } from './cms/runtime/secret'
@@ -73,9 +74,10 @@ export default buildConfig({
     Redirects,
   ],
   globals: [SiteSettings, KpiTargets],
-  // Audit, participant counting, site-cache invalidation and KPI recounts, added to the collections above in one
+  // SEO fields (title, description, share image) on stories, plans and events (cms/plugins/seo.ts); then audit,
+  // participant counting, site-cache invalidation and KPI recounts, added to the collections above in one
   // documented order (cms/plugins/sharedBehaviour.ts).
-  plugins: [sharedBehaviour()],
+  plugins: [seo(), sharedBehaviour()],
   jobs: {
     tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask, queueEditorDigestTask, sendMailTask],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.

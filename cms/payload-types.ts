@@ -40,7 +40,6 @@ export interface Config {
     'audit-log': AuditLog;
     'kpi-tallies': KpiTally;
     'shared-counters': SharedCounter;
-    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -79,7 +78,6 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'kpi-tallies': KpiTalliesSelect<false> | KpiTalliesSelect<true>;
     'shared-counters': SharedCountersSelect<false> | SharedCountersSelect<true>;
-    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -87,7 +85,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {
@@ -144,14 +142,14 @@ export interface UserAuthOperations {
  * via the `definition` "stories".
  */
 export interface Story {
-  id: number;
+  id: string;
   title: string;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
   slug?: string | null;
   lead?: string | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   body?: {
     root: {
       type: string;
@@ -184,10 +182,10 @@ export interface Story {
         | 'other'
       )[]
     | null;
-  citizens?: (number | Citizen)[] | null;
-  organisations?: (number | Organisation)[] | null;
-  relatedPlan?: (number | null) | Plan;
-  relatedEvent?: (number | null) | Event;
+  citizens?: (string | Citizen)[] | null;
+  organisations?: (string | Organisation)[] | null;
+  relatedPlan?: (string | null) | Plan;
+  relatedEvent?: (string | null) | Event;
   origin: 'editorial' | 'resident';
   /**
    * A resident’s submission is published only once approved.
@@ -208,7 +206,7 @@ export interface Story {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (number | null) | User;
+    enteredBy?: (string | null) | User;
   };
   consentState?: string | null;
   submission?: {
@@ -221,6 +219,17 @@ export interface Story {
   featuredOrder?: number | null;
   featuredUntil?: string | null;
   publishedAt?: string | null;
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (string | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -230,7 +239,7 @@ export interface Story {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * Describe the image for people who cannot see it, in Japanese.
    */
@@ -289,7 +298,7 @@ export interface Media {
  * via the `definition` "citizens".
  */
 export interface Citizen {
-  id: number;
+  id: string;
   /**
    * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
    */
@@ -321,11 +330,11 @@ export interface Citizen {
   interests?: string | null;
   intro?: string | null;
   activities?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   discoveredThrough?: ('nomination' | 'self' | 'organisation' | 'event' | 'coordinator' | 'other') | null;
   connectionMethod?: string | null;
   connections?: {
-    docs?: (number | Connection)[];
+    docs?: (string | Connection)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -344,7 +353,7 @@ export interface Citizen {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (number | null) | User;
+    enteredBy?: (string | null) | User;
   };
   /**
    * Editors and the registering coordinator only.
@@ -362,7 +371,7 @@ export interface Citizen {
    * When the status first became “registered” (counted for the KPI).
    */
   citizenSince?: string | null;
-  registeredBy?: (number | null) | User;
+  registeredBy?: (string | null) | User;
   registeredAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -372,10 +381,10 @@ export interface Citizen {
  * via the `definition` "connections".
  */
 export interface Connection {
-  id: number;
-  citizen: number | Citizen;
-  withCitizen?: (number | null) | Citizen;
-  withOrganisation?: (number | null) | Organisation;
+  id: string;
+  citizen: string | Citizen;
+  withCitizen?: (string | null) | Citizen;
+  withOrganisation?: (string | null) | Organisation;
   /**
    * e.g. “a local high-school student”; never identifying.
    */
@@ -385,10 +394,10 @@ export interface Connection {
   connectedAt_tz: SupportedTimezones;
   origin: 'activity' | 'event' | 'plan' | 'introduction' | 'portal' | 'other';
   howItCameAbout?: string | null;
-  event?: (number | null) | Event;
-  plan?: (number | null) | Plan;
+  event?: (string | null) | Event;
+  plan?: (string | null) | Plan;
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
-  recordedBy?: (number | null) | User;
+  recordedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -397,7 +406,7 @@ export interface Connection {
  * via the `definition` "organisations".
  */
 export interface Organisation {
-  id: number;
+  id: string;
   name: string;
   reading?: string | null;
   /**
@@ -423,7 +432,7 @@ export interface Organisation {
     };
     [k: string]: unknown;
   } | null;
-  logo?: (number | null) | Media;
+  logo?: (string | null) | Media;
   /**
    * Shown publicly: the organisation’s own contact, never a person’s.
    */
@@ -442,7 +451,7 @@ export interface Organisation {
  * via the `definition` "events".
  */
 export interface Event {
-  id: number;
+  id: string;
   kind: 'furumai' | 'kaigi' | 'other';
   title: string;
   /**
@@ -493,15 +502,26 @@ export interface Event {
   /**
    * KPI 6 counts the organisations listed here and those of attended registrations for 共助会議 events.
    */
-  participatingOrganisations?: (number | Organisation)[] | null;
-  showcasedCitizens?: (number | Citizen)[] | null;
-  showcasedStories?: (number | Story)[] | null;
+  participatingOrganisations?: (string | Organisation)[] | null;
+  showcasedCitizens?: (string | Citizen)[] | null;
+  showcasedStories?: (string | Story)[] | null;
   attendance?: number | null;
   cancelled?: boolean | null;
   registrations?: {
-    docs?: (number | EventRegistration)[];
+    docs?: (string | EventRegistration)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -512,12 +532,12 @@ export interface Event {
  * via the `definition` "event-registrations".
  */
 export interface EventRegistration {
-  id: number;
+  id: string;
   /**
    * Assigned on registration.
    */
   reference?: string | null;
-  event: number | Event;
+  event: string | Event;
   nickname: string;
   partySize: number;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町' | 'outside') | null;
@@ -534,7 +554,7 @@ export interface EventRegistration {
   /**
    * Map a pending name to its organisation here.
    */
-  organisation?: (number | null) | Organisation;
+  organisation?: (string | null) | Organisation;
   pendingOrganisationName?: string | null;
   individual?: boolean | null;
   updatedAt: string;
@@ -545,7 +565,7 @@ export interface EventRegistration {
  * via the `definition` "plans".
  */
 export interface Plan {
-  id: number;
+  id: string;
   kind: 'want_to_try' | 'challenge' | 'use_skill';
   title: string;
   description: string;
@@ -565,7 +585,7 @@ export interface Plan {
         | 'other'
       )[]
     | null;
-  proposer?: (number | null) | Citizen;
+  proposer?: (string | null) | Citizen;
   proposerNickname?: string | null;
   proposerContact?: {
     email?: string | null;
@@ -587,7 +607,7 @@ export interface Plan {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (number | null) | User;
+    enteredBy?: (string | null) | User;
   };
   consentState?: string | null;
   lifecycle?: {
@@ -597,11 +617,22 @@ export interface Plan {
     realisedAt?: string | null;
     withdrawnAt?: string | null;
   };
-  realisationStory?: (number | null) | Story;
+  realisationStory?: (string | null) | Story;
   supportOffers?: {
-    docs?: (number | SupportOffer)[];
+    docs?: (string | SupportOffer)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -611,13 +642,13 @@ export interface Plan {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name: string;
   /**
    * No role until an admin chooses one; each role reads only what it needs.
    */
   roles?: ('admin' | 'editor' | 'coordinator' | 'organisation')[] | null;
-  organisations?: (number | Organisation)[] | null;
+  organisations?: (string | Organisation)[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -643,10 +674,10 @@ export interface User {
  * via the `definition` "support-offers".
  */
 export interface SupportOffer {
-  id: number;
-  plan: number | Plan;
+  id: string;
+  plan: string | Plan;
   kind: 'cheer' | 'help';
-  organisation?: (number | null) | Organisation;
+  organisation?: (string | null) | Organisation;
   nickname: string;
   message?: string | null;
   contact?: {
@@ -663,10 +694,10 @@ export interface SupportOffer {
  * via the `definition` "cheers".
  */
 export interface Cheer {
-  id: number;
-  story?: (number | null) | Story;
-  citizen?: (number | null) | Citizen;
-  plan?: (number | null) | Plan;
+  id: string;
+  story?: (string | null) | Story;
+  citizen?: (string | null) | Citizen;
+  plan?: (string | null) | Plan;
   message?: string | null;
   messageStatus: 'none' | 'pending' | 'approved' | 'rejected';
   dedupeKey?: string | null;
@@ -678,7 +709,7 @@ export interface Cheer {
  * via the `definition` "survey-responses".
  */
 export interface SurveyResponse {
-  id: number;
+  id: string;
   answer: '5' | '4' | '3' | '2' | '1';
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
   ageBand: 'under20' | '20s' | '30s' | '40s' | '50s' | '60s' | '70s' | '80plus' | 'unanswered';
@@ -700,7 +731,7 @@ export interface SurveyResponse {
    * Set by the server.
    */
   counted?: boolean | null;
-  codeBatch?: (number | null) | SurveyCodeBatch;
+  codeBatch?: (string | null) | SurveyCodeBatch;
   updatedAt: string;
   createdAt: string;
 }
@@ -711,7 +742,7 @@ export interface SurveyResponse {
  * via the `definition` "survey-code-batches".
  */
 export interface SurveyCodeBatch {
-  id: number;
+  id: string;
   label: string;
   /**
    * Valid for answers of this fiscal year only.
@@ -732,7 +763,7 @@ export interface SurveyCodeBatch {
  * via the `definition` "official-survey-results".
  */
 export interface OfficialSurveyResult {
-  id: number;
+  id: string;
   /**
    * One result per fiscal year.
    */
@@ -753,9 +784,9 @@ export interface OfficialSurveyResult {
  * via the `definition` "survey-code-uses".
  */
 export interface SurveyCodeus {
-  id: number;
+  id: string;
   codeHash: string;
-  batch?: (number | null) | SurveyCodeBatch;
+  batch?: (string | null) | SurveyCodeBatch;
   fiscalYear: number;
   updatedAt: string;
   createdAt: string;
@@ -765,7 +796,7 @@ export interface SurveyCodeus {
  * via the `definition` "participants".
  */
 export interface Participant {
-  id: number;
+  id: string;
   emailHash?: string | null;
   phoneHash?: string | null;
   firstSeenAt: string;
@@ -785,7 +816,7 @@ export interface Participant {
  * via the `definition` "deletion-requests".
  */
 export interface DeletionRequest {
-  id: number;
+  id: string;
   contact?: {
     email?: string | null;
     phone?: string | null;
@@ -798,7 +829,7 @@ export interface DeletionRequest {
   verification?: {
     method?: ('mail' | 'phone') | null;
     note?: string | null;
-    verifiedBy?: (number | null) | User;
+    verifiedBy?: (string | null) | User;
     verifiedAt?: string | null;
   };
   processedAt?: string | null;
@@ -811,7 +842,7 @@ export interface DeletionRequest {
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
-  id: number;
+  id: string;
   at: string;
   action:
     | 'create'
@@ -829,7 +860,7 @@ export interface AuditLog {
     | 'publish_refused';
   collectionSlug: string;
   docId?: string | null;
-  user?: (number | null) | User;
+  user?: (string | null) | User;
   channel?: string | null;
   summary?: string | null;
   fields?:
@@ -849,7 +880,7 @@ export interface AuditLog {
  * via the `definition` "kpi-tallies".
  */
 export interface KpiTally {
-  id: number;
+  id: string;
   bucket: string;
   metric: string;
   fiscalYear: number;
@@ -870,33 +901,17 @@ export interface KpiTally {
  * via the `definition` "shared-counters".
  */
 export interface SharedCounter {
-  id: number;
+  id: string;
   key: string;
   count: number;
   expiresAt?: string | null;
-}
-/**
- * Old URLs: moved (301) or gone (410). Kept automatically when a slug changes or a page is withdrawn.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "redirects".
- */
-export interface Redirect {
-  id: number;
-  from: string;
-  to?: string | null;
-  gone?: boolean | null;
-  docCollection?: ('stories' | 'events' | 'citizens' | 'organisations' | 'plans') | null;
-  docId?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -913,7 +928,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -1031,96 +1046,92 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'stories';
-        value: number | Story;
+        value: string | Story;
       } | null)
     | ({
         relationTo: 'citizens';
-        value: number | Citizen;
+        value: string | Citizen;
       } | null)
     | ({
         relationTo: 'connections';
-        value: number | Connection;
+        value: string | Connection;
       } | null)
     | ({
         relationTo: 'plans';
-        value: number | Plan;
+        value: string | Plan;
       } | null)
     | ({
         relationTo: 'support-offers';
-        value: number | SupportOffer;
+        value: string | SupportOffer;
       } | null)
     | ({
         relationTo: 'events';
-        value: number | Event;
+        value: string | Event;
       } | null)
     | ({
         relationTo: 'event-registrations';
-        value: number | EventRegistration;
+        value: string | EventRegistration;
       } | null)
     | ({
         relationTo: 'organisations';
-        value: number | Organisation;
+        value: string | Organisation;
       } | null)
     | ({
         relationTo: 'cheers';
-        value: number | Cheer;
+        value: string | Cheer;
       } | null)
     | ({
         relationTo: 'survey-responses';
-        value: number | SurveyResponse;
+        value: string | SurveyResponse;
       } | null)
     | ({
         relationTo: 'official-survey-results';
-        value: number | OfficialSurveyResult;
+        value: string | OfficialSurveyResult;
       } | null)
     | ({
         relationTo: 'survey-code-batches';
-        value: number | SurveyCodeBatch;
+        value: string | SurveyCodeBatch;
       } | null)
     | ({
         relationTo: 'survey-code-uses';
-        value: number | SurveyCodeus;
+        value: string | SurveyCodeus;
       } | null)
     | ({
         relationTo: 'participants';
-        value: number | Participant;
+        value: string | Participant;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'deletion-requests';
-        value: number | DeletionRequest;
+        value: string | DeletionRequest;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'audit-log';
-        value: number | AuditLog;
+        value: string | AuditLog;
       } | null)
     | ({
         relationTo: 'kpi-tallies';
-        value: number | KpiTally;
+        value: string | KpiTally;
       } | null)
     | ({
         relationTo: 'shared-counters';
-        value: number | SharedCounter;
-      } | null)
-    | ({
-        relationTo: 'redirects';
-        value: number | Redirect;
+        value: string | SharedCounter;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -1130,10 +1141,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -1153,7 +1164,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1201,6 +1212,13 @@ export interface StoriesSelect<T extends boolean = true> {
   featuredOrder?: T;
   featuredUntil?: T;
   publishedAt?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1311,6 +1329,13 @@ export interface PlansSelect<T extends boolean = true> {
       };
   realisationStory?: T;
   supportOffers?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1362,6 +1387,13 @@ export interface EventsSelect<T extends boolean = true> {
   attendance?: T;
   cancelled?: T;
   registrations?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1649,19 +1681,6 @@ export interface SharedCountersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "redirects_select".
- */
-export interface RedirectsSelect<T extends boolean = true> {
-  from?: T;
-  to?: T;
-  gone?: T;
-  docCollection?: T;
-  docId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1737,11 +1756,11 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site-settings".
  */
 export interface SiteSetting {
-  id: number;
+  id: string;
   hero?: {
     title?: string | null;
     lead?: string | null;
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   navigation?:
     | {
@@ -1771,7 +1790,7 @@ export interface SiteSetting {
  * via the `definition` "kpi-targets".
  */
 export interface KpiTarget {
-  id: number;
+  id: string;
   /**
    * Enter contractual targets only; empty ones show as not set.
    */
@@ -1795,7 +1814,7 @@ export interface KpiTarget {
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
-  id: number;
+  id: string;
   stats?:
     | {
         [k: string]: unknown;
@@ -1932,12 +1951,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'stories';
-      value: number | Story;
+      value: string | Story;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: string | User;
     } | null;
   };
   output?: unknown;

@@ -10,7 +10,8 @@ import { PUBLIC_CITIZEN_STATUS } from './citizens'
  * What "names or shows a person" means, per collection:
  * - stories (えすこストーリー): every story tells how people connected, so every story names someone: a resident's
  *   nomination names the nominee, an editorial story its citizens. Publishing needs text consent; a hero image
- *   needs photo consent too unless the image is marked as showing nobody (`media.showsPeople`).
+ *   or a share image (the SEO group's `meta.image`, cms/domain/seo.ts) needs photo consent too unless the image is
+ *   marked as showing nobody (`media.showsPeople`).
  * - plans (ウエルビーイングプラン): the proposer is shown by nickname or linked as a citizen; a plan with either
  *   needs text consent to be public. A resident who sends a plan through the site's form gives it there (the form
  *   says the nickname is shown on the site), recorded as web consent; plans carry no photos.
@@ -51,7 +52,7 @@ export type ConsentSubject = (typeof CONSENT_SUBJECTS)[number]
 /** A document as the hook sees it: the stored document with the change applied. */
 type Doc = Record<string, unknown> & { consent?: ConsentRecord | null }
 /** What the hook looks up before asking the rule (an image's document). */
-export type ConsentFacts = { heroImageShowsPeople: boolean }
+export type ConsentFacts = { heroImageShowsPeople: boolean; shareImageShowsPeople?: boolean }
 export type ConsentNeed = { text: boolean; photo: boolean }
 
 type Rule = {
@@ -66,7 +67,12 @@ const hasValue = (v: unknown) => v !== null && v !== undefined && v !== '' && !(
 export const CONSENT_RULES: Record<ConsentSubject, Rule> = {
   stories: {
     isPublic: (doc) => doc._status === 'published',
-    needs: (doc, facts) => ({ text: true, photo: hasValue(doc.heroImage) && facts.heroImageShowsPeople }),
+    needs: (doc, facts) => ({
+      text: true,
+      photo:
+        (hasValue(doc.heroImage) && facts.heroImageShowsPeople) ||
+        (hasValue((doc.meta as { image?: unknown } | null | undefined)?.image) && Boolean(facts.shareImageShowsPeople)),
+    }),
   },
   plans: {
     isPublic: (doc) => isPublicPlan(doc as { status?: string }),
@@ -103,7 +109,7 @@ export function consentProblems(subject: ConsentSubject, doc: Doc, facts: Consen
   if (need.text && !doc.consent?.publication) problems.push(`公開するには、${TEXT_SUBJECT[subject]}の掲載同意を記録してください。`)
   if (need.photo && !doc.consent?.photo) {
     problems.push(
-      '公開するには、メイン画像に写っている方の写真の掲載同意を記録してください（人物が写っていない画像なら、画像の「人物が写っている」を外してください）。',
+      '公開するには、メイン画像（または共有用画像）に写っている方の写真の掲載同意を記録してください（人物が写っていない画像なら、画像の「人物が写っている」を外してください）。',
     )
   }
   return problems

@@ -27,6 +27,7 @@ export const consentFactsOf = async (
   req: PayloadRequest,
 ): Promise<ConsentFacts> => ({
   heroImageShowsPeople: subject === 'stories' ? await showsPeople(doc.heroImage, req) : false,
+  shareImageShowsPeople: subject === 'stories' ? await showsPeople((doc.meta as { image?: unknown } | undefined)?.image, req) : false,
 })
 
 /**
@@ -49,7 +50,9 @@ export const enforcePublicationConsent =
       consent.enteredBy = changed ? req.user.id : idOf(before.enteredBy)
     }
 
-    const doc = { ...(originalDoc ?? {}), ...data, consent }
+    // A partial write of the SEO group keeps the share image it does not mention.
+    const meta = originalDoc?.meta || data.meta ? { ...(originalDoc?.meta ?? {}), ...(data.meta ?? {}) } : undefined
+    const doc = { ...(originalDoc ?? {}), ...data, meta, consent }
     const problems = consentProblems(subject, doc, await consentFactsOf(subject, doc, req))
     if (problems.length) throw new APIError(problems.join('\n'), 400, { problems }, true)
     return { ...data, consent }

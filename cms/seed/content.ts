@@ -23,7 +23,11 @@ type SeedStory = {
   relatedPlan?: PlanKey
   relatedEvent?: EventKey
   heroImage?: MediaKey
+  /** The editors' search and share texts (cms/domain/seo.ts); most stories leave them to the page's own. */
+  meta?: SeedMeta
 }
+
+export type SeedMeta = { title?: string; description?: string; image?: MediaKey }
 
 // Fictional people and groups; names are given the way residents introduce each other, never in full.
 export const STORIES: SeedStory[] = [
@@ -148,6 +152,11 @@ export const STORIES: SeedStory[] = [
     town: '掛合町',
     themes: ['elderly', 'mobility', 'place'],
     connectionOrigin: '移動販売の販売員さんの「待っとられる間、寒かろうに」という一言。',
+    meta: {
+      title: '移動販売を待つ軒先のお茶会（掛合町）',
+      description:
+        '掛合町の山あいの集落で、週に一度の移動販売を待つあいだに開かれる軒先のお茶会。買い物のない人も集まる、えすこな居場所の物語です。',
+    },
     citizens: ['junko'],
     organisations: ['yamabiko', 'kakeyaYamaai'],
     relatedPlan: 'ochakai',

@@ -1,5 +1,6 @@
 import type { Event, EventRegistration } from '../payload-types'
 import type { CitizenKey } from './citizens'
+import type { SeedMeta } from './content'
 import { dayFromNow, jst } from './dates'
 import type { OrgKey } from './organisations'
 import { richText } from './richText'
@@ -30,6 +31,7 @@ export type SeedEvent = {
   attendance?: number
   cancelled?: boolean
   draft?: boolean
+  meta?: SeedMeta
 }
 
 export const seedEvents = (now: Date): SeedEvent[] => [
@@ -97,6 +99,12 @@ export const seedEvents = (now: Date): SeedEvent[] => [
     registrationOpensAt: dayFromNow(now, -14, '09:00'),
     registrationClosesAt: dayFromNow(now, 17, '17:00'),
     registrationEnabled: true,
+    meta: {
+      title: '冬のふるまい市 in 三刀屋（出店者募集中）',
+      description:
+        '三刀屋交流センターで開く冬のふるまい市。豚汁や手打ちそば、昔遊びに自転車点検。来場は申し込み不要、ふるまう側での参加を受け付けています。',
+      image: 'furumai',
+    },
   },
   {
     key: 'kaigi2026',

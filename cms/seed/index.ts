@@ -7,7 +7,7 @@ import { flushTallies } from '../kpi/recountQueue'
 import { CITIZENS } from './citizens'
 import { CHEERS, type CheerTarget } from './cheers'
 import { CONNECTIONS } from './connections'
-import { DEMO_USERS, STORIES } from './content'
+import { DEMO_USERS, type SeedMeta, STORIES } from './content'
 import { DAY, daysAgo, dayFromNow } from './dates'
 import { DELETION_REQUEST, seedEvents, seedRegistrations } from './events'
 import { seedMedia } from './media'
@@ -119,6 +119,7 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
   await wipeDemoContent(payload)
 
   const media = await seedMedia(payload, write)
+  const seoMeta = (meta: SeedMeta | undefined) => meta && { ...meta, image: meta.image ? ref(media[meta.image]) : undefined }
 
   // Organisations
   const orgIds = new Map<(typeof ORGANISATIONS)[number]['key'], Id>()
@@ -152,9 +153,10 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
   // Events: published ones directly, the draft as a draft version only
   const eventIds = new Map<ReturnType<typeof seedEvents>[number]['key'], Id>()
   const events = seedEvents(now)
-  for (const { key, draft, participatingOrganisations, showcasedCitizens, ...event } of events) {
+  for (const { key, draft, participatingOrganisations, showcasedCitizens, meta, ...event } of events) {
     const data = {
       ...event,
+      meta: seoMeta(meta),
       startsAt_tz: 'Asia/Tokyo' as const,
       endsAt_tz: 'Asia/Tokyo' as const,
       participatingOrganisations: participatingOrganisations?.map((key) => ref(org(key))),
@@ -189,6 +191,7 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
         consent: { publication: true, method: 'web', givenAt: receivedAt },
         status: 'received',
         lifecycle: { receivedAt },
+        meta: seoMeta(plan.meta),
         createdAt: receivedAt,
       },
       ...write,
@@ -246,6 +249,7 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
       relatedPlan: story.relatedPlan ? ref(plan(story.relatedPlan)) : undefined,
       relatedEvent: story.relatedEvent ? ref(event(story.relatedEvent)) : undefined,
       heroImage: story.heroImage ? ref(media[story.heroImage]) : undefined,
+      meta: seoMeta(story.meta),
       featured: story.featured,
       featuredOrder: story.featuredOrder ?? 100,
       origin: 'editorial' as const,

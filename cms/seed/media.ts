@@ -6,7 +6,8 @@ import sharp from 'sharp'
 
 export type MediaKey = 'sakura' | 'tatara' | 'furumai' | 'daidokoroLogo'
 
-type SeedImage = { key: MediaKey; file: string; alt: string; credit: string; svg: string }
+// `showsPeople: false` for a drawing of things or places only: it may then be a plan's or event's share image.
+type SeedImage = { key: MediaKey; file: string; alt: string; credit: string; svg: string; showsPeople?: boolean }
 
 const W = 1280
 const H = 720
@@ -52,6 +53,7 @@ const IMAGES: SeedImage[] = [
     file: 'demo-furumai-market.png',
     alt: 'ふるまい市のテントが並ぶ広場をイメージしたイラスト',
     credit: 'えすこポータル編集部（デモ用イラスト）',
+    showsPeople: false,
     svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
       <rect width="${W}" height="${H}" fill="#fdf3e1"/>
       <rect y="520" width="${W}" height="200" fill="#d9c7a3"/>
@@ -85,7 +87,7 @@ export async function seedMedia(
     const data = await sharp(Buffer.from(image.svg)).png().toBuffer()
     const doc = await payload.create({
       collection: 'media',
-      data: { alt: image.alt, credit: image.credit },
+      data: { alt: image.alt, credit: image.credit, showsPeople: image.showsPeople ?? true },
       file: { data, mimetype: 'image/png', name: image.file, size: data.length },
       ...write,
     })

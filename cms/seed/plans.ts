@@ -1,5 +1,6 @@
 import type { Plan, SupportOffer } from '../payload-types'
 import type { CitizenKey } from './citizens'
+import type { SeedMeta } from './content'
 import type { OrgKey } from './organisations'
 
 // ウエルビーイングプラン: "I want to try / take on / use what I'm good at". Dates are relative to the seed's
@@ -43,6 +44,7 @@ export type SeedPlan = {
   receivedDaysAgo: number
   /** Slug of the story that tells how the plan came true (only for 実現). */
   realisationStory?: string
+  meta?: SeedMeta
 }
 
 export const PLANS: SeedPlan[] = [
@@ -59,6 +61,10 @@ export const PLANS: SeedPlan[] = [
     status: 'realised',
     receivedDaysAgo: 260,
     realisationStory: 'daito-osusowake',
+    meta: {
+      title: '採れすぎ野菜のおすそわけ便（実現したプラン）',
+      description: '大東町で、採れすぎた野菜を散歩のついでにひとり暮らしのご近所へ届ける見守りのプラン。えすこストーリーにもなりました。',
+    },
   },
   {
     key: 'smartphone',

@@ -168,8 +168,12 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       if (rand() < 0.5) rel.run(1, id, 'organisations', null, pick(orgIds))
       if (published) publishedStories.push(id)
     }
-    db.exec(`INSERT INTO _stories_v (parent_id, version_title, version_slug, version_lead, version_body, version_connection_origin, version_town, version_origin, version_review_status, version_featured, version_featured_order, version_published_at, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
-      SELECT id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status, updated_at, updated_at, 1 FROM stories WHERE id > ${stBase}`)
+    // One story in ten has the editors' search and share texts (cms/domain/seo.ts).
+    db.exec(`UPDATE stories SET meta_title = 'ベンチストーリー' || (id - ${stBase}) || '：ついでの見守り',
+      meta_description = 'ごみ出しのついでの声かけから、週に一度のお茶会が生まれた物語です。暮らしの「ついで」から始まる助け合いを紹介します。'
+      WHERE id > ${stBase} AND (id - ${stBase}) % 10 = 0`)
+    db.exec(`INSERT INTO _stories_v (parent_id, version_title, version_slug, version_lead, version_body, version_connection_origin, version_town, version_origin, version_review_status, version_featured, version_featured_order, version_published_at, version_meta_title, version_meta_description, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
+      SELECT id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, meta_title, meta_description, updated_at, created_at, _status, updated_at, updated_at, 1 FROM stories WHERE id > ${stBase}`)
   })
 
   // Plans
@@ -202,6 +206,9 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       theme.run(1, id, pick(THEMES))
       if (isPublic) publicPlans.push(id)
     }
+    db.exec(`UPDATE plans SET meta_title = 'ベンチプラン' || (id - ${plBase}) || '：空き家の居場所',
+      meta_description = '空き家を使って、子どもとお年寄りが集まれる居場所をつくりたいというプランです。応援や協力の申し出を受け付けています。'
+      WHERE id > ${plBase} AND (id - ${plBase}) % 10 = 0`)
   })
 
   // Events: spread over a year back and a year ahead; kaigi list participating organisations.
@@ -239,8 +246,11 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       if (kind === 'kaigi') for (let k = 1; k <= 3; k++) rel.run(k, id, 'participatingOrganisations', pick(orgIds))
       if (!past) eventSlugs.push(`bench-event-${i}`)
     }
-    db.exec(`INSERT INTO _events_v (parent_id, version_kind, version_title, version_slug, version_starts_at, version_ends_at, version_venue, version_town, version_summary, version_description, version_capacity, version_registration_enabled, version_attendance, version_cancelled, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
-      SELECT id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, updated_at, created_at, _status, updated_at, updated_at, 1 FROM events WHERE id > ${evBase}`)
+    db.exec(`UPDATE events SET meta_title = 'ベンチイベント' || (id - ${evBase}) || '（交流センター）',
+      meta_description = '交流センターで開く、地域のみなさんが集まる会です。どなたでも参加できます。えすこポータルから申し込めます。'
+      WHERE id > ${evBase} AND (id - ${evBase}) % 10 = 0`)
+    db.exec(`INSERT INTO _events_v (parent_id, version_kind, version_title, version_slug, version_starts_at, version_ends_at, version_venue, version_town, version_summary, version_description, version_capacity, version_registration_enabled, version_attendance, version_cancelled, version_meta_title, version_meta_description, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
+      SELECT id, kind, title, slug, starts_at, ends_at, venue, town, summary, description, capacity, registration_enabled, attendance, cancelled, meta_title, meta_description, updated_at, created_at, _status, updated_at, updated_at, 1 FROM events WHERE id > ${evBase}`)
   })
 
   // Cheers: over the last 400 days, 60% stories, 20% citizens, 20% plans; a few approved messages.

@@ -5,12 +5,14 @@ import { findPreview } from './preview'
 import { cached, remember } from './cache'
 
 const EVENT_TAGS = ['events', 'organisations']
+// An event's page populates its share image too.
+const EVENT_PAGE_TAGS = [...EVENT_TAGS, 'media']
 
 export type EventCard = Pick<Event, 'id' | 'kind' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'venue' | 'town' | 'summary' | 'cancelled'>
 export type EventPage = EventCard &
   Pick<
     Event,
-    'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt' | 'createdAt'
+    'description' | 'capacity' | 'registrationOpensAt' | 'registrationClosesAt' | 'registrationEnabled' | 'updatedAt' | 'createdAt' | 'meta'
   > & {
     participatingOrganisations?: (Pick<Organisation, 'id' | 'name' | 'slug'> | number)[] | null
   }
@@ -90,6 +92,7 @@ const eventPageRead = {
     participatingOrganisations: true,
     updatedAt: true,
     createdAt: true,
+    meta: true,
   },
   populate: { organisations: { name: true, slug: true } },
   depth: 1,
@@ -107,7 +110,7 @@ async function findEventBySlugUncached(slug: string): Promise<EventPage | null> 
   })
   return (result.docs[0] as EventPage | undefined) ?? null
 }
-export const findEventBySlug = cached('events.findEventBySlug', EVENT_TAGS, findEventBySlugUncached)
+export const findEventBySlug = cached('events.findEventBySlug', EVENT_PAGE_TAGS, findEventBySlugUncached)
 
 /** An event's latest version (a draft) for a staff preview link; never cached. */
 export const previewEvent = (slug: string, token: string): Promise<EventPage | null> =>

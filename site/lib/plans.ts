@@ -6,7 +6,8 @@ import { cached } from './cache'
 import { findPreview } from './preview'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
-export type PlanPage = PlanCard & Pick<Plan, 'lifecycle'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
+export type PlanPage = PlanCard &
+  Pick<Plan, 'lifecycle' | 'meta'> & { realisationStory?: { slug?: string | null; title: string } | number | null }
 export type PublicOffer = Pick<SupportOffer, 'id' | 'kind' | 'nickname' | 'message' | 'createdAt'>
 
 const cardSelect = {
@@ -44,7 +45,7 @@ export const listPlans = cached('plans.listPlans', ['plans'], listPlansUncached)
 
 // What a plan's page shows, for the public read and the staff preview alike.
 const planPageRead = {
-  select: { ...cardSelect, lifecycle: true, realisationStory: true },
+  select: { ...cardSelect, lifecycle: true, realisationStory: true, meta: true },
   populate: { stories: { title: true, slug: true } },
   depth: 1,
 } as const
@@ -61,7 +62,8 @@ async function findPlanUncached(id: string): Promise<PlanPage | null> {
   })
   return (result.docs[0] as PlanPage | undefined) ?? null
 }
-export const findPlan = cached('plans.findPlan', ['plans', 'stories'], findPlanUncached)
+// The realisation story and the share image are populated into the page.
+export const findPlan = cached('plans.findPlan', ['plans', 'stories', 'media'], findPlanUncached)
 
 /** A plan not yet public (受付, 確認中, …) for a staff preview link; never cached. */
 export const previewPlan = (id: string, token: string): Promise<PlanPage | null> =>
