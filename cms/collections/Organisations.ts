@@ -10,8 +10,7 @@ import { digestEndpoints } from '../endpoints/digest'
 import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
-
-const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u
+import { KANA_READING, KANA_READING_ERROR, validReading } from '../domain/readings'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -38,8 +37,7 @@ export const Organisations: CollectionConfig = {
       type: 'text',
       label: { ja: 'よみがな', en: 'Reading (kana)' },
       maxLength: 200,
-      validate: (value: string | null | undefined) =>
-        !value || KANA.test(value) ? true : 'よみがなは、ひらがな または カタカナで入力してください。',
+      validate: validReading(KANA_READING, KANA_READING_ERROR),
     },
     slugField('org', 'name'),
     {
