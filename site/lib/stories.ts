@@ -11,8 +11,8 @@ export type StoryCard = Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishe
   heroImage?: Media | number | null
 }
 export type StoryPage = StoryCard &
-  Pick<Story, 'body' | 'connectionOrigin' | 'updatedAt'> & {
-    citizens?: (Pick<Citizen, 'id' | 'displayName' | 'slug' | 'town' | 'intro'> | number)[] | null
+  Pick<Story, 'body' | 'easySummary' | 'connectionOrigin' | 'updatedAt'> & {
+    citizens?: (Pick<Citizen, 'id' | 'displayName' | 'displayNameReading' | 'slug' | 'town' | 'intro'> | number)[] | null
     organisations?: (Pick<Organisation, 'id' | 'name' | 'slug' | 'kind' | 'town'> | number)[] | null
   }
 
@@ -71,7 +71,7 @@ async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> 
   const result = await payload.find({
     collection: 'stories',
     where: { slug: { equals: slug } },
-    select: { ...cardSelect, body: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true },
+    select: { ...cardSelect, body: true, easySummary: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true },
     populate: {
       citizens: { displayName: true, slug: true, town: true, intro: true },
       organisations: { name: true, slug: true, kind: true, town: true },
