@@ -8,9 +8,9 @@ export const KANA_READING_ERROR = 'よみがなは、ひらがな または カ�
 
 /**
  * Hiragana only, for a reading shown as furigana over a person's display name (children and older readers read
- * hiragana; katakana over katakana would say nothing).
+ * hiragana; katakana over katakana would say nothing). Digits stay digits (「3丁目の…」).
  */
-export const HIRAGANA_READING = /^[\p{Script=Hiragana}ー・\s\u3000]+$/u
+export const HIRAGANA_READING = /^[\p{Script=Hiragana}ー・0-9０-９\s\u3000]+$/u
 export const HIRAGANA_READING_ERROR = 'よみがなは、ひらがなで入力してください（例: うしおのしょうぎおじさん）。'
 
 /** Payload `validate` for an optional reading field. */
