@@ -73,7 +73,7 @@ async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> 
     where: { slug: { equals: slug } },
     select: { ...cardSelect, body: true, easySummary: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true },
     populate: {
-      citizens: { displayName: true, slug: true, town: true, intro: true },
+      citizens: { displayName: true, displayNameReading: true, slug: true, town: true, intro: true },
       organisations: { name: true, slug: true, kind: true, town: true },
     },
     depth: 1,
