@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { STORIES } from '../../cms/seed/content'
 import { launchBrowser } from '../helpers/browser'
-import { createAsEditor, findDocs, metaContent, textWithoutReadings, unique } from '../helpers/site'
+import { createAsEditor, findDocs, metaContent, textsWithoutReadings, textWithoutReadings, unique } from '../helpers/site'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
@@ -116,7 +116,7 @@ describe('reading a story', () => {
     const response = await page.goto(`${siteUrl}/stories/${story.slug}`)
     expect(response?.status()).toBe(200)
     const section = page.locator('section[aria-labelledby="people-heading"]')
-    expect(await section.locator('li').allInnerTexts()).toEqual([
+    expect(await textsWithoutReadings(section.locator('li'))).toEqual([
       `${citizen.displayName}（木次町）— 散歩ついでの声かけ名人`,
       `${org.name}（NPO・市民団体）`,
     ])
