@@ -165,6 +165,10 @@ export interface Story {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Optional. Short sentences, everyday words; shown on the story page on request.
+   */
+  easySummary?: string | null;
   connectionOrigin?: string | null;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
   themes?:
@@ -303,6 +307,10 @@ export interface Citizen {
    * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
    */
   displayName: string;
+  /**
+   * When given, shown as furigana over the display name on the site.
+   */
+  displayNameReading?: string | null;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
@@ -1180,6 +1188,7 @@ export interface StoriesSelect<T extends boolean = true> {
   lead?: T;
   heroImage?: T;
   body?: T;
+  easySummary?: T;
   connectionOrigin?: T;
   town?: T;
   themes?: T;
@@ -1229,6 +1238,7 @@ export interface StoriesSelect<T extends boolean = true> {
  */
 export interface CitizensSelect<T extends boolean = true> {
   displayName?: T;
+  displayNameReading?: T;
   slug?: T;
   town?: T;
   district?: T;

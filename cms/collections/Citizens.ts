@@ -14,6 +14,7 @@ import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
 import { redirectHooks } from '../hooks/maintainRedirects'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
 import { CITIZEN_STATUS_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
+import { HIRAGANA_READING, HIRAGANA_READING_ERROR, validReading } from '../domain/readings'
 import { consentGroup, consentStateField } from '../fields/consent'
 import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 
@@ -36,7 +37,7 @@ export const Citizens: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
+  defaultPopulate: { displayName: true, displayNameReading: true, slug: true, town: true, intro: true },
   hooks: {
     beforeChange: [setRegistrant, stampCitizenSince, enforcePublicationConsent('citizens'), ...redirectHooks.beforeChange],
     // A withdrawn profile's addresses answer 410, never a redirect to wherever it went.
@@ -63,6 +64,19 @@ export const Citizens: CollectionConfig = {
                 description: {
                   ja: '例:「山王寺の佐藤さん」。フルネームは非公開欄へ。',
                   en: 'e.g. “Sato-san of Sannōji”. Full names go in the private tab.',
+                },
+              },
+            },
+            {
+              name: 'displayNameReading',
+              type: 'text',
+              label: { ja: '表示名のよみがな（ひらがな）', en: 'Display name reading (hiragana)' },
+              maxLength: 80,
+              validate: validReading(HIRAGANA_READING, HIRAGANA_READING_ERROR),
+              admin: {
+                description: {
+                  ja: '書いたときだけ、サイトで表示名の上にふりがなとして表示されます。例:「うしおのしょうぎおじさん」。',
+                  en: 'When given, shown as furigana over the display name on the site.',
                 },
               },
             },

@@ -12,8 +12,7 @@ import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { redirectHooks } from '../hooks/maintainRedirects'
 import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
-
-const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u
+import { KANA_READING, KANA_READING_ERROR, validReading } from '../domain/readings'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -43,8 +42,7 @@ export const Organisations: CollectionConfig = {
       type: 'text',
       label: { ja: 'よみがな', en: 'Reading (kana)' },
       maxLength: 200,
-      validate: (value: string | null | undefined) =>
-        !value || KANA.test(value) ? true : 'よみがなは、ひらがな または カタカナで入力してください。',
+      validate: validReading(KANA_READING, KANA_READING_ERROR),
     },
     slugField('org', 'name'),
     {

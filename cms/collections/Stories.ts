@@ -56,6 +56,18 @@ export const Stories: CollectionConfig = {
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { ja: 'メイン画像', en: 'Hero image' } },
     { name: 'body', type: 'richText', label: { ja: '本文', en: 'Body' } },
     {
+      name: 'easySummary',
+      type: 'textarea',
+      label: { ja: 'やさしい日本語の要約', en: 'Summary in easy Japanese' },
+      maxLength: 600,
+      admin: {
+        description: {
+          ja: '任意。短い文で、むずかしいことばを使わずに書いてください（例:「木次の 川の そばで、みんなで ごはんを 作りました。」）。ページの「やさしい日本語で読む」をひらくと表示されます。',
+          en: 'Optional. Short sentences, everyday words; shown on the story page on request.',
+        },
+      },
+    },
+    {
       name: 'connectionOrigin',
       type: 'textarea',
       label: { ja: 'つながりのきっかけ', en: 'How the connection began' },

@@ -70,6 +70,7 @@ export const PERSONAL_DATA: readonly PersonalGroup[] = [
     // A citizen asking for deletion loses the public profile too; the record stays (paused) for the counts.
     eraseBeside: {
       displayName: ERASED_NAME,
+      displayNameReading: null,
       intro: null,
       interests: null,
       activities: null,

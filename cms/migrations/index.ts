@@ -9,6 +9,7 @@ import * as migration_20261129_165506_consent_before_publication from './2026112
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
 import * as migration_20261129_180320_session5_merged_schema from './20261129_180320_session5_merged_schema';
 import * as migration_20261129_183820_redirects from './20261129_183820_redirects';
+import * as migration_20261129_200438_reading_fields from './20261129_200438_reading_fields';
 import * as migration_20261129_201034_seo_fields from './20261129_201034_seo_fields';
 
 export const migrations = [
@@ -66,6 +67,11 @@ export const migrations = [
     up: migration_20261129_183820_redirects.up,
     down: migration_20261129_183820_redirects.down,
     name: '20261129_183820_redirects',
+  },
+  {
+    up: migration_20261129_200438_reading_fields.up,
+    down: migration_20261129_200438_reading_fields.down,
+    name: '20261129_200438_reading_fields',
   },
   {
     up: migration_20261129_201034_seo_fields.up,

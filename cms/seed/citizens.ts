@@ -25,6 +25,8 @@ export type SeedCitizen = {
   key: CitizenKey
   slug: string
   displayName: string
+  /** Furigana over the display name (hiragana), for some only: it is optional in the admin too. */
+  displayNameReading?: string
   town: Citizen['town']
   district: string
   themes: NonNullable<Citizen['themes']>
@@ -53,6 +55,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'sato',
     slug: 'daito-sannoji-sato',
     displayName: '山王寺の佐藤さん',
+    displayNameReading: 'さんのうじのさとうさん',
     town: '大東町',
     district: '海潮',
     themes: ['elderly', 'food'],
@@ -97,6 +100,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'kenichi',
     slug: 'kisuki-sakura-kenichi',
     displayName: '桜並木の健一さん',
+    displayNameReading: 'さくらなみきのけんいちさん',
     town: '木次町',
     district: '木次',
     themes: ['nature', 'kids'],
@@ -182,6 +186,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'shogi',
     slug: 'daito-ushio-shogi',
     displayName: '海潮の将棋おじさん',
+    displayNameReading: 'うしおのしょうぎおじさん',
     town: '大東町',
     district: '海潮',
     themes: ['kids', 'place'],
@@ -217,6 +222,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'bousai',
     slug: 'kisuki-hinobori-bousai',
     displayName: '日登の防災さん',
+    displayNameReading: 'ひのぼりのぼうさいさん',
     town: '木次町',
     district: '日登',
     themes: ['safety'],
@@ -258,6 +264,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'takezaiku',
     slug: 'yoshida-takezaiku',
     displayName: '民谷の竹細工さん',
+    displayNameReading: 'たみだにのたけざいくさん',
     town: '吉田町',
     district: '民谷',
     themes: ['culture'],
@@ -276,6 +283,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'soba',
     slug: 'kakeya-hata-soba',
     displayName: '波多のそば打ち名人',
+    displayNameReading: 'はたのそばうちめいじん',
     town: '掛合町',
     district: '波多',
     themes: ['food', 'culture'],
@@ -322,6 +330,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'yomikikase',
     slug: 'kisuki-jiryo-yomikikase',
     displayName: '寺領の読み聞かせさん',
+    displayNameReading: 'じりょうのよみきかせさん',
     town: '木次町',
     district: '寺領',
     themes: ['kids', 'learning'],
@@ -340,6 +349,7 @@ export const CITIZENS: SeedCitizen[] = [
     key: 'kusakari',
     slug: 'mitoya-iishi-kusakari',
     displayName: '飯石の草刈り隊長',
+    displayNameReading: 'いいしのくさかりたいちょう',
     town: '三刀屋町',
     district: '飯石',
     themes: ['nature', 'safety'],

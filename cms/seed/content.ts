@@ -18,6 +18,8 @@ type SeedStory = {
   town: NonNullable<Story['town']>
   themes: NonNullable<Story['themes']>
   connectionOrigin: string
+  /** やさしい日本語の要約: short sentences, spaces between phrases, few kanji (place names get furigana from the site). */
+  easySummary?: string
   citizens: CitizenKey[]
   organisations: OrgKey[]
   relatedPlan?: PlanKey
@@ -34,6 +36,7 @@ export const STORIES: SeedStory[] = [
   {
     title: '朝どれ野菜の「おすそわけ便」が、ご近所の見守りに',
     slug: 'daito-osusowake',
+    easySummary: '大東町の 佐藤さんは、まいあさ さんぽを します。\nそのとき、はたけの やさいを きんじょの 人に あげます。\nひとりで すんでいる お年よりも、あんしんして くらせます。',
     lead: '大東町の山王寺地区で、散歩ついでに野菜を届ける元農家の佐藤さん。玄関先の立ち話が、ひとり暮らしのお年寄りの安心につながっています。',
     body: richText(
       '毎朝六時、佐藤さん（72）は軽トラックではなく手押し車で畑に向かいます。採れすぎたキュウリやナスを、散歩の途中にご近所へ届けるのが日課です。',
@@ -77,6 +80,7 @@ export const STORIES: SeedStory[] = [
   {
     title: '斐伊川の桜並木を、朝そうじで守る',
     slug: 'kisuki-sakura-souji',
+    easySummary: '木次町の 斐伊川の そばに、さくらの 木が たくさん あります。\nまいしゅう 土よう日の あさ、みんなで ごみを ひろいます。\n子どもも いっしょに 来ます。',
     lead: '木次町の斐伊川堤防。花見の季節が終わったあとも、毎週土曜の朝に集まってごみを拾う人たちがいます。',
     body: richText(
       '呼びかけたのは、転勤で木次に来て五年になる会社員の健一さん。最初はひとりで始めた散歩中のごみ拾いでした。',
@@ -99,6 +103,7 @@ export const STORIES: SeedStory[] = [
   {
     title: '三刀屋の「みんなの台所」、食べる人がつくる人に',
     slug: 'mitoya-minna-no-daidokoro',
+    easySummary: '三刀屋町に、だれでも 来られる しょくどうが あります。\nまえは 食べに 来ていた 中学生が、いまは てつだって います。',
     lead: '三刀屋町の交流センターで月二回ひらかれる子ども食堂。かつて食べに来ていた中学生が、いまは配膳を手伝っています。',
     body: richText(
       '社会福祉協議会とNPOが一緒に立ち上げた「みんなの台所」は、子どもだけでなく誰でも来られる食堂です。',

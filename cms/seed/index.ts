@@ -241,6 +241,7 @@ export async function seedDemo(payload: Payload, options: { adminPassword?: stri
       slug: story.slug,
       lead: story.lead,
       body: story.body,
+      easySummary: story.easySummary,
       connectionOrigin: story.connectionOrigin,
       town: story.town,
       themes: story.themes,

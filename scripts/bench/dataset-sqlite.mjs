@@ -101,7 +101,7 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const publicCitizens = []
   tx(() => {
     const ins = db.prepare(
-      `INSERT INTO citizens (id, display_name, slug, town, intro, consent_publication, status, citizen_since, registered_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO citizens (id, display_name, display_name_reading, slug, town, intro, consent_publication, status, citizen_since, registered_at, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
     const theme = db.prepare(`INSERT INTO citizens_themes ("order", parent_id, value) VALUES (?,?,?)`)
     for (let i = 1; i <= n.citizens; i++) {
@@ -112,6 +112,8 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       ins.run(
         id,
         `ベンチ市民${i}`,
+        // Every other citizen has a reading (furigana over the name); from i, not rand(), so the dataset stays the same.
+        i % 2 === 0 ? `べんちしみん${i}` : null,
         `bench-citizen-${i}`,
         pick(TOWNS),
         'ふだんの暮らしの中で、近所の人に声をかけています。',
@@ -132,7 +134,7 @@ export function generateDataset(file, scale = 1, now = new Date()) {
   const publishedStories = []
   tx(() => {
     const ins = db.prepare(
-      `INSERT INTO stories (id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO stories (id, title, slug, lead, body, easy_summary, connection_origin, town, origin, review_status, featured, featured_order, published_at, updated_at, created_at, _status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
     const theme = db.prepare(`INSERT INTO stories_themes ("order", parent_id, value) VALUES (?,?,?)`)
     const rel = db.prepare(`INSERT INTO stories_rels ("order", parent_id, path, citizens_id, organisations_id) VALUES (?,?,?,?,?)`)
@@ -149,8 +151,10 @@ export function generateDataset(file, scale = 1, now = new Date()) {
         id,
         `ベンチストーリー${i}：ついでの見守りから始まったつながり`,
         `bench-story-${i}`,
-        '暮らしの「ついで」から始まった助け合いの物語です。',
+        '斐伊川のほとり、暮らしの「ついで」から始まった助け合いの物語です。',
         body,
+        // A third have an easy-Japanese summary (from i, not rand(): the dataset stays the same).
+        i % 3 === 0 ? '木次町の 人たちが、あさ ごみを 出す ときに、ひとりで すむ 人に こえを かけます。' : null,
         '回覧板を届けたときの立ち話から。',
         pick(TOWNS),
         'editorial',
@@ -172,8 +176,8 @@ export function generateDataset(file, scale = 1, now = new Date()) {
     db.exec(`UPDATE stories SET meta_title = 'ベンチストーリー' || (id - ${stBase}) || '：ついでの見守り',
       meta_description = 'ごみ出しのついでの声かけから、週に一度のお茶会が生まれた物語です。暮らしの「ついで」から始まる助け合いを紹介します。'
       WHERE id > ${stBase} AND (id - ${stBase}) % 10 = 0`)
-    db.exec(`INSERT INTO _stories_v (parent_id, version_title, version_slug, version_lead, version_body, version_connection_origin, version_town, version_origin, version_review_status, version_featured, version_featured_order, version_published_at, version_meta_title, version_meta_description, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
-      SELECT id, title, slug, lead, body, connection_origin, town, origin, review_status, featured, featured_order, published_at, meta_title, meta_description, updated_at, created_at, _status, updated_at, updated_at, 1 FROM stories WHERE id > ${stBase}`)
+    db.exec(`INSERT INTO _stories_v (parent_id, version_title, version_slug, version_lead, version_body, version_easy_summary, version_connection_origin, version_town, version_origin, version_review_status, version_featured, version_featured_order, version_published_at, version_meta_title, version_meta_description, version_updated_at, version_created_at, version__status, created_at, updated_at, latest)
+      SELECT id, title, slug, lead, body, easy_summary, connection_origin, town, origin, review_status, featured, featured_order, published_at, meta_title, meta_description, updated_at, created_at, _status, updated_at, updated_at, 1 FROM stories WHERE id > ${stBase}`)
   })
 
   // Plans

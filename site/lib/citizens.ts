@@ -7,12 +7,12 @@ import { findPreview } from './preview'
 
 const CITIZEN_TAGS = ['citizens', 'media']
 
-export type CitizenCard = Pick<Citizen, 'id' | 'displayName' | 'slug' | 'town' | 'district' | 'intro' | 'themes'> & {
+export type CitizenCard = Pick<Citizen, 'id' | 'displayName' | 'displayNameReading' | 'slug' | 'town' | 'district' | 'intro' | 'themes'> & {
   photo?: Media | number | null
 }
 export type CitizenPage = CitizenCard & Pick<Citizen, 'interests' | 'activities' | 'connectionMethod'>
 
-const cardSelect = { displayName: true, slug: true, town: true, district: true, intro: true, themes: true, photo: true } as const
+const cardSelect = { displayName: true, displayNameReading: true, slug: true, town: true, district: true, intro: true, themes: true, photo: true } as const
 
 // Access control on: only registered citizens who consented to publication come back, without private data.
 

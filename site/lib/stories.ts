@@ -12,8 +12,8 @@ export type StoryCard = Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishe
   heroImage?: Media | number | null
 }
 export type StoryPage = StoryCard &
-  Pick<Story, 'body' | 'connectionOrigin' | 'updatedAt' | 'meta'> & {
-    citizens?: (Pick<Citizen, 'id' | 'displayName' | 'slug' | 'town' | 'intro'> | number)[] | null
+  Pick<Story, 'body' | 'easySummary' | 'connectionOrigin' | 'updatedAt' | 'meta'> & {
+    citizens?: (Pick<Citizen, 'id' | 'displayName' | 'displayNameReading' | 'slug' | 'town' | 'intro'> | number)[] | null
     organisations?: (Pick<Organisation, 'id' | 'name' | 'slug' | 'kind' | 'town'> | number)[] | null
   }
 
@@ -69,9 +69,9 @@ export const listStories = cached('stories.listStories', STORY_TAGS, listStories
 
 // What a story's page shows, for the public read and the staff preview alike.
 const storyPageRead = {
-  select: { ...cardSelect, body: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true, meta: true },
+  select: { ...cardSelect, body: true, easySummary: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true, meta: true },
   populate: {
-    citizens: { displayName: true, slug: true, town: true, intro: true },
+    citizens: { displayName: true, displayNameReading: true, slug: true, town: true, intro: true },
     organisations: { name: true, slug: true, kind: true, town: true },
   },
   depth: 1,

@@ -29,6 +29,8 @@ beforeAll(async () => {
   })
   const citizen = await createAsEditor<{ slug: string }>(cmsUrl, 'citizens', {
     displayName: `確認のえすこさん ${unique('c')}`,
+    // Furigana over the name (ruby) is part of what is checked.
+    displayNameReading: 'かくにんのえすこさん',
     town: '吉田町',
     intro: 'たたら製鉄の語り部',
     interests: '昔話',

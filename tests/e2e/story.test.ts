@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { STORIES } from '../../cms/seed/content'
 import { launchBrowser } from '../helpers/browser'
-import { createAsEditor, findDocs, metaContent, unique } from '../helpers/site'
+import { createAsEditor, findDocs, metaContent, textsWithoutReadings, textWithoutReadings, unique } from '../helpers/site'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
@@ -34,7 +34,7 @@ describe('reading a story', () => {
 
     // Title, lead and the rich-text body.
     expect(await page.locator('main h1').innerText()).toBe(featured.title)
-    expect(await page.locator('main .lead').innerText()).toBe(featured.lead)
+    expect(await textWithoutReadings(page.locator('main .lead'))).toBe(featured.lead)
     const body = await page.locator('main article .prose').innerText()
     expect(body).toContain('つながりのきっかけ')
     expect(body.length).toBeGreaterThan(100)
@@ -52,7 +52,14 @@ describe('reading a story', () => {
       expect(await section.locator('h2').innerText()).toBe('このストーリーの人と団体')
       const links = await section
         .locator('li a')
-        .evaluateAll((as) => as.map((a) => ({ name: a.textContent, href: a.getAttribute('href') })))
+        .evaluateAll((as) =>
+          as.map((a) => {
+            // The name as written: furigana (rt/rp) left out.
+            const copy = a.cloneNode(true) as Element
+            for (const reading of copy.querySelectorAll('rt, rp')) reading.remove()
+            return { name: copy.textContent, href: a.getAttribute('href') }
+          }),
+        )
       expect(links).toEqual(expected)
     }
 
@@ -109,7 +116,7 @@ describe('reading a story', () => {
     const response = await page.goto(`${siteUrl}/stories/${story.slug}`)
     expect(response?.status()).toBe(200)
     const section = page.locator('section[aria-labelledby="people-heading"]')
-    expect(await section.locator('li').allInnerTexts()).toEqual([
+    expect(await textsWithoutReadings(section.locator('li'))).toEqual([
       `${citizen.displayName}（木次町）— 散歩ついでの声かけ名人`,
       `${org.name}（NPO・市民団体）`,
     ])

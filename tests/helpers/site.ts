@@ -55,6 +55,17 @@ export async function submitForm(page: Page, button: Locator): Promise<{ respons
 }
 
 /** The content attribute of a <meta property|name=…> in the document head. */
+/** The texts a reader sees without the furigana: `<rt>`/`<rp>` left out (innerText and textContent include them). */
+export const textsWithoutReadings = (locator: Locator): Promise<string[]> =>
+  locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as Element
+      for (const reading of copy.querySelectorAll('rt, rp')) reading.remove()
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
+    }),
+  )
+export const textWithoutReadings = async (locator: Locator): Promise<string> => (await textsWithoutReadings(locator))[0] ?? ''
+
 export const metaContent = (page: Page, key: string): Promise<string | null> =>
   page.locator(`head meta[property="${key}"], head meta[name="${key}"]`).first().getAttribute('content')
 

@@ -192,7 +192,7 @@ describe('deletion requests', () => {
     const theirs = await submitEverywhere({ email: 'someone.else@example.jp' }, '他')
     const citizen = await payload.create({
       collection: 'citizens',
-      data: citizenData({ displayName: '消える市民', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }),
+      data: citizenData({ displayName: '消える市民', displayNameReading: 'きえるしみん', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }),
     })
     const participantsBefore = await countParticipants(payload)
     const request = await requestConfirmedDeletion(payload, {
@@ -217,7 +217,7 @@ describe('deletion requests', () => {
     expect(erasedCitizen.displayName).toBe('（削除済み）')
     expect(erasedCitizen.consent?.publication).toBe(false)
     expect(Object.values(erasedCitizen.private ?? {}).filter(Boolean)).toEqual([])
-    expect(JSON.stringify(erasedCitizen)).not.toMatch(/消去 太郎|消える市民|erase\.me/i)
+    expect(JSON.stringify(erasedCitizen)).not.toMatch(/消去 太郎|消える市民|きえるしみん|erase\.me/i)
 
     // The participant stays (KPI counts hold) but can no longer be linked to the person.
     expect(await countParticipants(payload)).toBe(participantsBefore)
