@@ -219,6 +219,7 @@ export interface Story {
   featuredOrder?: number | null;
   featuredUntil?: string | null;
   publishedAt?: string | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -362,6 +363,7 @@ export interface Citizen {
   citizenSince?: string | null;
   registeredBy?: (number | null) | User;
   registeredAt?: string | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -432,6 +434,7 @@ export interface Organisation {
   };
   verified?: boolean | null;
   published?: boolean | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -501,6 +504,7 @@ export interface Event {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -601,6 +605,7 @@ export interface Plan {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1179,6 +1184,7 @@ export interface StoriesSelect<T extends boolean = true> {
   featuredOrder?: T;
   featuredUntil?: T;
   publishedAt?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1224,6 +1230,7 @@ export interface CitizensSelect<T extends boolean = true> {
   citizenSince?: T;
   registeredBy?: T;
   registeredAt?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1289,6 +1296,7 @@ export interface PlansSelect<T extends boolean = true> {
       };
   realisationStory?: T;
   supportOffers?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1340,6 +1348,7 @@ export interface EventsSelect<T extends boolean = true> {
   attendance?: T;
   cancelled?: T;
   registrations?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1392,6 +1401,7 @@ export interface OrganisationsSelect<T extends boolean = true> {
       };
   verified?: T;
   published?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import * as migration_20261129_165149_deletion_verification from './20261129_165
 import * as migration_20261129_165506_consent_before_publication from './20261129_165506_consent_before_publication';
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
 import * as migration_20261129_180320_session5_merged_schema from './20261129_180320_session5_merged_schema';
+import * as migration_20261129_200632_site_search from './20261129_200632_site_search';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261129_180320_session5_merged_schema.up,
     down: migration_20261129_180320_session5_merged_schema.down,
-    name: '20261129_180320_session5_merged_schema'
+    name: '20261129_180320_session5_merged_schema',
+  },
+  {
+    up: migration_20261129_200632_site_search.up,
+    down: migration_20261129_200632_site_search.down,
+    name: '20261129_200632_site_search'
   },
 ];
