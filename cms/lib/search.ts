@@ -5,6 +5,8 @@ import { SEARCHABLE, type SearchedCollection } from '../domain/searchable'
 import { parseSearchQuery, snippetParts, type SnippetPart } from '../domain/searchText'
 
 export const SEARCH_PAGE_SIZE = 10
+/** Matches counted and paged through at most (100 pages): beyond, the page says 「1000件以上」 and asks for more words. */
+export const SEARCH_MAX_RESULTS = 1000
 
 export type SearchResult = {
   collection: SearchedCollection
@@ -18,7 +20,17 @@ export type SearchResult = {
 
 export type SearchOutcome =
   | { status: 'empty' | 'too_long'; query: string }
-  | { status: 'ok'; query: string; terms: string[]; total: number; page: number; totalPages: number; results: SearchResult[] }
+  | {
+      status: 'ok'
+      query: string
+      terms: string[]
+      /** Matches, counted up to SEARCH_MAX_RESULTS; `more`: there are further ones. */
+      total: number
+      more: boolean
+      page: number
+      totalPages: number
+      results: SearchResult[]
+    }
 
 /**
  * The site search: the resident's query normalised and split (cms/domain/searchText.ts), one page of entries from
@@ -30,12 +42,13 @@ export async function searchSite(payload: Payload, raw: string | null | undefine
   if (!parsed.ok) return { status: parsed.reason, query: parsed.query }
   const { terms, query } = parsed
   const offset = (page - 1) * SEARCH_PAGE_SIZE
-  const { total, hits } = await searchStore(payload).query(terms, offset, SEARCH_PAGE_SIZE)
+  const { total, more, hits } = await searchStore(payload).query(terms, offset, SEARCH_PAGE_SIZE, SEARCH_MAX_RESULTS)
   return {
     status: 'ok',
     query,
     terms,
     total,
+    more,
     page,
     totalPages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     results: hits.map((hit) => ({

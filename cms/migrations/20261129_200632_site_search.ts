@@ -16,9 +16,11 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     \`title\` text NOT NULL,
     \`body\` text NOT NULL,
     \`path\` text NOT NULL,
-    \`date\` text NOT NULL
+    \`date\` text NOT NULL,
+    \`fts_rowid\` integer NOT NULL
   );`)
   await db.run(sql`CREATE UNIQUE INDEX IF NOT EXISTS \`search_entries_doc_key_idx\` ON \`search_entries\` (\`doc_key\`);`)
+  await db.run(sql`CREATE INDEX IF NOT EXISTS \`search_entries_fts_rowid_idx\` ON \`search_entries\` (\`fts_rowid\`);`)
   // Contentless (the text lives in search_entries), deletable rows; unicode61 only splits our space-separated tokens.
   await db.run(
     sql`CREATE VIRTUAL TABLE IF NOT EXISTS \`search_entries_fts\` USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');`,

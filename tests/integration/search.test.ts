@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
 import { normaliseSearchText, parseSearchQuery, snippetParts } from '../../cms/domain/searchText'
+import { searchStore } from '../../cms/db/search'
 import { reindexAll } from '../../cms/hooks/syncSearchIndex'
 import { searchSite, SEARCH_PAGE_SIZE } from '../../cms/lib/search'
 import { searchPortal } from '../../site/lib/search'
@@ -149,6 +150,15 @@ describe('ranking and pages', () => {
     const newBody = await story('夏の作業', '今年もひまわりが咲きました。', '2026-06-01T00:00:00.000Z')
     const midTitle = await story('ひまわりの種を配る', '種を分けあいました。', '2025-05-01T00:00:00.000Z')
     expect(await paths('ひまわり')).toEqual([midTitle, oldTitle, newBody].map((s) => `/stories/${s.slug}`))
+    // A page that starts among the title matches and ends among the body matches; a count that stops at a cap.
+    const store = searchStore(payload)
+    const across = await store.query(['ひまわり'], 1, 2, 1000)
+    expect(across.hits.map((h) => [h.path, h.inTitle])).toEqual([
+      [`/stories/${oldTitle.slug}`, true],
+      [`/stories/${newBody.slug}`, false],
+    ])
+    expect(await store.query(['ひまわり'], 0, 10, 2)).toMatchObject({ total: 2, more: true })
+    expect(await store.query(['ひまわり'], 0, 10, 3)).toMatchObject({ total: 3, more: false })
   })
 
   it('pages through many results', async () => {

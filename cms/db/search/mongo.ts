@@ -18,7 +18,7 @@ type Native = {
   createIndex: (spec: object, options?: object) => Promise<unknown>
   replaceOne: (filter: Filter, doc: Filter, options: object) => Promise<unknown>
   deleteMany: (filter: Filter, options?: object) => Promise<unknown>
-  countDocuments: (filter: Filter) => Promise<number>
+  countDocuments: (filter: Filter, options?: object) => Promise<number>
   find: (filter: Filter, options?: object) => Cursor
 }
 type MongoAdapter = { connection: { db: { collection: (name: string) => Native } }; sessions?: Record<string, unknown> }
@@ -61,27 +61,33 @@ export function mongoSearch(payload: Payload): SearchStore {
     async remove(collection, docId, req) {
       await native().deleteMany({ _id: key(collection, docId) }, await sessionOf(req))
     },
-    async query(terms, offset, limit) {
+    async query(terms, offset, limit, cap) {
       await ready()
       const inTitle: Filter = { $and: wordsIn(terms, 'title') }
       // Each word in the title or the body: a document may hold one word in each.
       const any: Filter = { $and: terms.map((t) => ({ $or: [...wordsIn([t], 'title'), ...wordsIn([t], 'body')] })) }
-      const [total, titled] = await Promise.all([native().countDocuments(any), native().countDocuments(inTitle)])
+      const counted = await native().countDocuments(any, { limit: cap + 1 })
+      const total = Math.min(counted, cap)
+      const more = counted > cap
+      if (!total || offset >= total) return { total, more, hits: [] }
+      const take = Math.min(limit, total - offset)
+      const titled = await native().countDocuments(inTitle, { limit: offset + take })
       const sort = { date: -1, _id: -1 }
       const projection = { projection: { titleTokens: 0, bodyTokens: 0, titleNorm: 0, bodyNorm: 0 } }
       const hits: Filter[] = []
       if (offset < titled) {
-        const docs = await native().find(inTitle, projection).sort(sort).skip(offset).limit(limit).toArray()
+        const docs = await native().find(inTitle, projection).sort(sort).skip(offset).limit(take).toArray()
         hits.push(...docs.map((d) => ({ ...d, inTitle: true })))
       }
-      if (hits.length < limit && offset + hits.length < total) {
+      if (hits.length < take && offset + hits.length < total) {
         const skip = Math.max(0, offset - titled)
         const rest = { $and: [any, { $nor: [inTitle] }] }
-        const docs = await native().find(rest, projection).sort(sort).skip(skip).limit(limit - hits.length).toArray()
+        const docs = await native().find(rest, projection).sort(sort).skip(skip).limit(take - hits.length).toArray()
         hits.push(...docs.map((d) => ({ ...d, inTitle: false })))
       }
       return {
         total,
+        more,
         hits: hits.map((h) => ({
           collection: h.collection as SearchedCollection,
           docId: String(h.docId),

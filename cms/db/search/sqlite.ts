@@ -3,12 +3,17 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { SearchedCollection } from '../../domain/searchable'
 import { indexTokens, termTokens } from '../../domain/searchText'
+import { ftsRowid } from './sqliteRowid'
 import type { SearchStore } from './store'
 
 /**
- * SQLite only: entries in `search_entries`, their bigram tokens in the FTS5 table `search_entries_fts` (rowid =
- * entry id; contentless, so the text is stored once), both created by the migration `site_search`. FTS5's
- * unicode61 tokenizer only splits the space-separated tokens we give it; the Japanese work is ours.
+ * SQLite only: entries in `search_entries`, their bigram tokens in the FTS5 table `search_entries_fts`
+ * (contentless, so the text is stored once), both created by the migration `site_search`. FTS5's unicode61
+ * tokenizer only splits the space-separated tokens we give it; the Japanese work is ours.
+ *
+ * Why the FTS rowid is made of the date (`ftsRowid`): FTS5 walks its matches in rowid order and stops at LIMIT, so
+ * "newest first" costs one page of rows, not a sort of every match (a common word matches tens of thousands of
+ * documents at scale 10). Title matches come first: one walk over title matches, then one over the rest.
  */
 
 type Db = {
@@ -35,44 +40,75 @@ export function sqliteSearch(payload: Payload): SearchStore {
     async upsert(entry, req) {
       const db = await dbOf(payload, req)
       const k = key(entry.collection, entry.docId)
-      const [row] = await db.all(sql`INSERT INTO search_entries (doc_key, collection, doc_id, title, body, path, date)
-        VALUES (${k}, ${entry.collection}, ${entry.docId}, ${entry.title}, ${entry.body}, ${entry.path}, ${entry.date})
+      const [old] = await db.all(sql`SELECT fts_rowid FROM search_entries WHERE doc_key = ${k}`)
+      if (old) await db.run(sql`DELETE FROM search_entries_fts WHERE rowid = ${Number(old.fts_rowid)}`)
+      const [row] = await db.all(sql`INSERT INTO search_entries (doc_key, collection, doc_id, title, body, path, date, fts_rowid)
+        VALUES (${k}, ${entry.collection}, ${entry.docId}, ${entry.title}, ${entry.body}, ${entry.path}, ${entry.date}, 0)
         ON CONFLICT(doc_key) DO UPDATE SET title = excluded.title, body = excluded.body, path = excluded.path, date = excluded.date
         RETURNING id`)
-      const id = Number(row.id)
-      await db.run(sql`DELETE FROM search_entries_fts WHERE rowid = ${id}`)
+      const rowid = ftsRowid(entry.date, Number(row.id))
+      await db.run(sql`UPDATE search_entries SET fts_rowid = ${rowid} WHERE id = ${Number(row.id)}`)
       await db.run(
-        sql`INSERT INTO search_entries_fts (rowid, title, body) VALUES (${id}, ${indexTokens(entry.title).join(' ')}, ${indexTokens(entry.body).join(' ')})`,
+        sql`INSERT INTO search_entries_fts (rowid, title, body) VALUES (${rowid}, ${indexTokens(entry.title).join(' ')}, ${indexTokens(entry.body).join(' ')})`,
       )
     },
     async remove(collection, docId, req) {
       const db = await dbOf(payload, req)
-      const rows = await db.all(sql`DELETE FROM search_entries WHERE doc_key = ${key(collection, docId)} RETURNING id`)
-      for (const row of rows) await db.run(sql`DELETE FROM search_entries_fts WHERE rowid = ${Number(row.id)}`)
+      const rows = await db.all(sql`DELETE FROM search_entries WHERE doc_key = ${key(collection, docId)} RETURNING fts_rowid`)
+      for (const row of rows) await db.run(sql`DELETE FROM search_entries_fts WHERE rowid = ${Number(row.fts_rowid)}`)
     },
-    async query(terms, offset, limit) {
+    async query(terms, offset, limit, cap) {
       const db = (payload.db as unknown as SqliteAdapter).drizzle
       const all = ftsQuery(terms)
       const title = ftsQuery(terms, 'title')
-      const [{ n }] = await db.all(sql`SELECT count(*) AS n FROM search_entries_fts WHERE search_entries_fts MATCH ${all}`)
-      const total = Number(n)
-      if (!total || offset >= total) return { total, hits: [] }
-      const rows = await db.all(sql`WITH t AS (SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${title}),
-          a AS (SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${all})
-        SELECT e.collection, e.doc_id, e.title, e.body, e.path, e.date, (e.id IN t) AS in_title
-        FROM a JOIN search_entries e ON e.id = a.id
-        ORDER BY in_title DESC, e.date DESC, e.id DESC LIMIT ${limit} OFFSET ${offset}`)
+      // Counted up to a limit: FTS5 walks the matches and stops there.
+      const count = async (q: string, upTo: number) =>
+        Number(
+          (await db.all(sql`SELECT count(*) AS n FROM (SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} LIMIT ${upTo})`))[0]
+            .n,
+        )
+      const walk = async (q: string, skip: number, n: number) =>
+        (await db.all(sql`SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} ORDER BY rowid DESC LIMIT ${n} OFFSET ${skip}`)).map(
+          (r) => Number(r.rowid),
+        )
+      const counted = await count(all, cap + 1)
+      const total = Math.min(counted, cap)
+      const more = counted > cap
+      if (!total || offset >= total) return { total, more, hits: [] }
+      const take = Math.min(limit, total - offset)
+      // Only whether the title matches reach past this page matters, not how many there are.
+      const titled = await count(title, offset + take)
+      const inTitle = offset < titled ? await walk(title, offset, take) : []
+      const rest =
+        inTitle.length < take ? await walk(`(${all}) NOT (${title})`, Math.max(0, offset - titled), take - inTitle.length) : []
+      const ids = [...inTitle, ...rest]
+      if (!ids.length) return { total, more, hits: [] }
+      const titleSet = new Set(inTitle)
+      const rows = await db.all(
+        sql`SELECT collection, doc_id, title, body, path, date, fts_rowid FROM search_entries WHERE fts_rowid IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      )
+      const byRowid = new Map(rows.map((r) => [Number(r.fts_rowid), r]))
       return {
         total,
-        hits: rows.map((r) => ({
-          collection: r.collection as SearchedCollection,
-          docId: String(r.doc_id),
-          title: String(r.title),
-          body: String(r.body),
-          path: String(r.path),
-          date: String(r.date),
-          inTitle: Boolean(Number(r.in_title)),
-        })),
+        more,
+        hits: ids.flatMap((id) => {
+          const r = byRowid.get(id)
+          if (!r) return []
+          return [
+            {
+              collection: r.collection as SearchedCollection,
+              docId: String(r.doc_id),
+              title: String(r.title),
+              body: String(r.body),
+              path: String(r.path),
+              date: String(r.date),
+              inTitle: titleSet.has(id),
+            },
+          ]
+        }),
       }
     },
     async clear() {

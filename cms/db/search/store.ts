@@ -3,7 +3,8 @@ import type { PayloadRequest } from 'payload'
 import type { SearchEntry } from '../../domain/searchable'
 
 export type SearchHit = SearchEntry & { inTitle: boolean }
-export type SearchPage = { total: number; hits: SearchHit[] }
+/** `total` counts matches up to the cap given to `query`; `more` says there are further ones beyond it. */
+export type SearchPage = { total: number; more: boolean; hits: SearchHit[] }
 
 /**
  * What the site search needs of a database (cms/lib/search.ts). Each store keeps the entries with the tokens of
@@ -15,8 +16,11 @@ export type SearchStore = {
   upsert: (entry: SearchEntry, req?: Partial<PayloadRequest>) => Promise<void>
   /** Removes the entry of one document, if any. */
   remove: (collection: string, docId: string, req?: Partial<PayloadRequest>) => Promise<void>
-  /** One page of results for the query's words (from parseSearchQuery). */
-  query: (terms: string[], offset: number, limit: number) => Promise<SearchPage>
+  /**
+   * One page of results for the query's words (from parseSearchQuery), counting at most `cap` matches: a common
+   * word must not cost a count of every document that holds it.
+   */
+  query: (terms: string[], offset: number, limit: number, cap: number) => Promise<SearchPage>
   /** Removes every entry (a full reindex starts here). */
   clear: () => Promise<void>
 }
