@@ -85,7 +85,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
   globals: {
@@ -142,14 +142,14 @@ export interface UserAuthOperations {
  * via the `definition` "stories".
  */
 export interface Story {
-  id: string;
+  id: number;
   title: string;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
   slug?: string | null;
   lead?: string | null;
-  heroImage?: (string | null) | Media;
+  heroImage?: (number | null) | Media;
   body?: {
     root: {
       type: string;
@@ -165,10 +165,6 @@ export interface Story {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * Optional. Short sentences, everyday words; shown on the story page on request.
-   */
-  easySummary?: string | null;
   connectionOrigin?: string | null;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
   themes?:
@@ -186,10 +182,10 @@ export interface Story {
         | 'other'
       )[]
     | null;
-  citizens?: (string | Citizen)[] | null;
-  organisations?: (string | Organisation)[] | null;
-  relatedPlan?: (string | null) | Plan;
-  relatedEvent?: (string | null) | Event;
+  citizens?: (number | Citizen)[] | null;
+  organisations?: (number | Organisation)[] | null;
+  relatedPlan?: (number | null) | Plan;
+  relatedEvent?: (number | null) | Event;
   origin: 'editorial' | 'resident';
   /**
    * A resident’s submission is published only once approved.
@@ -210,7 +206,7 @@ export interface Story {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (string | null) | User;
+    enteredBy?: (number | null) | User;
   };
   consentState?: string | null;
   submission?: {
@@ -223,17 +219,7 @@ export interface Story {
   featuredOrder?: number | null;
   featuredUntil?: string | null;
   publishedAt?: string | null;
-  /**
-   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
-   */
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Empty: the hero image, else the portal’s default image.
-     */
-    image?: (string | null) | Media;
-  };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -243,7 +229,7 @@ export interface Story {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   /**
    * Describe the image for people who cannot see it, in Japanese.
    */
@@ -302,15 +288,11 @@ export interface Media {
  * via the `definition` "citizens".
  */
 export interface Citizen {
-  id: string;
+  id: number;
   /**
    * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
    */
   displayName: string;
-  /**
-   * When given, shown as furigana over the display name on the site.
-   */
-  displayNameReading?: string | null;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
@@ -338,11 +320,11 @@ export interface Citizen {
   interests?: string | null;
   intro?: string | null;
   activities?: string | null;
-  photo?: (string | null) | Media;
+  photo?: (number | null) | Media;
   discoveredThrough?: ('nomination' | 'self' | 'organisation' | 'event' | 'coordinator' | 'other') | null;
   connectionMethod?: string | null;
   connections?: {
-    docs?: (string | Connection)[];
+    docs?: (number | Connection)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -361,7 +343,7 @@ export interface Citizen {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (string | null) | User;
+    enteredBy?: (number | null) | User;
   };
   /**
    * Editors and the registering coordinator only.
@@ -379,8 +361,9 @@ export interface Citizen {
    * When the status first became “registered” (counted for the KPI).
    */
   citizenSince?: string | null;
-  registeredBy?: (string | null) | User;
+  registeredBy?: (number | null) | User;
   registeredAt?: string | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -389,10 +372,10 @@ export interface Citizen {
  * via the `definition` "connections".
  */
 export interface Connection {
-  id: string;
-  citizen: string | Citizen;
-  withCitizen?: (string | null) | Citizen;
-  withOrganisation?: (string | null) | Organisation;
+  id: number;
+  citizen: number | Citizen;
+  withCitizen?: (number | null) | Citizen;
+  withOrganisation?: (number | null) | Organisation;
   /**
    * e.g. “a local high-school student”; never identifying.
    */
@@ -402,10 +385,10 @@ export interface Connection {
   connectedAt_tz: SupportedTimezones;
   origin: 'activity' | 'event' | 'plan' | 'introduction' | 'portal' | 'other';
   howItCameAbout?: string | null;
-  event?: (string | null) | Event;
-  plan?: (string | null) | Plan;
+  event?: (number | null) | Event;
+  plan?: (number | null) | Plan;
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
-  recordedBy?: (string | null) | User;
+  recordedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -414,7 +397,7 @@ export interface Connection {
  * via the `definition` "organisations".
  */
 export interface Organisation {
-  id: string;
+  id: number;
   name: string;
   reading?: string | null;
   /**
@@ -440,7 +423,7 @@ export interface Organisation {
     };
     [k: string]: unknown;
   } | null;
-  logo?: (string | null) | Media;
+  logo?: (number | null) | Media;
   /**
    * Shown publicly: the organisation’s own contact, never a person’s.
    */
@@ -451,6 +434,7 @@ export interface Organisation {
   };
   verified?: boolean | null;
   published?: boolean | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -459,7 +443,7 @@ export interface Organisation {
  * via the `definition` "events".
  */
 export interface Event {
-  id: string;
+  id: number;
   kind: 'furumai' | 'kaigi' | 'other';
   title: string;
   /**
@@ -510,27 +494,17 @@ export interface Event {
   /**
    * KPI 6 counts the organisations listed here and those of attended registrations for 共助会議 events.
    */
-  participatingOrganisations?: (string | Organisation)[] | null;
-  showcasedCitizens?: (string | Citizen)[] | null;
-  showcasedStories?: (string | Story)[] | null;
+  participatingOrganisations?: (number | Organisation)[] | null;
+  showcasedCitizens?: (number | Citizen)[] | null;
+  showcasedStories?: (number | Story)[] | null;
   attendance?: number | null;
   cancelled?: boolean | null;
   registrations?: {
-    docs?: (string | EventRegistration)[];
+    docs?: (number | EventRegistration)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  /**
-   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
-   */
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Empty: the hero image, else the portal’s default image.
-     */
-    image?: (string | null) | Media;
-  };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -540,12 +514,12 @@ export interface Event {
  * via the `definition` "event-registrations".
  */
 export interface EventRegistration {
-  id: string;
+  id: number;
   /**
    * Assigned on registration.
    */
   reference?: string | null;
-  event: string | Event;
+  event: number | Event;
   nickname: string;
   partySize: number;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町' | 'outside') | null;
@@ -562,7 +536,7 @@ export interface EventRegistration {
   /**
    * Map a pending name to its organisation here.
    */
-  organisation?: (string | null) | Organisation;
+  organisation?: (number | null) | Organisation;
   pendingOrganisationName?: string | null;
   individual?: boolean | null;
   updatedAt: string;
@@ -573,7 +547,7 @@ export interface EventRegistration {
  * via the `definition` "plans".
  */
 export interface Plan {
-  id: string;
+  id: number;
   kind: 'want_to_try' | 'challenge' | 'use_skill';
   title: string;
   description: string;
@@ -593,7 +567,7 @@ export interface Plan {
         | 'other'
       )[]
     | null;
-  proposer?: (string | null) | Citizen;
+  proposer?: (number | null) | Citizen;
   proposerNickname?: string | null;
   proposerContact?: {
     email?: string | null;
@@ -615,7 +589,7 @@ export interface Plan {
     /**
      * Set from the signed-in user.
      */
-    enteredBy?: (string | null) | User;
+    enteredBy?: (number | null) | User;
   };
   consentState?: string | null;
   lifecycle?: {
@@ -625,23 +599,13 @@ export interface Plan {
     realisedAt?: string | null;
     withdrawnAt?: string | null;
   };
-  realisationStory?: (string | null) | Story;
+  realisationStory?: (number | null) | Story;
   supportOffers?: {
-    docs?: (string | SupportOffer)[];
+    docs?: (number | SupportOffer)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  /**
-   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
-   */
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Empty: the hero image, else the portal’s default image.
-     */
-    image?: (string | null) | Media;
-  };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -650,13 +614,13 @@ export interface Plan {
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name: string;
   /**
    * No role until an admin chooses one; each role reads only what it needs.
    */
   roles?: ('admin' | 'editor' | 'coordinator' | 'organisation')[] | null;
-  organisations?: (string | Organisation)[] | null;
+  organisations?: (number | Organisation)[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -682,10 +646,10 @@ export interface User {
  * via the `definition` "support-offers".
  */
 export interface SupportOffer {
-  id: string;
-  plan: string | Plan;
+  id: number;
+  plan: number | Plan;
   kind: 'cheer' | 'help';
-  organisation?: (string | null) | Organisation;
+  organisation?: (number | null) | Organisation;
   nickname: string;
   message?: string | null;
   contact?: {
@@ -702,10 +666,10 @@ export interface SupportOffer {
  * via the `definition` "cheers".
  */
 export interface Cheer {
-  id: string;
-  story?: (string | null) | Story;
-  citizen?: (string | null) | Citizen;
-  plan?: (string | null) | Plan;
+  id: number;
+  story?: (number | null) | Story;
+  citizen?: (number | null) | Citizen;
+  plan?: (number | null) | Plan;
   message?: string | null;
   messageStatus: 'none' | 'pending' | 'approved' | 'rejected';
   dedupeKey?: string | null;
@@ -717,7 +681,7 @@ export interface Cheer {
  * via the `definition` "survey-responses".
  */
 export interface SurveyResponse {
-  id: string;
+  id: number;
   answer: '5' | '4' | '3' | '2' | '1';
   town: '大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町';
   ageBand: 'under20' | '20s' | '30s' | '40s' | '50s' | '60s' | '70s' | '80plus' | 'unanswered';
@@ -739,7 +703,7 @@ export interface SurveyResponse {
    * Set by the server.
    */
   counted?: boolean | null;
-  codeBatch?: (string | null) | SurveyCodeBatch;
+  codeBatch?: (number | null) | SurveyCodeBatch;
   updatedAt: string;
   createdAt: string;
 }
@@ -750,7 +714,7 @@ export interface SurveyResponse {
  * via the `definition` "survey-code-batches".
  */
 export interface SurveyCodeBatch {
-  id: string;
+  id: number;
   label: string;
   /**
    * Valid for answers of this fiscal year only.
@@ -771,7 +735,7 @@ export interface SurveyCodeBatch {
  * via the `definition` "official-survey-results".
  */
 export interface OfficialSurveyResult {
-  id: string;
+  id: number;
   /**
    * One result per fiscal year.
    */
@@ -792,9 +756,9 @@ export interface OfficialSurveyResult {
  * via the `definition` "survey-code-uses".
  */
 export interface SurveyCodeus {
-  id: string;
+  id: number;
   codeHash: string;
-  batch?: (string | null) | SurveyCodeBatch;
+  batch?: (number | null) | SurveyCodeBatch;
   fiscalYear: number;
   updatedAt: string;
   createdAt: string;
@@ -804,7 +768,7 @@ export interface SurveyCodeus {
  * via the `definition` "participants".
  */
 export interface Participant {
-  id: string;
+  id: number;
   emailHash?: string | null;
   phoneHash?: string | null;
   firstSeenAt: string;
@@ -824,7 +788,7 @@ export interface Participant {
  * via the `definition` "deletion-requests".
  */
 export interface DeletionRequest {
-  id: string;
+  id: number;
   contact?: {
     email?: string | null;
     phone?: string | null;
@@ -837,7 +801,7 @@ export interface DeletionRequest {
   verification?: {
     method?: ('mail' | 'phone') | null;
     note?: string | null;
-    verifiedBy?: (string | null) | User;
+    verifiedBy?: (number | null) | User;
     verifiedAt?: string | null;
   };
   processedAt?: string | null;
@@ -850,7 +814,7 @@ export interface DeletionRequest {
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
-  id: string;
+  id: number;
   at: string;
   action:
     | 'create'
@@ -868,7 +832,7 @@ export interface AuditLog {
     | 'publish_refused';
   collectionSlug: string;
   docId?: string | null;
-  user?: (string | null) | User;
+  user?: (number | null) | User;
   channel?: string | null;
   summary?: string | null;
   fields?:
@@ -888,7 +852,7 @@ export interface AuditLog {
  * via the `definition` "kpi-tallies".
  */
 export interface KpiTally {
-  id: string;
+  id: number;
   bucket: string;
   metric: string;
   fiscalYear: number;
@@ -909,7 +873,7 @@ export interface KpiTally {
  * via the `definition` "shared-counters".
  */
 export interface SharedCounter {
-  id: string;
+  id: number;
   key: string;
   count: number;
   expiresAt?: string | null;
@@ -919,7 +883,7 @@ export interface SharedCounter {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -936,7 +900,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: string;
+  id: number;
   /**
    * Input data provided to the job
    */
@@ -1054,92 +1018,92 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'stories';
-        value: string | Story;
+        value: number | Story;
       } | null)
     | ({
         relationTo: 'citizens';
-        value: string | Citizen;
+        value: number | Citizen;
       } | null)
     | ({
         relationTo: 'connections';
-        value: string | Connection;
+        value: number | Connection;
       } | null)
     | ({
         relationTo: 'plans';
-        value: string | Plan;
+        value: number | Plan;
       } | null)
     | ({
         relationTo: 'support-offers';
-        value: string | SupportOffer;
+        value: number | SupportOffer;
       } | null)
     | ({
         relationTo: 'events';
-        value: string | Event;
+        value: number | Event;
       } | null)
     | ({
         relationTo: 'event-registrations';
-        value: string | EventRegistration;
+        value: number | EventRegistration;
       } | null)
     | ({
         relationTo: 'organisations';
-        value: string | Organisation;
+        value: number | Organisation;
       } | null)
     | ({
         relationTo: 'cheers';
-        value: string | Cheer;
+        value: number | Cheer;
       } | null)
     | ({
         relationTo: 'survey-responses';
-        value: string | SurveyResponse;
+        value: number | SurveyResponse;
       } | null)
     | ({
         relationTo: 'official-survey-results';
-        value: string | OfficialSurveyResult;
+        value: number | OfficialSurveyResult;
       } | null)
     | ({
         relationTo: 'survey-code-batches';
-        value: string | SurveyCodeBatch;
+        value: number | SurveyCodeBatch;
       } | null)
     | ({
         relationTo: 'survey-code-uses';
-        value: string | SurveyCodeus;
+        value: number | SurveyCodeus;
       } | null)
     | ({
         relationTo: 'participants';
-        value: string | Participant;
+        value: number | Participant;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'deletion-requests';
-        value: string | DeletionRequest;
+        value: number | DeletionRequest;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
       } | null)
     | ({
         relationTo: 'audit-log';
-        value: string | AuditLog;
+        value: number | AuditLog;
       } | null)
     | ({
         relationTo: 'kpi-tallies';
-        value: string | KpiTally;
+        value: number | KpiTally;
       } | null)
     | ({
         relationTo: 'shared-counters';
-        value: string | SharedCounter;
+        value: number | SharedCounter;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -1149,10 +1113,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -1172,7 +1136,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1188,7 +1152,6 @@ export interface StoriesSelect<T extends boolean = true> {
   lead?: T;
   heroImage?: T;
   body?: T;
-  easySummary?: T;
   connectionOrigin?: T;
   town?: T;
   themes?: T;
@@ -1221,13 +1184,7 @@ export interface StoriesSelect<T extends boolean = true> {
   featuredOrder?: T;
   featuredUntil?: T;
   publishedAt?: T;
-  meta?:
-    | T
-    | {
-        title?: T;
-        description?: T;
-        image?: T;
-      };
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1238,7 +1195,6 @@ export interface StoriesSelect<T extends boolean = true> {
  */
 export interface CitizensSelect<T extends boolean = true> {
   displayName?: T;
-  displayNameReading?: T;
   slug?: T;
   town?: T;
   district?: T;
@@ -1274,6 +1230,7 @@ export interface CitizensSelect<T extends boolean = true> {
   citizenSince?: T;
   registeredBy?: T;
   registeredAt?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1339,13 +1296,7 @@ export interface PlansSelect<T extends boolean = true> {
       };
   realisationStory?: T;
   supportOffers?: T;
-  meta?:
-    | T
-    | {
-        title?: T;
-        description?: T;
-        image?: T;
-      };
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1397,13 +1348,7 @@ export interface EventsSelect<T extends boolean = true> {
   attendance?: T;
   cancelled?: T;
   registrations?: T;
-  meta?:
-    | T
-    | {
-        title?: T;
-        description?: T;
-        image?: T;
-      };
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1456,6 +1401,7 @@ export interface OrganisationsSelect<T extends boolean = true> {
       };
   verified?: T;
   published?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1766,11 +1712,11 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site-settings".
  */
 export interface SiteSetting {
-  id: string;
+  id: number;
   hero?: {
     title?: string | null;
     lead?: string | null;
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   navigation?:
     | {
@@ -1800,7 +1746,7 @@ export interface SiteSetting {
  * via the `definition` "kpi-targets".
  */
 export interface KpiTarget {
-  id: string;
+  id: number;
   /**
    * Enter contractual targets only; empty ones show as not set.
    */
@@ -1824,7 +1770,7 @@ export interface KpiTarget {
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
-  id: string;
+  id: number;
   stats?:
     | {
         [k: string]: unknown;
@@ -1961,12 +1907,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'stories';
-      value: string | Story;
+      value: number | Story;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: string | User;
+      value: number | User;
     } | null;
   };
   output?: unknown;

@@ -10,6 +10,7 @@ import * as migration_20261129_171722_japan_time from './20261129_171722_japan_t
 import * as migration_20261129_180320_session5_merged_schema from './20261129_180320_session5_merged_schema';
 import * as migration_20261129_183820_redirects from './20261129_183820_redirects';
 import * as migration_20261129_200438_reading_fields from './20261129_200438_reading_fields';
+import * as migration_20261129_200632_site_search from './20261129_200632_site_search';
 import * as migration_20261129_201034_seo_fields from './20261129_201034_seo_fields';
 
 export const migrations = [
@@ -72,6 +73,11 @@ export const migrations = [
     up: migration_20261129_200438_reading_fields.up,
     down: migration_20261129_200438_reading_fields.down,
     name: '20261129_200438_reading_fields',
+  },
+  {
+    up: migration_20261129_200632_site_search.up,
+    down: migration_20261129_200632_site_search.down,
+    name: '20261129_200632_site_search',
   },
   {
     up: migration_20261129_201034_seo_fields.up,

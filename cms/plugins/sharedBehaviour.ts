@@ -10,10 +10,13 @@ import type {
 } from 'payload'
 
 import { personalGroupsOf } from '../domain/personalData'
+import { isSearchedCollection } from '../domain/searchable'
+import { normaliseListSearch, SEARCH_TEXT_FIELD, searchTextField, setSearchText } from '../fields/searchText'
 import { auditChange, auditDelete, auditPersonalRead } from '../hooks/audit'
 import { countParticipant } from '../hooks/countParticipant'
 import { invalidateSiteOnChange, invalidateSiteOnDelete, invalidateSiteOnGlobalChange } from '../hooks/invalidateSite'
 import { markTalliesAfterChange, markTalliesAfterDelete } from '../hooks/markKpiTallies'
+import { syncSearchIndexOnChange, syncSearchIndexOnDelete } from '../hooks/syncSearchIndex'
 import { TALLIED_COLLECTIONS } from '../kpi/catalogue'
 
 /**
@@ -22,18 +25,23 @@ import { TALLIED_COLLECTIONS } from '../kpi/catalogue'
  *
  *   afterChange  1. the collection's own hooks
  *                2. audit the change                 (AUDITED below; cms/hooks/audit.ts)
- *                3. count the participant            (personal groups with a `participant` channel,
+ *                3. update the site search index     (SEARCHED_COLLECTIONS, cms/domain/searchable.ts;
+ *                                                     cms/hooks/syncSearchIndex.ts)
+ *                4. count the participant            (personal groups with a `participant` channel,
  *                                                     cms/domain/personalData.ts; cms/hooks/countParticipant.ts)
- *                4. invalidate the site's pages      (SITE_READS below; cms/hooks/invalidateSite.ts)
- *                5. mark KPI tallies for a recount   (TALLIED_COLLECTIONS, cms/kpi/catalogue.ts; cms/hooks/markKpiTallies.ts)
- *   afterDelete  1, 2, 4, 5 as above
+ *                5. invalidate the site's pages      (SITE_READS below; cms/hooks/invalidateSite.ts)
+ *                6. mark KPI tallies for a recount   (TALLIED_COLLECTIONS, cms/kpi/catalogue.ts; cms/hooks/markKpiTallies.ts)
+ *   afterDelete  1, 2, 3, 5, 6 as above
+ *   searched collections also get the hidden normalised field `searchText` (set before change) that the admin
+ *   list search reads, and their list search term normalised before the query (cms/fields/searchText.ts).
  *   afterRead    1, then audit reads of personal data (collections with a personal group, cms/domain/personalData.ts)
  * Globals: afterChange 1, then 4 (SITE_READS below).
  *
  * Why this order: the own hooks and the audit entry write in the request's transaction, so a failure there still
  * rolls the change back; counting a participant writes outside it (a clash on the unique hashes must never undo a
  * resident's submission), so it comes after them, or a refused submission would still be counted; the two signals
- * to other readers (page invalidation, KPI recount) go last, once every write of the change has been made.
+ * to other readers (page invalidation, KPI recount) go last; the search index is written in the transaction too (a
+refused change leaves no entry) and before the pages are dropped, so a re-rendered search page sees the edit, once every write of the change has been made.
  */
 
 type Shared = {
@@ -96,10 +104,12 @@ function withSharedHooks(collection: CollectionConfig): CollectionConfig {
   const tallied = TALLIED.has(collection.slug)
   const personal = personalGroupsOf(collection.slug)
   const own = collection.hooks ?? {}
+  const searched = isSearchedCollection(collection.slug)
 
   const afterChange: CollectionAfterChangeHook[] = [
     ...(own.afterChange ?? []),
     ...(audit ? [auditChange] : []),
+    ...(searched ? [syncSearchIndexOnChange] : []),
     ...personal.flatMap((g) => (g.participant ? [countParticipant(g.participant, g.group)] : [])),
     ...(site ? [invalidateSiteOnChange] : []),
     ...(tallied ? [markTalliesAfterChange] : []),
@@ -107,6 +117,7 @@ function withSharedHooks(collection: CollectionConfig): CollectionConfig {
   const afterDelete: CollectionAfterDeleteHook[] = [
     ...(own.afterDelete ?? []),
     ...(audit ? [auditDelete] : []),
+    ...(searched ? [syncSearchIndexOnDelete] : []),
     ...(site ? [invalidateSiteOnDelete] : []),
     ...(tallied ? [markTalliesAfterDelete] : []),
   ]
@@ -116,7 +127,19 @@ function withSharedHooks(collection: CollectionConfig): CollectionConfig {
     ...(personal.length ? [auditPersonalRead(personal.map((g) => g.group))] : []),
   ]
 
-  return { ...collection, hooks: { ...own, afterChange, afterDelete, afterRead } }
+  const hooks = { ...own, afterChange, afterDelete, afterRead }
+  if (!searched) return { ...collection, hooks }
+  const title = collection.admin?.useAsTitle ?? 'id'
+  return {
+    ...collection,
+    admin: { ...collection.admin, listSearchableFields: [title, SEARCH_TEXT_FIELD] },
+    fields: [...collection.fields, searchTextField],
+    hooks: {
+      ...hooks,
+      beforeOperation: [...(own.beforeOperation ?? []), normaliseListSearch],
+      beforeChange: [...(own.beforeChange ?? []), setSearchText],
+    },
+  }
 }
 
 function withSharedGlobalHooks(global: GlobalConfig): GlobalConfig {

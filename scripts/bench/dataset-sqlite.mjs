@@ -8,6 +8,9 @@ import { DatabaseSync } from 'node:sqlite'
 // words live in cms/domain/plans.ts, which Node cannot load without a bundler, so the bench lists them here.
 import { fiscalYearOf } from '../../cms/domain/fiscalYear.ts'
 import { AGE_BANDS, EVENT_KIND_OPTIONS, ORGANISATION_KIND_OPTIONS, THEMES, TOWNS } from '../../cms/domain/options.ts'
+import { ftsRowid } from '../../cms/db/search/sqliteRowid.ts'
+import { SEARCHABLE } from '../../cms/domain/searchable.ts'
+import { indexTokens, normaliseSearchText } from '../../cms/domain/searchText.ts'
 
 export const BASE_COUNTS = {
   stories: 10_000,
@@ -23,6 +26,18 @@ const PLAN_KINDS = ['want_to_try', 'challenge', 'use_skill']
 const ORG_KINDS = ORGANISATION_KIND_OPTIONS.map((o) => o.value)
 const EVENT_KINDS = EVENT_KIND_OPTIONS.map((o) => o.value)
 const PLAN_STATUSES = ['received', 'published', 'published', 'in_progress', 'realised', 'withdrawn']
+
+/**
+ * Words the stories and plans are written with, so the site search meets a realistic spread: each word is in a few
+ * percent of the documents, not in all of them. The search bench draws its queries from this list.
+ */
+export const BENCH_WORDS = [
+  '野菜', '見守り', 'スマホ', '子育て', '買い物', '草刈り', '雪かき', '配食', '農業', '神楽', '桜', '斐伊川', '茶話会',
+  '体操', '読み聞かせ', '防災', '料理', '味噌', '漬物', '竹細工', '写真', '散歩', '通院', '送迎', '空き家', '移住',
+  '温泉', '田植え', '稲刈り', 'しめ縄', '餅つき', 'ごみ出し', '回覧板', '公民館', '運動会', '花火', '紙芝居', 'パソコン',
+  'カフェ', 'ボランティア', 'たたら', '蕎麦', 'お弁当', '手芸', '囲碁', '将棋', 'ウォーキング', '子ども食堂', '学習支援',
+  '移動販売', '除雪', '見回り', 'サロン', '介護', '認知症', '居場所', '伝統', '郷土料理', '山菜', '川遊び',
+]
 
 // A small deterministic PRNG so two runs at the same scale build the same dataset.
 function rng(seed) {
@@ -142,14 +157,15 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       const id = stBase + i
       const published = rand() < 0.9
       const t = nowMs - rand() * 730 * day
+      const [w1, w2, w3, w4] = [pick(BENCH_WORDS), pick(BENCH_WORDS), pick(BENCH_WORDS), pick(BENCH_WORDS)]
       const body = richText([
-        `ベンチ用のストーリー${i}の本文です。`,
+        `ベンチ用のストーリー${i}の本文です。${w2}をきっかけに、近所の人と${w3}の話をするようになりました。`,
         '朝のごみ出しのついでに、ひとり暮らしの方に声をかけるようになりました。',
-        'そこから、週に一度のお茶会が生まれました。',
+        `そこから、週に一度の${w4}の集まりが生まれました。`,
       ])
       ins.run(
         id,
-        `ベンチストーリー${i}：ついでの見守りから始まったつながり`,
+        `ベンチストーリー${i}：${w1}から始まったつながり`,
         `bench-story-${i}`,
         '斐伊川のほとり、暮らしの「ついで」から始まった助け合いの物語です。',
         body,
@@ -196,8 +212,8 @@ export function generateDataset(file, scale = 1, now = new Date()) {
       ins.run(
         id,
         pick(PLAN_KINDS),
-        `ベンチプラン${i}：地域の居場所をつくりたい`,
-        '空き家を使って、子どもとお年寄りが集まれる場所をつくりたいです。',
+        `ベンチプラン${i}：${pick(BENCH_WORDS)}で地域の居場所をつくりたい`,
+        `空き家を使って、子どもとお年寄りが${pick(BENCH_WORDS)}で集まれる場所をつくりたいです。`,
         pick(TOWNS),
         `ベンチ${i}`,
         status,
@@ -310,11 +326,68 @@ export function generateDataset(file, scale = 1, now = new Date()) {
     }
   })
 
+  // The site search: each public document's entry and tokens (cms/db/search/sqlite.ts), built from the same
+  // declarations as the index hook (cms/domain/searchable.ts); every document's hidden normalised searchText
+  // (cms/fields/searchText.ts). Who is public mirrors cms/access/* (the bench writes rows, no access rules run).
+  const searchStarted = performance.now()
+  const rich = (v) => (v ? JSON.parse(v) : null)
+  const sources = {
+    stories: {
+      sql: `SELECT id, title, slug, lead, body, connection_origin AS connectionOrigin, town, published_at AS publishedAt, updated_at AS updatedAt, _status = 'published' AS public FROM stories WHERE id > ${stBase}`,
+      shape: (r) => ({ ...r, body: rich(r.body) }),
+      versions: '_stories_v',
+    },
+    citizens: {
+      sql: `SELECT id, display_name AS displayName, slug, town, district, interests, intro, activities, citizen_since AS citizenSince, updated_at AS updatedAt, (status = 'registered' AND consent_publication = 1) AS public FROM citizens WHERE id > ${citBase}`,
+      shape: (r) => r,
+    },
+    plans: {
+      sql: `SELECT id, title, description, town, proposer_nickname AS proposerNickname, lifecycle_published_at AS publishedAt, updated_at AS updatedAt, status IN ('published', 'in_progress', 'realised') AS public FROM plans WHERE id > ${plBase}`,
+      shape: (r) => ({ ...r, lifecycle: { publishedAt: r.publishedAt } }),
+    },
+    events: {
+      sql: `SELECT id, title, slug, summary, description, venue, town, starts_at AS startsAt, updated_at AS updatedAt, _status = 'published' AS public FROM events WHERE id > ${evBase}`,
+      shape: (r) => ({ ...r, description: rich(r.description) }),
+      versions: '_events_v',
+    },
+    organisations: {
+      sql: `SELECT id, name, reading, slug, summary, district, town, created_at AS createdAt, updated_at AS updatedAt, published = 1 AS public FROM organisations WHERE id > ${orgBase}`,
+      shape: (r) => r,
+    },
+  }
+  let entryId = maxId('search_entries')
+  let indexed = 0
+  tx(() => {
+    const entry = db.prepare(
+      `INSERT INTO search_entries (id, doc_key, collection, doc_id, title, body, path, date, fts_rowid) VALUES (?,?,?,?,?,?,?,?,?)`,
+    )
+    const fts = db.prepare(`INSERT INTO search_entries_fts (rowid, title, body) VALUES (?,?,?)`)
+    for (const [collection, source] of Object.entries(sources)) {
+      const setText = db.prepare(`UPDATE ${collection} SET search_text = ? WHERE id = ?`)
+      for (const row of db.prepare(source.sql).all()) {
+        const e = SEARCHABLE[collection].entry(source.shape(row))
+        setText.run(normaliseSearchText(`${e.title}\n${e.body}`), row.id)
+        if (!row.public) continue
+        entryId++
+        indexed++
+        const rowid = ftsRowid(e.date, entryId)
+        entry.run(entryId, `${collection}:${row.id}`, collection, String(row.id), e.title, e.body, e.path, e.date, rowid)
+        fts.run(rowid, indexTokens(e.title).join(' '), indexTokens(e.body).join(' '))
+      }
+      if (source.versions)
+        db.exec(
+          `UPDATE ${source.versions} SET version_search_text = (SELECT search_text FROM ${collection} WHERE ${collection}.id = ${source.versions}.parent_id) WHERE latest = 1`,
+        )
+    }
+  })
+  const searchIndexMs = Math.round(performance.now() - searchStarted)
+
   db.exec('PRAGMA synchronous = FULL; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)')
   db.close()
   return {
-    counts: n,
+    counts: { ...n, searchEntries: indexed },
     ms: Math.round(performance.now() - started),
+    searchIndexMs,
     storySlug: `bench-story-${publishedStories[Math.floor(publishedStories.length / 2)] - stBase}`,
     eventSlug: eventSlugs[0] ?? `bench-event-1`,
     storySlugs: publishedStories.map((id) => `bench-story-${id - stBase}`),

@@ -1,7 +1,8 @@
-// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm] [--label x] [--keep]
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep]
 //
 // Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
-// stories shared on LINE), and `storm` reads 20 popular pages calmly, then again while residents cheer 20 times a
+// stories shared on LINE), `search` asks /search for a different query of the dataset's words on every request (the
+// engine's own server time, p95, is measured first by scripts/bench/search.ts), and `storm` reads 20 popular pages calmly, then again while residents cheer 20 times a
 // second (the ふるまい市 moment), and checks that a resident who cheered sees the cheer counted.
 // npm run bench -- --compare a.json b.json
 //
@@ -19,7 +20,7 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { cheersOfStory, cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+import { BENCH_WORDS, cheersOfStory, cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
 import { freePort, waitForUrl } from '../lib/net.mjs'
 
 const root = process.cwd()
@@ -255,7 +256,7 @@ try {
   await runStep(bin('payload'), ['run', 'scripts/bench/prepare.ts'])
   log(`generating scale ${scale} dataset (SQLite, raw inserts) …`)
   const dataset = generateDataset(dbFile, scale)
-  result.dataset = { counts: dataset.counts, ms: dataset.ms, storySlug: dataset.storySlug, eventSlug: dataset.eventSlug }
+  result.dataset = { counts: dataset.counts, ms: dataset.ms, searchIndexMs: dataset.searchIndexMs, storySlug: dataset.storySlug, eventSlug: dataset.eventSlug }
   log(`dataset: ${JSON.stringify(dataset.counts)} in ${dataset.ms} ms`)
 
   log('KPI computation (median of 5) …')
@@ -264,6 +265,13 @@ try {
   log(
     `KPI tallies recounted (${result.kpi.recount.buckets} buckets) in ${fmt(result.kpi.recount.ms)} ms; computeKpis FY${result.kpi.fiscalYear}: median ${fmt(result.kpi.medianMs, 1)} ms`,
   )
+
+  if (want('search')) {
+    log('site search engine: server time over the dataset words …')
+    const searchOut = await runStep(bin('payload'), ['run', 'scripts/bench/search.ts'], baseEnv, true)
+    result.search = JSON.parse(/BENCH_SEARCH (.+)/.exec(searchOut)[1])
+    log(`search: p50 ${fmt(result.search.p50Ms, 1)} ms, p95 ${fmt(result.search.p95Ms, 1)} ms, max ${fmt(result.search.maxMs, 1)} ms over ${result.search.runs} queries`)
+  }
 
   // The ceiling: a bare node:http hello world in its own process, same Node binary.
   const ceilingPort = await freePort()
@@ -363,6 +371,30 @@ try {
       path: '/stories/<a different one each time>',
       ...r,
       distinct: Math.min(next, slugs.length),
+      siteCpuMsPerReq: cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null,
+      ...(sitePid ? rssKb(sitePid) : {}),
+      ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null,
+    }
+  }
+
+  // Site search over HTTP: two dataset words and a page per request, few repeats (the page cache rarely helps).
+  if (want('search')) {
+    let next = 0
+    const queryPath = () => {
+      const n = next++
+      const a = BENCH_WORDS[n % BENCH_WORDS.length]
+      const b = BENCH_WORDS[Math.floor(n / BENCH_WORDS.length) % BENCH_WORDS.length]
+      const q = a === b ? a : `${a} ${b}`
+      return `/search?q=${encodeURIComponent(q)}${n % 3 === 2 ? '&page=2' : ''}`
+    }
+    await invalidateAll(siteUrl)
+    log(`search: a different query per request, ${duration} s × ${connections} connections …`)
+    const cpu0 = sitePid ? cpuMs(sitePid) : null
+    const r = summarise(await cannon({ url: siteUrl, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: queryPath() }) }] }))
+    result.targets.search = {
+      path: '/search?q=<two dataset words>',
+      ...r,
+      distinct: Math.min(next, BENCH_WORDS.length ** 2 * 3),
       siteCpuMsPerReq: cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null,
       ...(sitePid ? rssKb(sitePid) : {}),
       ratioToCeiling: ceilingRps ? r.rps / ceilingRps : null,
@@ -584,6 +616,10 @@ for (const [name, s] of Object.entries(result.pageSizes)) {
     `size ${name.padEnd(9)} HTML ${s.htmlBytes} B + CSS ${s.cssBytes} B → gzip ${fmt(s.gzip / 1024, 1)} KB, br ${fmt(s.br / 1024, 1)} KB`,
   )
 }
+if (result.search)
+  console.log(
+    `site search engine (scripts/bench/search.ts): p50 ${fmt(result.search.p50Ms, 1)} ms, p95 ${fmt(result.search.p95Ms, 1)} ms, max ${fmt(result.search.maxMs, 1)} ms; ${result.search.runs} queries, median ${result.search.matches?.median} matches`,
+  )
 for (const note of result.notes) console.log(`note: ${note}`)
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
 const out = path.join(root, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}${args.label ? `-${args.label}` : ''}.json`)
