@@ -1,4 +1,7 @@
-// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm] [--label x] [--keep]
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm] [--label x] [--keep] [--profile]
+//
+// --profile: the servers run under `node --cpu-prof`; the site process's profile (written when it stops) is named at
+// the end (bench/profiles/…): open it in Chrome DevTools or summarise it with scripts/bench/profile-summary.mjs.
 //
 // Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
 // stories shared on LINE), and `storm` reads 20 popular pages calmly, then again while residents cheer 20 times a
@@ -36,6 +39,7 @@ const { values: args, positionals } = parseArgs({
     // Baseline: the site's data and page caches off (ESUKO_SITE_CACHE=0), same build.
     'no-cache': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    profile: { type: 'boolean', default: false },
   },
 })
 
@@ -91,6 +95,7 @@ const baseEnv = {
   NODE_ENV: 'production',
 }
 const started = new Date()
+const profileDir = args.profile ? path.join(root, 'bench/profiles', started.toISOString().replace(/[:.]/g, '-')) : null
 const result = {
   startedAt: started.toISOString(),
   label: args.label,
@@ -232,6 +237,7 @@ async function pageSize(siteUrl, pathname) {
 
 let serve
 let ceiling
+let sitePidForProfile = null
 const cleanup = () => {
   if (serve && serve.exitCode === null)
     try {
@@ -292,11 +298,13 @@ try {
       HOST: '127.0.0.1',
       ESUKO_RATE_LIMIT_SCALE: '1000000',
       ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}),
+      ...(profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {}),
     },
   })
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
   const sitePid = findSitePid(serve.pid)
+  sitePidForProfile = sitePid
   if (!sitePid) result.notes.push('site pid not found: no RSS figures')
 
   const pages = {
@@ -542,7 +550,7 @@ try {
   }
 } finally {
   cleanup()
-  await sleep(500)
+  await sleep(profileDir ? 4_000 : 500)
   if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 
@@ -583,6 +591,12 @@ for (const [name, s] of Object.entries(result.pageSizes)) {
   console.log(
     `size ${name.padEnd(9)} HTML ${s.htmlBytes} B + CSS ${s.cssBytes} B → gzip ${fmt(s.gzip / 1024, 1)} KB, br ${fmt(s.br / 1024, 1)} KB`,
   )
+}
+if (profileDir && sitePidForProfile) {
+  const file = (fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []).find((f) => f.includes(`.${sitePidForProfile}.`))
+  result.profile = file ? path.relative(root, path.join(profileDir, file)) : null
+  if (!file) result.notes.push(`no CPU profile of the site process (pid ${sitePidForProfile}) in ${profileDir}`)
+  else console.log(`site CPU profile: ${result.profile} (node scripts/bench/profile-summary.mjs ${result.profile})`)
 }
 for (const note of result.notes) console.log(`note: ${note}`)
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
