@@ -12,7 +12,6 @@
 // loads them with autocannon next to a bare node:http ceiling. Results go to bench/results/<timestamp>.json.
 // Load only ever targets 127.0.0.1 and is bounded in time (--duration) and in count (cheers: one per target).
 import { spawn } from 'node:child_process'
-import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +22,7 @@ import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 
 import { cheersOfStory, cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+import { ALL_TAGS, INVALIDATE_PATH, invalidationKey, SIGNATURE_HEADER, signInvalidationWith } from '../../cms/lib/cacheProtocol.ts'
 import { freePort, waitForUrl } from '../lib/net.mjs'
 
 const root = process.cwd()
@@ -181,18 +181,16 @@ const summarise = (res, accepted = (code) => code >= 200 && code < 400) => {
   }
 }
 
-// The invalidation endpoint's signature (same scheme as cms/lib/siteInvalidation.ts), used to measure
-// uncached ("cold") server time: drop the site cache, then time one request.
-const invalidationKey = createHmac('sha256', secret).update('esuko-site-invalidate').digest()
+// The site's own invalidation request (cms/lib/cacheProtocol.ts), used to measure uncached ("cold") server time:
+// drop the site cache, then time one request.
+const benchKey = invalidationKey(secret)
 async function invalidateAll(siteUrl) {
-  const body = JSON.stringify({ tags: ['*'] })
-  const ts = String(Date.now())
-  const sig = createHmac('sha256', invalidationKey).update(`${ts}.${body}`).digest('base64url')
+  const body = JSON.stringify({ tags: [ALL_TAGS] })
   try {
-    const res = await fetch(`${siteUrl}/_internal/invalidate`, {
+    const res = await fetch(`${siteUrl}${INVALIDATE_PATH}`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'x-esuko-signature': `${ts}.${sig}` },
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signInvalidationWith(benchKey, body) },
     })
     return res.status === 204
   } catch {

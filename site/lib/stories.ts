@@ -94,7 +94,9 @@ export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, fin
 const newestOfTheme = cached('stories.newestOfTheme', STORY_TAGS, (theme: string, limit: number) =>
   newestCards({ themes: { in: [theme] } }, limit),
 )
-const newestOfTown = cached('stories.newestOfTown', STORY_TAGS, (town: string, limit: number) => newestCards({ town: { equals: town } }, limit))
+const newestOfTown = cached('stories.newestOfTown', STORY_TAGS, (town: string, limit: number) =>
+  newestCards({ town: { equals: town } }, limit),
+)
 
 /** Other published stories sharing a theme or town with this one, newest first. */
 export async function findRelatedStories(story: Pick<StoryPage, 'id' | 'themes' | 'town'>, limit = 3): Promise<StoryCard[]> {
