@@ -11,6 +11,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { FAST_PATH } from '../cms/lib/cacheProtocol.ts'
 import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
 import { logRequestOnClose } from './lib/requestLog.mjs'
 
@@ -58,7 +59,6 @@ async function findManifest(dir) {
 const requestContext = new AsyncLocalStorage()
 globalThis[Symbol.for('esuko.site.request')] = requestContext
 
-const FAST_PATH = Symbol.for('esuko.site.fastPath')
 const port = Number(process.env.PORT ?? options.port ?? 4321)
 const host = process.env.HOST ?? (typeof options.host === 'string' ? options.host : 'localhost')
 

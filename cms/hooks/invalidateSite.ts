@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
+import { CHEERS_TAG, cheerTag } from '../lib/cacheProtocol'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { invalidateSite } from '../lib/siteInvalidation'
 
@@ -11,7 +12,7 @@ import { invalidateSite } from '../lib/siteInvalidation'
 
 /** A cheer changes only its target's count and messages: a fine tag, so other pages stay cached. */
 function tagsFor(slug: string, doc: Record<string, unknown> | undefined): string[] {
-  if (slug === 'cheers') return [...cheerTargetsOf(doc).map((t) => `cheers:${t.type}:${t.id}`), 'cheers']
+  if (slug === 'cheers') return [...cheerTargetsOf(doc).map((t) => cheerTag(t.type, t.id)), CHEERS_TAG]
   return [slug]
 }
 

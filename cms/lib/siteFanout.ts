@@ -6,6 +6,8 @@
  * one request per process, so a burst of cheers costs a handful of requests, not one per cheer per process.
  */
 
+import { INVALIDATE_PATH, SIGNATURE_HEADER } from './cacheProtocol'
+
 const BATCH_MS = 25
 const TIMEOUT_MS = 1_000
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0'])
@@ -63,10 +65,10 @@ function flush(sign: (body: string) => string): void {
   if (!targets.length) return
   const body = JSON.stringify({ tags: [...current.tags] })
   for (const url of targets) {
-    void fetch(`${url}/_internal/invalidate`, {
+    void fetch(`${url}${INVALIDATE_PATH}`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'x-esuko-signature': sign(body) },
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body) },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).then(
       (res) => void res.body?.cancel(),

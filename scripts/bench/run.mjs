@@ -1,4 +1,7 @@
-// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep]
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep] [--profile]
+//
+// --profile: the servers run under `node --cpu-prof`; the site process's profile (written when it stops) is named at
+// the end (bench/profiles/…): open it in Chrome DevTools or summarise it with scripts/bench/profile-summary.mjs.
 //
 // Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
 // stories shared on LINE), `search` asks /search for a different query of the dataset's words on every request (the
@@ -10,7 +13,6 @@
 // loads them with autocannon next to a bare node:http ceiling. Results go to bench/results/<timestamp>.json.
 // Load only ever targets 127.0.0.1 and is bounded in time (--duration) and in count (cheers: one per target).
 import { spawn } from 'node:child_process'
-import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,6 +23,7 @@ import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 
 import { BENCH_WORDS, cheersOfStory, cheersPerTarget, countCheers, generateDataset, maxCheerId } from './dataset-sqlite.mjs'
+import { ALL_TAGS, INVALIDATE_PATH, invalidationKey, SIGNATURE_HEADER, signInvalidationWith } from '../../cms/lib/cacheProtocol.ts'
 import { freePort, waitForUrl } from '../lib/net.mjs'
 
 const root = process.cwd()
@@ -37,6 +40,7 @@ const { values: args, positionals } = parseArgs({
     // Baseline: the site's data and page caches off (ESUKO_SITE_CACHE=0), same build.
     'no-cache': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    profile: { type: 'boolean', default: false },
   },
 })
 
@@ -92,6 +96,7 @@ const baseEnv = {
   NODE_ENV: 'production',
 }
 const started = new Date()
+const profileDir = args.profile ? path.join(root, 'bench/profiles', started.toISOString().replace(/[:.]/g, '-')) : null
 const result = {
   startedAt: started.toISOString(),
   label: args.label,
@@ -177,18 +182,16 @@ const summarise = (res, accepted = (code) => code >= 200 && code < 400) => {
   }
 }
 
-// The invalidation endpoint's signature (same scheme as cms/lib/siteInvalidation.ts), used to measure
-// uncached ("cold") server time: drop the site cache, then time one request.
-const invalidationKey = createHmac('sha256', secret).update('esuko-site-invalidate').digest()
+// The site's own invalidation request (cms/lib/cacheProtocol.ts), used to measure uncached ("cold") server time:
+// drop the site cache, then time one request.
+const benchKey = invalidationKey(secret)
 async function invalidateAll(siteUrl) {
-  const body = JSON.stringify({ tags: ['*'] })
-  const ts = String(Date.now())
-  const sig = createHmac('sha256', invalidationKey).update(`${ts}.${body}`).digest('base64url')
+  const body = JSON.stringify({ tags: [ALL_TAGS] })
   try {
-    const res = await fetch(`${siteUrl}/_internal/invalidate`, {
+    const res = await fetch(`${siteUrl}${INVALIDATE_PATH}`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'x-esuko-signature': `${ts}.${sig}` },
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signInvalidationWith(benchKey, body) },
     })
     return res.status === 204
   } catch {
@@ -233,6 +236,7 @@ async function pageSize(siteUrl, pathname) {
 
 let serve
 let ceiling
+let sitePidForProfile = null
 const cleanup = () => {
   if (serve && serve.exitCode === null)
     try {
@@ -300,11 +304,13 @@ try {
       HOST: '127.0.0.1',
       ESUKO_RATE_LIMIT_SCALE: '1000000',
       ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}),
+      ...(profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {}),
     },
   })
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
   const sitePid = findSitePid(serve.pid)
+  sitePidForProfile = sitePid
   if (!sitePid) result.notes.push('site pid not found: no RSS figures')
 
   const pages = {
@@ -574,7 +580,7 @@ try {
   }
 } finally {
   cleanup()
-  await sleep(500)
+  await sleep(profileDir ? 4_000 : 500)
   if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 
@@ -620,6 +626,12 @@ if (result.search)
   console.log(
     `site search engine (scripts/bench/search.ts): p50 ${fmt(result.search.p50Ms, 1)} ms, p95 ${fmt(result.search.p95Ms, 1)} ms, max ${fmt(result.search.maxMs, 1)} ms; ${result.search.runs} queries, median ${result.search.matches?.median} matches`,
   )
+if (profileDir && sitePidForProfile) {
+  const file = (fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []).find((f) => f.includes(`.${sitePidForProfile}.`))
+  result.profile = file ? path.relative(root, path.join(profileDir, file)) : null
+  if (!file) result.notes.push(`no CPU profile of the site process (pid ${sitePidForProfile}) in ${profileDir}`)
+  else console.log(`site CPU profile: ${result.profile} (node scripts/bench/profile-summary.mjs ${result.profile})`)
+}
 for (const note of result.notes) console.log(`note: ${note}`)
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
 const out = path.join(root, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}${args.label ? `-${args.label}` : ''}.json`)

@@ -9,6 +9,8 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 
+import { ALL_TAGS, LOCAL_INVALIDATE } from '../../cms/lib/cacheProtocol'
+
 type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
 
 /**
@@ -39,8 +41,15 @@ const MAX_ENTRIES = 5_000
 
 const entries = new Map<string, Entry>()
 const byTag = new Map<string, Set<string>>()
-// Bumped on every invalidation: a read that started before it must not be stored after it.
-let generation = 0
+// A read that started before an invalidation of one of its tags must not be stored after it. Each invalidation
+// stamps its tags with a sequence number; a load is kept only if none of its tags was stamped after it began (a
+// single global counter would throw away every load under way whenever anything changed: in a cheer storm, the
+// site could then cache nothing at all).
+let seq = 0
+let everythingAt = 0
+const stamps = new Map<string, number>()
+const changedSince = (startedAt: number, tags: string[]) =>
+  everythingAt > startedAt || tags.some((tag) => (stamps.get(tag) ?? 0) > startedAt)
 const listeners = new Set<(tags: string[]) => void>()
 
 const disabled = () => process.env.ESUKO_SITE_CACHE === '0'
@@ -53,12 +62,18 @@ function drop(key: string): void {
 }
 
 function dropTags(tags: string[]): void {
-  generation++
-  if (tags.includes('*')) {
+  seq++
+  // Stamps only matter to loads under way: forgetting them all now and then counts as a change of everything.
+  if (stamps.size > 10_000 || tags.includes(ALL_TAGS)) {
+    stamps.clear()
+    everythingAt = seq
+  }
+  if (tags.includes(ALL_TAGS)) {
     entries.clear()
     byTag.clear()
   } else {
     for (const tag of tags) {
+      stamps.set(tag, seq)
       for (const key of byTag.get(tag) ?? []) drop(key)
       byTag.delete(tag)
     }
@@ -92,7 +107,7 @@ export function onInvalidate(listener: (tags: string[]) => void): void {
 }
 
 /** The hooks in cms/ find the cache of this process here, so in-process writes skip the HTTP round trip. */
-;(globalThis as Record<symbol, unknown>)[Symbol.for('esuko.site-cache.invalidate')] = invalidate
+;(globalThis as Record<symbol, unknown>)[LOCAL_INVALIDATE] = invalidate
 
 /** Returns the cached value for `key`, or runs `load` once (concurrent callers share the same promise). */
 export function remember<T>(key: string, tags: string[], load: () => Promise<T>, ttlMs = DEFAULT_TTL_MS): Promise<T> {
@@ -108,7 +123,7 @@ export function remember<T>(key: string, tags: string[], load: () => Promise<T>,
     return hit.value as Promise<T>
   }
   if (hit) drop(key)
-  const startedAt = generation
+  const startedAt = seq
   const value = insideLoad.run(true, load)
   const entry: Entry = { value, expires: now + ttlMs, tags }
   entries.set(key, entry)
@@ -121,7 +136,7 @@ export function remember<T>(key: string, tags: string[], load: () => Promise<T>,
   value.then(
     () => {
       // Invalidated while loading: keep serving the promise to those already waiting, but do not keep it.
-      if (generation !== startedAt && entries.get(key) === entry) drop(key)
+      if (changedSince(startedAt, tags) && entries.get(key) === entry) drop(key)
     },
     () => {
       if (entries.get(key) === entry) drop(key)
@@ -148,4 +163,4 @@ export function cached<A extends unknown[], R>(
 
 /** Test hook and statistics. */
 export const cacheSize = (): number => entries.size
-export const clearCache = (): void => dropTags(['*'])
+export const clearCache = (): void => dropTags([ALL_TAGS])

@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { APPROVED_CHEER_MESSAGE } from '../../cms/domain/submissions'
+import { cheerTag } from '../../cms/lib/cacheProtocol'
 import { CHEER_TARGET_FIELD, type CheerTargetType } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
 import { cached } from './cache'
@@ -17,7 +18,7 @@ async function countCheersUncached(type: CheerTarget, id: number | string): Prom
 }
 export const countCheers = cached(
   'cheers.countCheers',
-  (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`],
+  (type: CheerTarget, id: number | string) => [cheerTag(type, id)],
   countCheersUncached,
 )
 
@@ -42,7 +43,7 @@ async function findCheerMessagesUncached(
 /** Messages an editor approved; the message field is unreadable before that. */
 export const findCheerMessages = cached(
   'cheers.findCheerMessages',
-  (type: CheerTarget, id: number | string) => [`cheers:${type}:${id}`],
+  (type: CheerTarget, id: number | string) => [cheerTag(type, id)],
   findCheerMessagesUncached,
 )
 

@@ -7,7 +7,18 @@ import zlib from 'node:zlib'
 import type { APIContext, MiddlewareNext } from 'astro'
 
 import { PREVIEW_PARAM } from '../../cms/lib/previewLinks'
-import { isCountTag, verifyInvalidation } from '../../cms/lib/siteInvalidation'
+import {
+  ALL_TAGS,
+  FAST_PATH,
+  FRESH_COOKIE,
+  FRESH_SECONDS,
+  INVALIDATE_PATH,
+  isCountTag,
+  MAX_INVALIDATION_BODY,
+  REFRESH_HEADER,
+  SIGNATURE_HEADER,
+} from '../../cms/lib/cacheProtocol'
+import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { invalidate, onInvalidate, recordReads } from './cache'
 import { applySecurityHeaders } from './securityHeaders'
 
@@ -25,6 +36,9 @@ const PAGE_TTL_MS = 10_000
 // After this long past its TTL a page is not served stale any more, but rendered again for the reader.
 const MAX_STALE_MS = 60_000
 const PAGE_MAX = 500
+// A stale page is rendered again at most this often: a burst of cheers on one story costs one render per second,
+// not one per cheer (the resident who cheered sees the count at once anyway: esuko_fresh below).
+const MIN_REFRESH_MS = 1_000
 // Browsers revalidate every time (max-age=0): a resident who just cheered or registered must see the new count on
 // the same URL at once. Revalidation is cheap: an unchanged page answers 304 with no body.
 const BROWSER_MAX_AGE = 0
@@ -34,6 +48,7 @@ type Page = {
   etag: string
   headers: [string, string][]
   expires: number
+  renderedAt: number
   /** What the render read; null: unknown, dropped by any invalidation. */
   tags: Set<string> | null
   /** A count it shows has changed (or its TTL passed): served while a background render replaces it. */
@@ -87,7 +102,7 @@ function keep(key: string, page: Page): void {
 }
 
 onInvalidate((tags) => {
-  if (tags.includes('*')) {
+  if (tags.includes(ALL_TAGS)) {
     contentGeneration++
     pages.clear()
     pagesByTag.clear()
@@ -171,7 +186,7 @@ const isHtml = (response: Response) => (response.headers.get('content-type') ?? 
 async function internalInvalidate(request: Request): Promise<Response> {
   if (request.method !== 'POST') return new Response(null, { status: 405 })
   const body = await request.text()
-  if (body.length > 10_000 || !verifyInvalidation(body, request.headers.get('x-esuko-signature')))
+  if (body.length > MAX_INVALIDATION_BODY || !verifyInvalidation(body, request.headers.get(SIGNATURE_HEADER)))
     return new Response(null, { status: 403 })
   try {
     const { tags } = JSON.parse(body) as { tags?: unknown }
@@ -184,7 +199,6 @@ async function internalInvalidate(request: Request): Promise<Response> {
 }
 
 // Background renders are requests this process sends itself, marked with a token only it knows.
-const REFRESH_HEADER = 'x-esuko-refresh'
 const REFRESH_TOKEN = randomBytes(24).toString('base64url')
 const rendering = new Map<string, Promise<Page | null>>()
 const fresh = (page: Page, now = Date.now()) => !page.stale && page.expires > now
@@ -205,6 +219,7 @@ async function render(key: string, next: MiddlewareNext): Promise<{ response: Re
     etag: etagOf(body),
     headers: [...response.headers],
     expires: Date.now() + PAGE_TTL_MS,
+    renderedAt: Date.now(),
     tags: reads.untracked ? null : reads.tags,
     stale: countChangedSince(seq, reads.tags),
     refreshing: false,
@@ -221,7 +236,7 @@ async function render(key: string, next: MiddlewareNext): Promise<{ response: Re
 /** In place of `next()` in the middleware: the invalidation endpoint, then cached, compressed, revalidatable pages. */
 export async function cachedPage(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const { request, url } = context
-  if (url.pathname === '/_internal/invalidate') return internalInvalidate(request)
+  if (url.pathname === INVALIDATE_PATH) return internalInvalidate(request)
   if (!import.meta.env.PROD || process.env.ESUKO_SITE_CACHE === '0' || !cacheable(request, url)) return next()
   const key = url.pathname + url.search
   if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {
@@ -254,8 +269,6 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
  * even where other readers are still given the stale copy while it is rendered again. The answer to their POST sets
  * a short, anonymous cookie (no identifier: `1`); a request with any cookie never gets the shared copy.
  */
-const FRESH_COOKIE = 'esuko_fresh'
-const FRESH_SECONDS = 60
 export function markActedReader(request: Request, url: URL, response: Response, https: boolean): void {
   if (request.method !== 'POST' || !(url.searchParams.has('_action') || url.pathname.startsWith('/_actions/'))) return
   response.headers.append(
@@ -264,14 +277,23 @@ export function markActedReader(request: Request, url: URL, response: Response, 
   )
 }
 
-/** Starts one background render of a stale page (the fast path then keeps serving the stale copy). */
+/**
+ * Starts one background render of a stale page (the fast path then keeps serving the stale copy), at the earliest
+ * MIN_REFRESH_MS after its last render.
+ */
 function refreshInBackground(key: string, page: Page, req: IncomingMessage): void {
   if (page.refreshing) return
   page.refreshing = true
+  const { localAddress, localPort } = req.socket
+  const wait = page.renderedAt + MIN_REFRESH_MS - Date.now()
+  if (wait > 0) setTimeout(() => requestRefresh(key, page, localAddress, localPort), wait).unref()
+  else requestRefresh(key, page, localAddress, localPort)
+}
+
+function requestRefresh(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
   const done = () => {
     page.refreshing = false
   }
-  const { localAddress, localPort } = req.socket
   const refresh = http.request(
     { host: localAddress, port: localPort, path: key, method: 'GET', headers: { [REFRESH_HEADER]: REFRESH_TOKEN }, timeout: 10_000 },
     (res) => {
@@ -337,4 +359,4 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
 }
 
 // Registered for scripts/site-server.mjs, which cannot import this bundled module by name.
-if (import.meta.env.PROD) (globalThis as Record<symbol, unknown>)[Symbol.for('esuko.site.fastPath')] = serveFromCache
+if (import.meta.env.PROD) (globalThis as Record<symbol, unknown>)[FAST_PATH] = serveFromCache

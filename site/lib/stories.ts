@@ -2,7 +2,7 @@ import type { Where } from 'payload'
 
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
 import { payloadClient } from './payload'
-import { cached, remember } from './cache'
+import { cached } from './cache'
 import { findPreview } from './preview'
 
 // Stories come back with their hero image, people and organisations populated.
@@ -96,18 +96,29 @@ export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, fin
 export const previewStory = (slug: string, token: string): Promise<StoryPage | null> =>
   findPreview<StoryPage>('stories', token, { slug }, storyPageRead)
 
-async function findRelatedStoriesUncached(story: StoryPage, limit = 3): Promise<StoryCard[]> {
-  const or: Where[] = []
-  if (story.themes?.length) or.push({ themes: { in: story.themes } })
-  if (story.town) or.push({ town: { equals: story.town } })
-  if (!or.length) return []
-  return newestCards({ and: [{ id: { not_equals: story.id } }, { or }] }, limit)
+// Related stories are "the newest stories sharing a theme or the town". Asked as one query, that is a join over every
+// story's themes, sorted: the dearest read of a story page, and a different one for every story of the long tail.
+// Asked per theme and per town instead, the answers are a handful of short lists that every story page shares:
+// each of the true newest `limit` is among the newest `limit + 1` of a theme or town it shares (only the story
+// itself and fewer than `limit` others can be newer there), so merging those lists gives the same answer.
+const newestOfTheme = cached('stories.newestOfTheme', STORY_TAGS, (theme: string, limit: number) =>
+  newestCards({ themes: { in: [theme] } }, limit),
+)
+const newestOfTown = cached('stories.newestOfTown', STORY_TAGS, (town: string, limit: number) =>
+  newestCards({ town: { equals: town } }, limit),
+)
+
+/** Other published stories sharing a theme or town with this one, newest first. */
+export async function findRelatedStories(story: Pick<StoryPage, 'id' | 'themes' | 'town'>, limit = 3): Promise<StoryCard[]> {
+  const lists = await Promise.all([
+    ...(story.themes ?? []).map((theme) => newestOfTheme(theme, limit + 1)),
+    ...(story.town ? [newestOfTown(story.town, limit + 1)] : []),
+  ])
+  const byId = new Map<StoryCard['id'], StoryCard>()
+  for (const card of lists.flat()) if (card.id !== story.id) byId.set(card.id, card)
+  const time = (card: StoryCard) => (card.publishedAt ? Date.parse(card.publishedAt) : 0)
+  return [...byId.values()].sort((a, b) => time(b) - time(a) || Number(b.id) - Number(a.id)).slice(0, limit)
 }
-/** Other published stories sharing a theme or town with this one. */
-export const findRelatedStories = (story: StoryPage, limit = 3): Promise<StoryCard[]> =>
-  remember(`stories.findRelatedStories:${JSON.stringify([story.id, story.themes, story.town, limit])}`, STORY_TAGS, () =>
-    findRelatedStoriesUncached(story, limit),
-  )
 
 /** Newest published story cards matching a filter (public read rules apply). */
 async function newestCards(where: Where, limit: number): Promise<StoryCard[]> {

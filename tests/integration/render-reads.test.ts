@@ -43,6 +43,28 @@ describe('what a render read', () => {
     expect([...b.reads.tags]).toEqual(['organisations'])
   })
 
+  it('keeps a read that was under way while an unrelated tag changed, and not one whose own tag changed', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let loads = 0
+    const slow = async () => {
+      await gate
+      return ++loads
+    }
+    const plans = remember('under-way-plans', ['plans'], slow)
+    const events = remember('under-way-events', ['events'], slow)
+    // A cheer storm invalidates count tags all the time: the reads of other pages must still be kept.
+    invalidate(['cheers:stories:1'])
+    invalidate(['events'])
+    release()
+    await Promise.all([plans, events])
+    expect(loads).toBe(2)
+    expect(await remember('under-way-plans', ['plans'], slow)).toBe(await plans)
+    expect(loads).toBe(2)
+    await remember('under-way-events', ['events'], slow)
+    expect(loads).toBe(3)
+  })
+
   it('still loads again after an invalidation of a tag it read', async () => {
     let loads = 0
     const load = async () => ++loads

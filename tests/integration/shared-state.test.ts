@@ -9,6 +9,7 @@ import type { Payload, RequestContext } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { releaseSeatClaims, seatClaimsContext, seatsKey } from '../../cms/hooks/enforceEventCapacity'
+import { LOCAL_INVALIDATE } from '../../cms/lib/cacheProtocol'
 import { invalidateSite, verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { hitCounter, pruneExpiredCounters, readCounter } from '../../cms/lib/sharedCounters'
 import { siteInternalUrls } from '../../cms/lib/siteFanout'
@@ -166,7 +167,7 @@ describe('fan-out of cache invalidations', () => {
   type Site = { server: http.Server; port: number; received: string[][] }
   const sites: Site[] = []
   const saved = { ...process.env }
-  const LOCAL = Symbol.for('esuko.site-cache.invalidate')
+  const LOCAL = LOCAL_INVALIDATE
 
   /** A loopback HTTP server standing in for a site process's /_internal/invalidate: checks the signature, records the tags. */
   const startSite = () =>

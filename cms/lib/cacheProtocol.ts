@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+/**
+ * The public site's cache protocol, in one place: the tags an edit drops, which of them only move a count, the
+ * signed loopback request that carries them to every site process, the background-render and fresh-reader marks,
+ * and the process-wide handles the bundled site registers for the code outside its bundle.
+ *
+ * Used by the admin's hooks (cms/hooks/invalidateSite.ts → cms/lib/siteInvalidation.ts → siteFanout.ts), by the
+ * site (site/lib/cache.ts, site/lib/pageCache.ts, site/lib/cheers.ts), by the production server
+ * (scripts/site-server.mjs) and by the bench (scripts/bench/run.mjs). The last two are plain Node modules: this file
+ * imports nothing but node:crypto and uses only syntax Node can strip, so they load it as it is.
+ */
+
+/** Drops everything. */
+export const ALL_TAGS = '*'
+
+/** The tag of every cheer, and of one target's cheers (its count and its approved messages). */
+export const CHEERS_TAG = 'cheers'
+export const cheerTag = (type: string, id: number | string): string => `${CHEERS_TAG}:${type}:${id}`
+
+/**
+ * Tags whose change only moves a count on a page (cheers of one target, the KPI tallies): a page read under them may
+ * be served a moment longer while it is rendered again in the background. Every other tag (content: a title, a
+ * withdrawal, a photo without consent; seats, which decide whether the form offers a seat or the waiting list) drops
+ * the page at once.
+ */
+const COUNT_TAGS = new Set([CHEERS_TAG, 'kpi-tallies', 'survey-responses', 'participants'])
+export const isCountTag = (tag: string): boolean => COUNT_TAGS.has(tag) || tag.startsWith(`${CHEERS_TAG}:`)
+
+/** The site's loopback endpoint for invalidations (POST, JSON `{ tags: string[] }`, signed). */
+export const INVALIDATE_PATH = '/_internal/invalidate'
+export const SIGNATURE_HEADER = 'x-esuko-signature'
+export const MAX_INVALIDATION_BODY = 10_000
+const MAX_SKEW_MS = 60_000
+
+/** The HMAC key for invalidations, derived from PAYLOAD_SECRET (never the secret itself). */
+export const invalidationKey = (secret: string): Buffer => createHmac('sha256', secret).update('esuko-site-invalidate').digest()
+
+const mac = (key: Buffer, ts: string, body: string) => createHmac('sha256', key).update(`${ts}.${body}`).digest('base64url')
+
+/** The signature header value for a body: `<ms timestamp>.<HMAC>`. */
+export const signInvalidationWith = (key: Buffer, body: string, now = Date.now()): string => `${now}.${mac(key, String(now), body)}`
+
+/** True when the header signs this body and is at most a minute old (or ahead). */
+export function verifyInvalidationWith(key: Buffer, body: string, header: string | null | undefined, now = Date.now()): boolean {
+  const [ts, signature] = (header ?? '').split('.')
+  if (!ts || !signature || !/^\d{1,15}$/.test(ts) || Math.abs(now - Number(ts)) > MAX_SKEW_MS) return false
+  const expected = mac(key, ts, body)
+  return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+}
+
+/** Marks a background render: a request a site process sends itself, with a token only that process knows. */
+export const REFRESH_HEADER = 'x-esuko-refresh'
+
+/** A resident who has just sent a form gets this short, anonymous cookie: their next pages are rendered for them. */
+export const FRESH_COOKIE = 'esuko_fresh'
+export const FRESH_SECONDS = 60
+
+/**
+ * Handles the bundled site registers on globalThis for code outside its bundle: the admin hooks running inside a
+ * site process drop its cache directly (no HTTP round trip); the production server asks the page cache's fast path
+ * first.
+ */
+export const LOCAL_INVALIDATE = Symbol.for('esuko.site-cache.invalidate')
+export const FAST_PATH = Symbol.for('esuko.site.fastPath')
