@@ -40,6 +40,7 @@ export interface Config {
     'audit-log': AuditLog;
     'kpi-tallies': KpiTally;
     'shared-counters': SharedCounter;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -78,6 +79,7 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'kpi-tallies': KpiTalliesSelect<false> | KpiTalliesSelect<true>;
     'shared-counters': SharedCountersSelect<false> | SharedCountersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -165,6 +167,10 @@ export interface Story {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Optional. Short sentences, everyday words; shown on the story page on request.
+   */
+  easySummary?: string | null;
   connectionOrigin?: string | null;
   town?: ('大東町' | '加茂町' | '木次町' | '三刀屋町' | '吉田町' | '掛合町') | null;
   themes?:
@@ -219,6 +225,17 @@ export interface Story {
   featuredOrder?: number | null;
   featuredUntil?: string | null;
   publishedAt?: string | null;
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
+  };
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -293,6 +310,10 @@ export interface Citizen {
    * e.g. “Sato-san of Sannōji”. Full names go in the private tab.
    */
   displayName: string;
+  /**
+   * When given, shown as furigana over the display name on the site.
+   */
+  displayNameReading?: string | null;
   /**
    * Lower-case letters, digits and hyphens. Left empty, one is generated. Changing it changes the public URL.
    */
@@ -504,6 +525,17 @@ export interface Event {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
+  };
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -604,6 +636,17 @@ export interface Plan {
     docs?: (number | SupportOffer)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  /**
+   * How the page shows in search results and share previews; empty fields fall back to the page’s own.
+   */
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Empty: the hero image, else the portal’s default image.
+     */
+    image?: (number | null) | Media;
   };
   searchText?: string | null;
   updatedAt: string;
@@ -879,6 +922,22 @@ export interface SharedCounter {
   expiresAt?: string | null;
 }
 /**
+ * Old URLs: moved (301) or gone (410). Kept automatically when a slug changes or a page is withdrawn.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: string | null;
+  gone?: boolean | null;
+  docCollection?: ('stories' | 'events' | 'citizens' | 'organisations' | 'plans') | null;
+  docId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1099,6 +1158,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'shared-counters';
         value: number | SharedCounter;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1152,6 +1215,7 @@ export interface StoriesSelect<T extends boolean = true> {
   lead?: T;
   heroImage?: T;
   body?: T;
+  easySummary?: T;
   connectionOrigin?: T;
   town?: T;
   themes?: T;
@@ -1184,6 +1248,13 @@ export interface StoriesSelect<T extends boolean = true> {
   featuredOrder?: T;
   featuredUntil?: T;
   publishedAt?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1195,6 +1266,7 @@ export interface StoriesSelect<T extends boolean = true> {
  */
 export interface CitizensSelect<T extends boolean = true> {
   displayName?: T;
+  displayNameReading?: T;
   slug?: T;
   town?: T;
   district?: T;
@@ -1296,6 +1368,13 @@ export interface PlansSelect<T extends boolean = true> {
       };
   realisationStory?: T;
   supportOffers?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1348,6 +1427,13 @@ export interface EventsSelect<T extends boolean = true> {
   attendance?: T;
   cancelled?: T;
   registrations?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1634,6 +1720,19 @@ export interface SharedCountersSelect<T extends boolean = true> {
   key?: T;
   count?: T;
   expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  gone?: T;
+  docCollection?: T;
+  docId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
