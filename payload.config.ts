@@ -18,6 +18,7 @@ import { OfficialSurveyResults } from './cms/collections/OfficialSurveyResults'
 import { Organisations } from './cms/collections/Organisations'
 import { Participants } from './cms/collections/Participants'
 import { Plans } from './cms/collections/Plans'
+import { Redirects } from './cms/collections/Redirects'
 import { SharedCounters } from './cms/collections/SharedCounters'
 import { Stories } from './cms/collections/Stories'
 import { SupportOffers } from './cms/collections/SupportOffers'
@@ -70,6 +71,7 @@ export default buildConfig({
     AuditLog,
     KpiTallies,
     SharedCounters,
+    Redirects,
   ],
   globals: [SiteSettings, KpiTargets],
   // SEO fields (title, description, share image) on stories, plans and events (cms/plugins/seo.ts); then audit,

@@ -40,6 +40,7 @@ export interface Config {
     'audit-log': AuditLog;
     'kpi-tallies': KpiTally;
     'shared-counters': SharedCounter;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -78,6 +79,7 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'kpi-tallies': KpiTalliesSelect<false> | KpiTalliesSelect<true>;
     'shared-counters': SharedCountersSelect<false> | SharedCountersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -907,6 +909,22 @@ export interface SharedCounter {
   expiresAt?: string | null;
 }
 /**
+ * Old URLs: moved (301) or gone (410). Kept automatically when a slug changes or a page is withdrawn.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: string | null;
+  gone?: boolean | null;
+  docCollection?: ('stories' | 'events' | 'citizens' | 'organisations' | 'plans') | null;
+  docId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1127,6 +1145,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'shared-counters';
         value: number | SharedCounter;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1678,6 +1700,19 @@ export interface SharedCountersSelect<T extends boolean = true> {
   key?: T;
   count?: T;
   expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  gone?: T;
+  docCollection?: T;
+  docId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

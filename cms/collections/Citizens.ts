@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { consentedCitizenOrStaff } from '../access/consentedCitizenOrStaff'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
@@ -10,6 +11,7 @@ import { contactGroup, themesField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
 import { setRegistrant } from '../hooks/setRegistrant'
 import { syncPhotoVisibility } from '../hooks/syncPhotoVisibility'
+import { redirectHooks } from '../hooks/maintainRedirects'
 import { stampCitizenSince } from '../hooks/stampCitizenSince'
 import { CITIZEN_STATUS_OPTIONS, DISCOVERY_CHANNEL_OPTIONS } from '../domain/citizens'
 import { consentGroup, consentStateField } from '../fields/consent'
@@ -20,6 +22,7 @@ export const Citizens: CollectionConfig = {
   labels: { singular: { ja: 'えすこ市民', en: 'Esuko citizen' }, plural: { ja: 'えすこ市民', en: 'Esuko citizens' } },
   admin: {
     useAsTitle: 'displayName',
+    preview: adminPreview('citizens'),
     defaultColumns: ['displayName', 'town', 'status', 'consentState', 'registeredAt'],
     group: { ja: '人と団体', en: 'People & organisations' },
     description: {
@@ -34,7 +37,15 @@ export const Citizens: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { displayName: true, slug: true, town: true, intro: true },
-  hooks: { beforeChange: [setRegistrant, stampCitizenSince, enforcePublicationConsent('citizens')], afterChange: [syncPhotoVisibility] },
+  hooks: {
+    beforeChange: [setRegistrant, stampCitizenSince, enforcePublicationConsent('citizens'), ...redirectHooks.beforeChange],
+    // A withdrawn profile's addresses answer 410, never a redirect to wherever it went.
+    afterChange: [syncPhotoVisibility, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: redirectHooks.afterDelete,
+  },
+  // GET /api/citizens/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('citizens')],
   fields: [
     {
       type: 'tabs',

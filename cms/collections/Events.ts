@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
@@ -9,6 +10,7 @@ import { slugField } from '../fields/slug'
 import { ADMIN_DATE_TIME_FORMAT } from '../domain/dates'
 import { EVENT_KIND_OPTIONS } from '../domain/options'
 import { forgetEventSeats, promoteOnCapacityRaised } from '../hooks/enforceEventCapacity'
+import { redirectHooks } from '../hooks/maintainRedirects'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: ADMIN_DATE_TIME_FORMAT }
 
@@ -17,6 +19,7 @@ export const Events: CollectionConfig = {
   labels: { singular: { ja: 'イベント', en: 'Event' }, plural: { ja: 'イベント', en: 'Events' } },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('events'),
     defaultColumns: ['title', 'kind', 'startsAt', 'town', '_status'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -28,8 +31,15 @@ export const Events: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  hooks: { afterChange: [promoteOnCapacityRaised], afterDelete: [forgetEventSeats] },
+  hooks: {
+    beforeChange: redirectHooks.beforeChange,
+    afterChange: [promoteOnCapacityRaised, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: [forgetEventSeats, ...redirectHooks.afterDelete],
+  },
   defaultPopulate: { title: true, slug: true, kind: true, startsAt: true, endsAt: true, venue: true, town: true },
+  // GET /api/events/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('events')],
   fields: [
     { name: 'kind', type: 'select', options: EVENT_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 120, label: { ja: 'イベント名', en: 'Title' } },

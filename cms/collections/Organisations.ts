@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { editorsOnlyField } from '../access/editorsOnlyField'
 import { ownOrganisations } from '../access/ownOrganisations'
@@ -9,6 +10,7 @@ import { staffOnlyField } from '../access/staffOnlyField'
 import { digestEndpoints } from '../endpoints/digest'
 import { emailField, phoneField, townField } from '../fields/common'
 import { slugField } from '../fields/slug'
+import { redirectHooks } from '../hooks/maintainRedirects'
 import { ORGANISATION_KIND_OPTIONS } from '../domain/options'
 
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u
@@ -18,6 +20,7 @@ export const Organisations: CollectionConfig = {
   labels: { singular: { ja: '団体', en: 'Organisation' }, plural: { ja: '団体', en: 'Organisations' } },
   admin: {
     useAsTitle: 'name',
+    preview: adminPreview('organisations'),
     defaultColumns: ['name', 'kind', 'town', 'verified', 'published'],
     group: { ja: '人と団体', en: 'People & organisations' },
   },
@@ -29,8 +32,10 @@ export const Organisations: CollectionConfig = {
     delete: isEditor,
   },
   defaultPopulate: { name: true, slug: true, kind: true, town: true },
+  // Old addresses follow a changed slug (301) or end when the organisation is unpublished or deleted (410).
+  hooks: redirectHooks,
   // The feedback digest: GET /api/organisations/:id/digest(.csv), see cms/lib/digest.ts.
-  endpoints: digestEndpoints,
+  endpoints: [...digestEndpoints, previewUrlEndpoint('organisations')],
   fields: [
     { name: 'name', type: 'text', label: { ja: '団体名', en: 'Name' }, required: true, maxLength: 100, index: true },
     {

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { staffOnlyField } from '../access/staffOnlyField'
@@ -10,6 +11,7 @@ import { contactGroup, themesField, townField } from '../fields/common'
 import { consentGroup, consentStateField } from '../fields/consent'
 import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 import { stampPlanLifecycle } from '../hooks/stampPlanLifecycle'
+import { redirectHooks } from '../hooks/maintainRedirects'
 import { PLAN_KIND_OPTIONS, PLAN_STATUS_OPTIONS } from '../domain/plans'
 import { queuePlanPublishedNotice } from '../hooks/queuePublishedNotice'
 import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
@@ -31,6 +33,7 @@ export const Plans: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('plans'),
     defaultColumns: ['title', 'kind', 'town', 'status', 'consentState', 'createdAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -42,9 +45,14 @@ export const Plans: CollectionConfig = {
   },
   defaultPopulate: { title: true, kind: true, town: true, status: true, proposerNickname: true },
   hooks: {
-    beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans')],
-    afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice],
+    beforeChange: [stampPlanLifecycle, enforcePublicationConsent('plans'), ...redirectHooks.beforeChange],
+    // A plan withdrawn from the site answers 410 at its address (cms/hooks/maintainRedirects.ts).
+    afterChange: [queueReceivedNotice('plans'), queuePlanPublishedNotice, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: redirectHooks.afterDelete,
   },
+  // GET /api/plans/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('plans')],
   fields: [
     { name: 'kind', type: 'select', options: PLAN_KIND_OPTIONS, required: true, index: true, label: { ja: '種類', en: 'Kind' } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { ja: 'プラン名', en: 'Title' } },

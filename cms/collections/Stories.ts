@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminPreview, previewUrlEndpoint } from '../endpoints/previewUrl'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { editorsOnlyField } from '../access/editorsOnlyField'
@@ -11,6 +12,7 @@ import { slugField } from '../fields/slug'
 import { consentGroup, consentStateField } from '../fields/consent'
 import { enforcePublicationConsent } from '../hooks/enforcePublicationConsent'
 import { syncReviewStatus } from '../hooks/syncReviewStatus'
+import { redirectHooks } from '../hooks/maintainRedirects'
 import { STORY_ORIGIN_OPTIONS, STORY_REVIEW_STATUS_OPTIONS } from '../domain/submissions'
 import { queueStoryPublishedNotice } from '../hooks/queuePublishedNotice'
 import { queueReceivedNotice } from '../hooks/queueReceivedNotice'
@@ -23,6 +25,7 @@ export const Stories: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
+    preview: adminPreview('stories'),
     defaultColumns: ['title', 'origin', 'reviewStatus', 'consentState', 'featured', '_status', 'publishedAt'],
     group: { ja: 'コンテンツ', en: 'Content' },
   },
@@ -38,9 +41,14 @@ export const Stories: CollectionConfig = {
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
   hooks: {
     // Review first (a site submission becomes an unreviewed draft), then consent: both refuse a premature publish.
-    beforeChange: [syncReviewStatus, enforcePublicationConsent('stories')],
-    afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice],
+    beforeChange: [syncReviewStatus, enforcePublicationConsent('stories'), ...redirectHooks.beforeChange],
+    // Old addresses follow a changed slug (301) or end when the story is withdrawn (410).
+    afterChange: [queueReceivedNotice('stories'), queueStoryPublishedNotice, ...redirectHooks.afterChange],
+    beforeDelete: redirectHooks.beforeDelete,
+    afterDelete: redirectHooks.afterDelete,
   },
+  // GET /api/stories/:id/preview-url: a signed link to the draft on the site (cms/lib/previewLinks.ts).
+  endpoints: [previewUrlEndpoint('stories')],
   fields: [
     { name: 'title', type: 'text', label: { ja: 'タイトル', en: 'Title' }, required: true, maxLength: 120 },
     slugField('story'),

@@ -4,12 +4,12 @@ import type { Id } from '../domain/ids'
 import { resolveSecret } from '../runtime/secret'
 
 /**
- * Links mailed to a resident that act without an account: whoever holds the link may do the one thing it
+ * Links that act without an account (mailed to a resident, or a staff member's draft preview): whoever holds the link may do the one thing it
  * names for the one record it names. The token is an HMAC under a key derived from PAYLOAD_SECRET, bound to
  * the purpose and the record id (and an expiry when given), so a token for one purpose or record is worthless
  * for any other. Nothing is stored: rotating PAYLOAD_SECRET voids every link already sent.
  */
-export type LinkPurpose = 'cancel-registration' | 'confirm-deletion'
+export type LinkPurpose = 'cancel-registration' | 'confirm-deletion' | 'preview'
 
 let key: KeyObject | undefined
 const signingKey = () => (key ??= createSecretKey(createHmac('sha256', resolveSecret()).update('esuko-mail-links').digest()))

@@ -8,7 +8,8 @@ import * as migration_20261129_165149_deletion_verification from './20261129_165
 import * as migration_20261129_165506_consent_before_publication from './20261129_165506_consent_before_publication';
 import * as migration_20261129_171722_japan_time from './20261129_171722_japan_time';
 import * as migration_20261129_180320_session5_merged_schema from './20261129_180320_session5_merged_schema';
-import * as migration_20261129_201034_seo_fields from './20261129_201034_seo_fields';
+import * as migration_20261129_183820_redirects from './20261129_183820_redirects';
+import * as migration_20261129_203619_seo_fields from './20261129_203619_seo_fields';
 
 export const migrations = [
   {
@@ -62,8 +63,13 @@ export const migrations = [
     name: '20261129_180320_session5_merged_schema',
   },
   {
-    up: migration_20261129_201034_seo_fields.up,
-    down: migration_20261129_201034_seo_fields.down,
-    name: '20261129_201034_seo_fields'
+    up: migration_20261129_183820_redirects.up,
+    down: migration_20261129_183820_redirects.down,
+    name: '20261129_183820_redirects',
+  },
+  {
+    up: migration_20261129_203619_seo_fields.up,
+    down: migration_20261129_203619_seo_fields.down,
+    name: '20261129_203619_seo_fields'
   },
 ];

@@ -74,6 +74,8 @@ const SHARED: Record<PortalCollection, Shared> = {
   'kpi-tallies': { audit: false, site: false },
   // Rate-limit windows and event seats (cms/db/counters/): bookkeeping, rewritten on every submission.
   'shared-counters': { audit: false, site: false },
+  // Old page addresses (301/410), kept by hooks and editors; the site answers a missing page from them.
+  redirects: { audit: true, site: true },
 }
 
 const SITE_GLOBALS: Record<Exclude<GlobalSlug, `payload-${string}`>, { site: boolean }> = {

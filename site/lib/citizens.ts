@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import type { Citizen, Media } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 import { cached } from './cache'
+import { findPreview } from './preview'
 
 const CITIZEN_TAGS = ['citizens', 'media']
 
@@ -34,13 +35,15 @@ async function listCitizensUncached({ town, theme, page = 1 }: { town?: string; 
 }
 export const listCitizens = cached('citizens.listCitizens', CITIZEN_TAGS, listCitizensUncached)
 
+// What a citizen's page shows (public fields only), for the public read and the staff preview alike.
+const citizenPageRead = { select: { ...cardSelect, interests: true, activities: true, connectionMethod: true }, depth: 1 } as const
+
 async function findCitizenBySlugUncached(slug: string): Promise<CitizenPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'citizens',
     where: { slug: { equals: slug } },
-    select: { ...cardSelect, interests: true, activities: true, connectionMethod: true },
-    depth: 1,
+    ...citizenPageRead,
     limit: 1,
     pagination: false,
     overrideAccess: false,
@@ -48,3 +51,7 @@ async function findCitizenBySlugUncached(slug: string): Promise<CitizenPage | nu
   return (result.docs[0] as CitizenPage | undefined) ?? null
 }
 export const findCitizenBySlug = cached('citizens.findCitizenBySlug', CITIZEN_TAGS, findCitizenBySlugUncached)
+
+/** A citizen's profile before it is public (not yet registered or consented) for a staff preview link; never cached. */
+export const previewCitizen = (slug: string, token: string): Promise<CitizenPage | null> =>
+  findPreview<CitizenPage>('citizens', token, { slug }, citizenPageRead)

@@ -1,6 +1,7 @@
 import type { Event, Organisation } from '../../cms/payload-types'
 import { SEAT_HOLDING_STATUSES } from '../../cms/domain/submissions'
 import { payloadClient } from './payload'
+import { findPreview } from './preview'
 import { cached, remember } from './cache'
 
 const EVENT_TAGS = ['events', 'organisations']
@@ -79,25 +80,30 @@ async function listAllEventsForCalendarUncached(now = new Date()): Promise<Event
 }
 export const listAllEventsForCalendar = cached('events.listAllEventsForCalendar', EVENT_TAGS, listAllEventsForCalendarUncached)
 
+// What an event's page shows, for the public read and the staff preview alike.
+const eventPageRead = {
+  select: {
+    ...cardSelect,
+    description: true,
+    capacity: true,
+    registrationOpensAt: true,
+    registrationClosesAt: true,
+    registrationEnabled: true,
+    participatingOrganisations: true,
+    updatedAt: true,
+    createdAt: true,
+    meta: true,
+  },
+  populate: { organisations: { name: true, slug: true } },
+  depth: 1,
+} as const
+
 async function findEventBySlugUncached(slug: string): Promise<EventPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'events',
     where: { slug: { equals: slug } },
-    select: {
-      ...cardSelect,
-      description: true,
-      capacity: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      registrationEnabled: true,
-      participatingOrganisations: true,
-      updatedAt: true,
-      createdAt: true,
-      meta: true,
-    },
-    populate: { organisations: { name: true, slug: true } },
-    depth: 1,
+    ...eventPageRead,
     limit: 1,
     pagination: false,
     overrideAccess: false,
@@ -105,6 +111,10 @@ async function findEventBySlugUncached(slug: string): Promise<EventPage | null> 
   return (result.docs[0] as EventPage | undefined) ?? null
 }
 export const findEventBySlug = cached('events.findEventBySlug', EVENT_PAGE_TAGS, findEventBySlugUncached)
+
+/** An event's latest version (a draft) for a staff preview link; never cached. */
+export const previewEvent = (slug: string, token: string): Promise<EventPage | null> =>
+  findPreview<EventPage>('events', token, { slug }, eventPageRead)
 
 async function remainingSeatsUncached(event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
   if (typeof event.capacity !== 'number') return null

@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import type { Media, Organisation } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 import { cached } from './cache'
+import { findPreview } from './preview'
 
 const ORG_TAGS = ['organisations', 'media']
 
@@ -45,13 +46,15 @@ async function listOrganisationsUncached({ kind, town, page = 1 }: { kind?: stri
 }
 export const listOrganisations = cached('organisations.listOrganisations', ORG_TAGS, listOrganisationsUncached)
 
+// What an organisation's page shows, for the public read and the staff preview alike.
+const organisationPageRead = { select: { ...cardSelect, body: true, contact: true }, depth: 1 } as const
+
 async function findOrganisationBySlugUncached(slug: string): Promise<OrganisationPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'organisations',
     where: { slug: { equals: slug } },
-    select: { ...cardSelect, body: true, contact: true },
-    depth: 1,
+    ...organisationPageRead,
     limit: 1,
     pagination: false,
     overrideAccess: false,
@@ -59,6 +62,10 @@ async function findOrganisationBySlugUncached(slug: string): Promise<Organisatio
   return (result.docs[0] as OrganisationPage | undefined) ?? null
 }
 export const findOrganisationBySlug = cached('organisations.findOrganisationBySlug', ORG_TAGS, findOrganisationBySlugUncached)
+
+/** An organisation's profile before it is published, for a staff preview link; never cached. */
+export const previewOrganisation = (slug: string, token: string): Promise<OrganisationPage | null> =>
+  findPreview<OrganisationPage>('organisations', token, { slug }, organisationPageRead)
 
 /** Every public organisation's id and name, in reading order: the choices of a 共助会議 registration. */
 async function organisationChoicesUncached(): Promise<{ value: string; label: string }[]> {

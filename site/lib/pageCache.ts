@@ -6,6 +6,7 @@ import zlib from 'node:zlib'
 
 import type { APIContext, MiddlewareNext } from 'astro'
 
+import { PREVIEW_PARAM } from '../../cms/lib/previewLinks'
 import { isCountTag, verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { invalidate, onInvalidate, recordReads } from './cache'
 import { applySecurityHeaders } from './securityHeaders'
@@ -123,8 +124,13 @@ const etagOf = (body: Buffer) =>
     .update(body.toString('utf8').replace(TOKEN, (_, pre: string, ts: string) => `${pre}${Math.floor(Number(ts) / 3_600_000)}"`))
     .digest('base64url')}"`
 
+// A staff preview (a draft) is never kept, whatever its token: it must not be served to the next reader.
 const cacheable = (request: Request, url: URL) =>
-  request.method === 'GET' && !url.searchParams.has('_action') && !request.headers.has('cookie') && !url.pathname.startsWith('/_')
+  request.method === 'GET' &&
+  !url.searchParams.has('_action') &&
+  !url.searchParams.has(PREVIEW_PARAM) &&
+  !request.headers.has('cookie') &&
+  !url.pathname.startsWith('/_')
 
 function encodingOf(accept: string): Encoding | null {
   return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null

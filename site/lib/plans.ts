@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import type { Plan, SupportOffer } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 import { cached } from './cache'
+import { findPreview } from './preview'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
 export type PlanPage = PlanCard &
@@ -42,14 +43,19 @@ async function listPlansUncached({ kind, town, status, page = 1 }: { kind?: stri
 }
 export const listPlans = cached('plans.listPlans', ['plans'], listPlansUncached)
 
+// What a plan's page shows, for the public read and the staff preview alike.
+const planPageRead = {
+  select: { ...cardSelect, lifecycle: true, realisationStory: true, meta: true },
+  populate: { stories: { title: true, slug: true } },
+  depth: 1,
+} as const
+
 async function findPlanUncached(id: string): Promise<PlanPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'plans',
     where: { id: { equals: id } },
-    select: { ...cardSelect, lifecycle: true, realisationStory: true, meta: true },
-    populate: { stories: { title: true, slug: true } },
-    depth: 1,
+    ...planPageRead,
     limit: 1,
     pagination: false,
     overrideAccess: false,
@@ -58,6 +64,10 @@ async function findPlanUncached(id: string): Promise<PlanPage | null> {
 }
 // The realisation story and the share image are populated into the page.
 export const findPlan = cached('plans.findPlan', ['plans', 'stories', 'media'], findPlanUncached)
+
+/** A plan not yet public (受付, 確認中, …) for a staff preview link; never cached. */
+export const previewPlan = (id: string, token: string): Promise<PlanPage | null> =>
+  findPreview<PlanPage>('plans', token, { id }, planPageRead)
 
 async function findPublicOffersUncached(planId: number | string): Promise<PublicOffer[]> {
   const payload = await payloadClient()

@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 import { cached, remember } from './cache'
+import { findPreview } from './preview'
 
 // Stories come back with their hero image, people and organisations populated.
 const STORY_TAGS = ['stories', 'media', 'citizens', 'organisations']
@@ -66,17 +67,22 @@ async function listStoriesUncached({ theme, town, page = 1 }: StoryFilter = {}) 
 /** Published stories, newest first, filtered by theme and town, paginated. */
 export const listStories = cached('stories.listStories', STORY_TAGS, listStoriesUncached)
 
+// What a story's page shows, for the public read and the staff preview alike.
+const storyPageRead = {
+  select: { ...cardSelect, body: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true, meta: true },
+  populate: {
+    citizens: { displayName: true, slug: true, town: true, intro: true },
+    organisations: { name: true, slug: true, kind: true, town: true },
+  },
+  depth: 1,
+} as const
+
 async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'stories',
     where: { slug: { equals: slug } },
-    select: { ...cardSelect, body: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true, meta: true },
-    populate: {
-      citizens: { displayName: true, slug: true, town: true, intro: true },
-      organisations: { name: true, slug: true, kind: true, town: true },
-    },
-    depth: 1,
+    ...storyPageRead,
     limit: 1,
     pagination: false,
     overrideAccess: false,
@@ -85,6 +91,10 @@ async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> 
 }
 /** One published story by its slug, with the people and organisations in it, or null. */
 export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, findStoryBySlugUncached)
+
+/** A story's latest version (a draft or a scheduled post) for a staff preview link; never cached. */
+export const previewStory = (slug: string, token: string): Promise<StoryPage | null> =>
+  findPreview<StoryPage>('stories', token, { slug }, storyPageRead)
 
 async function findRelatedStoriesUncached(story: StoryPage, limit = 3): Promise<StoryCard[]> {
   const or: Where[] = []

@@ -33,6 +33,7 @@ export const COLLECTIONS = [
   'users',
   'audit-log',
   'kpi-tallies',
+  'redirects',
 ] as const satisfies readonly CollectionSlug[]
 export type Slug = (typeof COLLECTIONS)[number]
 
@@ -353,6 +354,9 @@ export async function buildWorld(payload: Payload): Promise<World> {
     data: { bucket: 'cheers:2020:0', metric: 'cheers', fiscalYear: 2020, month: 0, countedAt: Date.now(), data: { total: 0 } },
   })
 
+  // An editor's own redirect (old addresses hold nothing personal: everyone reads them).
+  const redirect = await payload.create({ collection: 'redirects', data: { from: `/stories/old-${next()}`, to: '/stories' } })
+
   const tokens = { anonymous: undefined } as Record<Actor, string | undefined>
   for (const actor of ACTORS) if (actor !== 'anonymous') tokens[actor] = await login(payload, users[actor])
 
@@ -378,6 +382,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
       users: { hidden: users.spare.id },
       'audit-log': { hidden: audit.id },
       'kpi-tallies': { hidden: tally.id },
+      redirects: { hidden: redirect.id },
     },
     extra: {
       storyDraft: storyDraft.id,
@@ -443,6 +448,8 @@ export function newDocData(
       return { data: { at: new Date().toISOString(), action: 'create', collectionSlug: 'stories', summary: `偽の記録 ${n}` } }
     case 'kpi-tallies':
       return { data: { bucket: 'cheers:2021:0', metric: 'cheers', fiscalYear: 2021, month: 0, countedAt: Date.now(), data: { total: n } } }
+    case 'redirects':
+      return { data: { from: `/events/old-${n}`, to: '/events' } }
   }
 }
 
@@ -483,6 +490,8 @@ export function updateOf(slug: Slug): { field: string; value: unknown } {
       return text('summary')
     case 'kpi-tallies':
       return text('metric')
+    case 'redirects':
+      return { field: 'to', value: `/stories/changed-${n}` }
   }
 }
 

@@ -64,6 +64,8 @@ const MATRIX: Record<Slug, Rule> = {
   'audit-log': { create: NOBODY, read: editorsOnly, update: NOBODY, delete: NOBODY },
   // Derived counts, written only by the server; town cells can be small, so editors only.
   'kpi-tallies': { create: NOBODY, read: editorsOnly, update: NOBODY, delete: NOBODY },
+  // Old page addresses (301/410): nothing personal, so everyone reads them; editors keep them.
+  redirects: { create: EDITORS, read: everyone, update: EDITORS, delete: EDITORS },
 }
 
 type Channel = 'Local API' | 'REST'
