@@ -11,7 +11,7 @@ import * as migration_20261129_180320_session5_merged_schema from './20261129_18
 import * as migration_20261129_183820_redirects from './20261129_183820_redirects';
 import * as migration_20261129_200438_reading_fields from './20261129_200438_reading_fields';
 import * as migration_20261129_200632_site_search from './20261129_200632_site_search';
-import * as migration_20261129_201034_seo_fields from './20261129_201034_seo_fields';
+import * as migration_20261129_203619_seo_fields from './20261129_203619_seo_fields';
 
 export const migrations = [
   {
@@ -80,8 +80,8 @@ export const migrations = [
     name: '20261129_200632_site_search',
   },
   {
-    up: migration_20261129_201034_seo_fields.up,
-    down: migration_20261129_201034_seo_fields.down,
-    name: '20261129_201034_seo_fields',
+    up: migration_20261129_203619_seo_fields.up,
+    down: migration_20261129_203619_seo_fields.down,
+    name: '20261129_203619_seo_fields',
   },
 ];
