@@ -94,9 +94,9 @@ describe('furigana', () => {
 
     await page.goto(`${siteUrl}/citizens?town=${encodeURIComponent(citizen.town)}`)
     const card = page.locator('.card', { has: page.locator(`a[href="/citizens/${citizen.slug}"]`) })
-    expect(await rubies(page, `.card:has(a[href="/citizens/${citizen.slug}"]) h2, .card:has(a[href="/citizens/${citizen.slug}"]) h3`)).toEqual([
-      `${citizen.displayName}→${citizen.displayNameReading}`,
-    ])
+    expect(
+      await rubies(page, `.card:has(a[href="/citizens/${citizen.slug}"]) h2, .card:has(a[href="/citizens/${citizen.slug}"]) h3`),
+    ).toEqual([`${citizen.displayName}→${citizen.displayNameReading}`])
     expect(await card.count()).toBe(1)
     await page.close()
   })
