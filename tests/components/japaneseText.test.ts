@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NOT_PLACE_NAMES, PLACE_READINGS } from '../../cms/domain/placeReadings'
 import { HIRAGANA_READING, KANA_READING } from '../../cms/domain/readings'
 import { escapeHtml, japaneseHtml, phraseBoundaries, readingScope } from '../../site/lib/japaneseText'
+import { backPath } from '../../site/lib/furigana'
 import { type RichTextData, richTextHtml } from '../../site/lib/richText'
 
 const ruby = (base: string, reading: string) => `<ruby>${base}<rp>（</rp><rt>${reading}</rt><rp>）</rp></ruby>`
@@ -197,5 +198,19 @@ describe('readings as the admin accepts them', () => {
   it('lists words that are not places apart from the places', () => {
     const names = new Set(PLACE_READINGS.flatMap((p) => [p.name, ...(p.onlyIn ?? [])]))
     for (const w of NOT_PLACE_NAMES) expect(names.has(w), w).toBe(false)
+  })
+})
+
+describe('where the furigana switch sends the reader back', () => {
+  it.each([
+    { back: '/stories/a?page=2', to: '/stories/a?page=2' },
+    { back: null, to: '/' },
+    { back: '', to: '/' },
+    { back: '//evil.example/x', to: '/' },
+    { back: 'https://evil.example/', to: '/' },
+    { back: '/\\evil.example', to: '/' },
+    { back: 'javascript:alert(1)', to: '/' },
+  ])('$back → $to', ({ back, to }) => {
+    expect(backPath(back)).toBe(to)
   })
 })
