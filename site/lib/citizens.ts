@@ -12,7 +12,16 @@ export type CitizenCard = Pick<Citizen, 'id' | 'displayName' | 'displayNameReadi
 }
 export type CitizenPage = CitizenCard & Pick<Citizen, 'interests' | 'activities' | 'connectionMethod'>
 
-const cardSelect = { displayName: true, displayNameReading: true, slug: true, town: true, district: true, intro: true, themes: true, photo: true } as const
+const cardSelect = {
+  displayName: true,
+  displayNameReading: true,
+  slug: true,
+  town: true,
+  district: true,
+  intro: true,
+  themes: true,
+  photo: true,
+} as const
 
 // Access control on: only registered citizens who consented to publication come back, without private data.
 

@@ -65,7 +65,11 @@ const lexicon: Map<string, Piece[]> = (() => {
     // A longer form (木次町温泉) may hold other names too: each gets its reading within it.
     const inner = new Map([...always, p].map((q) => [q.name, q.reading]))
     const innerPattern = alternation(inner.keys())
-    for (const form of p.onlyIn!) map.set(form, split(form, innerPattern, (name) => [{ text: name, reading: inner.get(name) }]))
+    for (const form of p.onlyIn!)
+      map.set(
+        form,
+        split(form, innerPattern, (name) => [{ text: name, reading: inner.get(name) }]),
+      )
   }
   for (const word of NOT_PLACE_NAMES) map.set(word, [{ text: word }])
   return map
@@ -96,8 +100,7 @@ export function phraseBoundaries(text: string): number[] {
     .filter((i) => !inside.has(i) && !splitsSomething(text, i))
 }
 
-const rubyHtml = (base: string, reading: string) =>
-  `<ruby>${escapeHtml(base)}<rp>（</rp><rt>${escapeHtml(reading)}</rt><rp>）</rp></ruby>`
+const rubyHtml = (base: string, reading: string) => `<ruby>${escapeHtml(base)}<rp>（</rp><rt>${escapeHtml(reading)}</rt><rp>）</rp></ruby>`
 
 // Titles and labels recur on many pages (cards, lists, the home page): their HTML is kept, bounded, oldest out first.
 const MEMO_MAX = 5000

@@ -16,7 +16,10 @@ describe('JaText', () => {
   it.each([
     { props: { text: '掛合町の秋' }, html: `${ruby('掛合', 'かけや')}町の秋` },
     { props: { text: '<i>日登</i>' }, html: `&lt;i&gt;${ruby('日登', 'ひのぼり')}&lt;/i&gt;` },
-    { props: { text: '民谷の竹細工さん', reading: 'たみだにのたけざいくさん' }, html: ruby('民谷の竹細工さん', 'たみだにのたけざいくさん') },
+    {
+      props: { text: '民谷の竹細工さん', reading: 'たみだにのたけざいくさん' },
+      html: ruby('民谷の竹細工さん', 'たみだにのたけざいくさん'),
+    },
     { props: { text: '加茂の秋まつり', phrases: true }, html: `<span class="phrases">${ruby('加茂', 'かも')}の<wbr>秋まつり</span>` },
     { props: { text: null }, html: '' },
   ])('$props.text', async ({ props, html }) => {
@@ -41,7 +44,9 @@ describe('cards', () => {
         },
       },
     })
-    expect(html).toContain(`<a href="/citizens/hata-soba"><span class="phrases">${ruby('波多のそば打ち名人', 'はたのそばうちめいじん')}</span></a>`)
+    expect(html).toContain(
+      `<a href="/citizens/hata-soba"><span class="phrases">${ruby('波多のそば打ち名人', 'はたのそばうちめいじん')}</span></a>`,
+    )
     expect(html).toContain(`${ruby('掛合', 'かけや')}町`)
     expect(html).toContain(`・${ruby('波多', 'はた')}`)
     expect(html).toContain(`<p>${ruby('寺領', 'じりょう')}から&lt;来ました&gt;</p>`)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NOT_PLACE_NAMES, PLACE_READINGS } from '../../cms/domain/placeReadings'
 import { HIRAGANA_READING, KANA_READING } from '../../cms/domain/readings'
 import { escapeHtml, japaneseHtml, phraseBoundaries, readingScope } from '../../site/lib/japaneseText'
+import { backPath } from '../../site/lib/furigana'
 import { type RichTextData, richTextHtml } from '../../site/lib/richText'
 
 const ruby = (base: string, reading: string) => `<ruby>${base}<rp>（</rp><rt>${reading}</rt><rp>）</rp></ruby>`
@@ -24,7 +25,9 @@ describe('place-name table', () => {
 describe('furigana over place names', () => {
   // Each name alone (or in the form it is limited to) gets exactly its reading.
   const alone = PLACE_READINGS.flatMap((p) =>
-    p.onlyIn ? p.onlyIn.map((form) => ({ text: form, name: p.name, reading: p.reading })) : [{ text: p.name, name: p.name, reading: p.reading }],
+    p.onlyIn
+      ? p.onlyIn.map((form) => ({ text: form, name: p.name, reading: p.reading }))
+      : [{ text: p.name, name: p.name, reading: p.reading }],
   )
   it.each(alone)('$text → $name（$reading）', ({ text, name, reading }) => {
     expect(japaneseHtml(text)).toContain(ruby(name, reading))
@@ -92,7 +95,10 @@ describe('phrase boundaries (BudouX)', () => {
   it.each([
     { text: '三刀屋町で、みんなの食堂がはじまりました', phrases: ['三刀屋町で、', 'みんなの', '食堂が', 'はじまりました'] },
     { text: '斐伊川の桜並木を、朝そうじで守る', phrases: ['斐伊川の', '桜並木を、', '朝そうじで', '守る'] },
-    { text: '高校生が先生に。古民家カフェの「スマホよろず相談」', phrases: ['高校生が', '先生に。', '古民家カフェの', '「スマホよろず相談」'] },
+    {
+      text: '高校生が先生に。古民家カフェの「スマホよろず相談」',
+      phrases: ['高校生が', '先生に。', '古民家カフェの', '「スマホよろず相談」'],
+    },
     // the programme's own words stay whole
     { text: 'えすこなふるまい市、吉田町で初めての開催', phrases: ['えすこなふるまい市、', '吉田町で', '初めての', '開催'] },
   ])('$text', ({ text, phrases }) => {
@@ -159,10 +165,7 @@ describe('rich text', () => {
 
   it('keeps formats and escaping, and breaks headings at phrases', () => {
     const html = richTextHtml(
-      doc(
-        block('heading', [text('斐伊川の桜並木を守る')], { tag: 'h2' }),
-        block('paragraph', [text('<b>大東</b>', 1)]),
-      ),
+      doc(block('heading', [text('斐伊川の桜並木を守る')], { tag: 'h2' }), block('paragraph', [text('<b>大東</b>', 1)])),
     )
     expect(html).toContain(`<h2><span class="phrases">${ruby('斐伊川', 'ひいかわ')}の<wbr>桜並木を<wbr>守る</span></h2>`)
     expect(html).toContain(`<strong>&lt;b&gt;${ruby('大東', 'だいとう')}&lt;/b&gt;</strong>`)
@@ -195,5 +198,19 @@ describe('readings as the admin accepts them', () => {
   it('lists words that are not places apart from the places', () => {
     const names = new Set(PLACE_READINGS.flatMap((p) => [p.name, ...(p.onlyIn ?? [])]))
     for (const w of NOT_PLACE_NAMES) expect(names.has(w), w).toBe(false)
+  })
+})
+
+describe('where the furigana switch sends the reader back', () => {
+  it.each([
+    { back: '/stories/a?page=2', to: '/stories/a?page=2' },
+    { back: null, to: '/' },
+    { back: '', to: '/' },
+    { back: '//evil.example/x', to: '/' },
+    { back: 'https://evil.example/', to: '/' },
+    { back: '/\\evil.example', to: '/' },
+    { back: 'javascript:alert(1)', to: '/' },
+  ])('$back → $to', ({ back, to }) => {
+    expect(backPath(back)).toBe(to)
   })
 })

@@ -94,11 +94,48 @@ describe('furigana', () => {
 
     await page.goto(`${siteUrl}/citizens?town=${encodeURIComponent(citizen.town)}`)
     const card = page.locator('.card', { has: page.locator(`a[href="/citizens/${citizen.slug}"]`) })
-    expect(await rubies(page, `.card:has(a[href="/citizens/${citizen.slug}"]) h2, .card:has(a[href="/citizens/${citizen.slug}"]) h3`)).toEqual([
-      `${citizen.displayName}→${citizen.displayNameReading}`,
-    ])
+    expect(
+      await rubies(page, `.card:has(a[href="/citizens/${citizen.slug}"]) h2, .card:has(a[href="/citizens/${citizen.slug}"]) h3`),
+    ).toEqual([`${citizen.displayName}→${citizen.displayNameReading}`])
     expect(await card.count()).toBe(1)
     await page.close()
+  })
+})
+
+describe('a reader who hides the furigana', () => {
+  it('hides and shows them again from the footer, without JavaScript, on every page', async () => {
+    const context = await noJsContext(browser)
+    const page = await context.newPage()
+    const url = `${siteUrl}/stories/${story.slug}?from=toggle`
+    await page.goto(url)
+    const firstRt = page.locator('main .lead rt').first()
+    expect(await firstRt.isVisible()).toBe(true)
+
+    await page.getByRole('button', { name: 'ふりがなを隠す' }).click()
+    await page.waitForURL(url)
+    expect(await page.locator('main .lead ruby').count()).toBeGreaterThan(0)
+    expect(await firstRt.isVisible()).toBe(false)
+    // The names read as written, nothing lost.
+    expect(await page.locator('main .lead').innerText()).toBe(story.lead)
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'esuko_furigana')
+    expect(cookie).toMatchObject({ value: 'off', httpOnly: true, sameSite: 'Lax' })
+
+    // Another page, still hidden; then shown again.
+    await page.goto(`${siteUrl}/citizens/${citizen.slug}`)
+    expect(await page.locator('main h1 rt').isVisible()).toBe(false)
+    await page.getByRole('button', { name: 'ふりがなを表示' }).click()
+    await page.waitForURL(`${siteUrl}/citizens/${citizen.slug}`)
+    expect(await page.locator('main h1 rt').isVisible()).toBe(true)
+    expect((await context.cookies()).some((c) => c.name === 'esuko_furigana')).toBe(false)
+    await context.close()
+  })
+
+  it('is sent back only to a page of this site', async () => {
+    for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example/']) {
+      const response = await fetch(`${siteUrl}/settings/furigana?show=0&back=${encodeURIComponent(back)}`, { redirect: 'manual' })
+      expect(response.status, back).toBe(303)
+      expect(new URL(response.headers.get('location')!, siteUrl).origin, back).toBe(new URL(siteUrl).origin)
+    }
   })
 })
 

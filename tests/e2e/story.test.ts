@@ -50,16 +50,14 @@ describe('reading a story', () => {
       expect(await section.count()).toBe(0)
     } else {
       expect(await section.locator('h2').innerText()).toBe('このストーリーの人と団体')
-      const links = await section
-        .locator('li a')
-        .evaluateAll((as) =>
-          as.map((a) => {
-            // The name as written: furigana (rt/rp) left out.
-            const copy = a.cloneNode(true) as Element
-            for (const reading of copy.querySelectorAll('rt, rp')) reading.remove()
-            return { name: copy.textContent, href: a.getAttribute('href') }
-          }),
-        )
+      const links = await section.locator('li a').evaluateAll((as) =>
+        as.map((a) => {
+          // The name as written: furigana (rt/rp) left out.
+          const copy = a.cloneNode(true) as Element
+          for (const reading of copy.querySelectorAll('rt, rp')) reading.remove()
+          return { name: copy.textContent, href: a.getAttribute('href') }
+        }),
+      )
       expect(links).toEqual(expected)
     }
 

@@ -192,7 +192,11 @@ describe('deletion requests', () => {
     const theirs = await submitEverywhere({ email: 'someone.else@example.jp' }, '他')
     const citizen = await payload.create({
       collection: 'citizens',
-      data: citizenData({ displayName: '消える市民', displayNameReading: 'きえるしみん', private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' } }),
+      data: citizenData({
+        displayName: '消える市民',
+        displayNameReading: 'きえるしみん',
+        private: { legalName: '消去 太郎', email: 'erase.me@EXAMPLE.jp', notes: 'メモ' },
+      }),
     })
     const participantsBefore = await countParticipants(payload)
     const request = await requestConfirmedDeletion(payload, {
