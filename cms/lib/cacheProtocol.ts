@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 
 /**
  * The public site's cache protocol, in one place: the tags an edit drops, which of them only move a count, the
@@ -33,16 +33,20 @@ export const SIGNATURE_HEADER = 'x-esuko-signature'
 export const MAX_INVALIDATION_BODY = 10_000
 const MAX_SKEW_MS = 60_000
 
-/** The HMAC key for invalidations, derived from PAYLOAD_SECRET (never the secret itself). */
-export const invalidationKey = (secret: string): Buffer => createHmac('sha256', secret).update('esuko-site-invalidate').digest()
+/**
+ * The HMAC key for invalidations, derived from PAYLOAD_SECRET (never the secret itself). A KeyObject, made once by
+ * the caller: HMAC with a raw Buffer key re-imports the key on every call.
+ */
+export const invalidationKey = (secret: string): KeyObject =>
+  createSecretKey(createHmac('sha256', secret).update('esuko-site-invalidate').digest())
 
-const mac = (key: Buffer, ts: string, body: string) => createHmac('sha256', key).update(`${ts}.${body}`).digest('base64url')
+const mac = (key: KeyObject, ts: string, body: string) => createHmac('sha256', key).update(`${ts}.${body}`).digest('base64url')
 
 /** The signature header value for a body: `<ms timestamp>.<HMAC>`. */
-export const signInvalidationWith = (key: Buffer, body: string, now = Date.now()): string => `${now}.${mac(key, String(now), body)}`
+export const signInvalidationWith = (key: KeyObject, body: string, now = Date.now()): string => `${now}.${mac(key, String(now), body)}`
 
 /** True when the header signs this body and is at most a minute old (or ahead). */
-export function verifyInvalidationWith(key: Buffer, body: string, header: string | null | undefined, now = Date.now()): boolean {
+export function verifyInvalidationWith(key: KeyObject, body: string, header: string | null | undefined, now = Date.now()): boolean {
   const [ts, signature] = (header ?? '').split('.')
   if (!ts || !signature || !/^\d{1,15}$/.test(ts) || Math.abs(now - Number(ts)) > MAX_SKEW_MS) return false
   const expected = mac(key, ts, body)

@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto'
+
 import { resolveSecret } from '../runtime/secret'
 import { invalidationKey, LOCAL_INVALIDATE, signInvalidationWith, verifyInvalidationWith } from './cacheProtocol'
 import { fanOutInvalidation } from './siteFanout'
@@ -12,7 +14,7 @@ import { fanOutInvalidation } from './siteFanout'
 
 export { isCountTag } from './cacheProtocol'
 
-let key: Buffer | undefined
+let key: KeyObject | undefined
 const signingKey = () => (key ??= invalidationKey(resolveSecret()))
 
 /** The signature header value for a body, under a key derived from PAYLOAD_SECRET. */

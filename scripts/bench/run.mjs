@@ -424,7 +424,10 @@ try {
     for (const p of popular) await (await fetch(siteUrl + p)).arrayBuffer()
     await readAll(Math.min(3, duration))
     log(`storm: 20 popular pages calm, ${duration} s × ${connections} connections …`)
+    // Site CPU per read, calm and in the storm: on a shared machine a steadier figure than req/s.
+    const calmCpu0 = sitePid ? cpuMs(sitePid) : null
     const calm = summarise(await readAll(duration))
+    calm.siteCpuMsPerReq = calmCpu0 !== null ? (cpuMs(sitePid) - calmCpu0) / calm.requests : null
     const html = await (await fetch(`${siteUrl}/stories/${popularStories[0]}`)).text()
     const token = /name="_t"[^>]*value="([^"]+)"/.exec(html)?.[1]
     await sleep(3_200)
@@ -462,7 +465,10 @@ try {
       }
     })()
     log(`storm: the same pages while residents cheer 20 times a second …`)
+    const stormCpu0 = sitePid ? cpuMs(sitePid) : null
     const storm = summarise(await readAll(duration))
+    // Everything the site did in the storm (reads, cheers, background renders), per read served.
+    storm.siteCpuMsPerReq = stormCpu0 !== null ? (cpuMs(sitePid) - stormCpu0) / storm.requests : null
     stormOver = true
     await cheerLoop
     await Promise.allSettled([...inFlight])
