@@ -46,6 +46,7 @@ function normaliseWhere(where: Where): Where {
 
 /** The admin's list search term, normalised where it is compared with the normalised field. */
 export const normaliseListSearch: CollectionBeforeOperationHook = ({ args, operation }) => {
-  if ((operation === 'read' || operation === 'count') && args.where) return { ...args, where: normaliseWhere(args.where) }
+  const where = (args as { where?: Where }).where
+  if ((operation === 'read' || operation === 'count') && where) return { ...args, where: normaliseWhere(where) }
   return args
 }
