@@ -8,8 +8,7 @@
 export const SEARCHED_COLLECTIONS = ['stories', 'citizens', 'plans', 'events', 'organisations'] as const
 export type SearchedCollection = (typeof SEARCHED_COLLECTIONS)[number]
 
-export const isSearchedCollection = (slug: string): slug is SearchedCollection =>
-  (SEARCHED_COLLECTIONS as readonly string[]).includes(slug)
+export const isSearchedCollection = (slug: string): slug is SearchedCollection => (SEARCHED_COLLECTIONS as readonly string[]).includes(slug)
 
 /** One document in the index: shown as a result, matched by title (ranked first) or body. */
 export type SearchEntry = {
@@ -68,7 +67,17 @@ export const SEARCHABLE: Record<SearchedCollection, Declaration> = {
   },
   citizens: {
     label: 'えすこ市民',
-    select: { displayName: true, slug: true, town: true, district: true, interests: true, intro: true, activities: true, citizenSince: true, updatedAt: true },
+    select: {
+      displayName: true,
+      slug: true,
+      town: true,
+      district: true,
+      interests: true,
+      intro: true,
+      activities: true,
+      citizenSince: true,
+      updatedAt: true,
+    },
     entry: (d) => ({
       title: String(d.displayName ?? ''),
       body: text(d.intro, d.interests, d.activities, d.town, d.district),
@@ -98,7 +107,17 @@ export const SEARCHABLE: Record<SearchedCollection, Declaration> = {
   },
   organisations: {
     label: '団体',
-    select: { name: true, reading: true, slug: true, summary: true, body: true, district: true, town: true, createdAt: true, updatedAt: true },
+    select: {
+      name: true,
+      reading: true,
+      slug: true,
+      summary: true,
+      body: true,
+      district: true,
+      town: true,
+      createdAt: true,
+      updatedAt: true,
+    },
     entry: (d) => ({
       title: String(d.name ?? ''),
       body: text(d.reading, d.summary, richTextPlain(d.body), d.town, d.district),

@@ -34,7 +34,10 @@ function normaliseWhere(where: Where): Where {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) out[key] = value.map((w) => normaliseWhere(w as Where))
     else if (key === SEARCH_TEXT_FIELD && value && typeof value === 'object') {
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([op, v]) => [op, typeof v === 'string' && (op === 'like' || op === 'contains') ? normaliseSearchText(v) : v]),
+        Object.entries(value).map(([op, v]) => [
+          op,
+          typeof v === 'string' && (op === 'like' || op === 'contains') ? normaliseSearchText(v) : v,
+        ]),
       )
     } else out[key] = value as Where[string]
   }
@@ -43,6 +46,7 @@ function normaliseWhere(where: Where): Where {
 
 /** The admin's list search term, normalised where it is compared with the normalised field. */
 export const normaliseListSearch: CollectionBeforeOperationHook = ({ args, operation }) => {
-  if ((operation === 'read' || operation === 'count') && args.where) return { ...args, where: normaliseWhere(args.where) }
+  const where = (args as { where?: Where }).where
+  if ((operation === 'read' || operation === 'count') && where) return { ...args, where: normaliseWhere(where) }
   return args
 }

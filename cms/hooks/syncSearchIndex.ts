@@ -26,7 +26,7 @@ export async function reindexDocument(payload: Payload, collection: SearchedColl
     req: publicReq,
   })
   const store = searchStore(payload)
-  const doc = docs[0] as Record<string, unknown> | undefined
+  const doc = docs[0] as unknown as Record<string, unknown> | undefined
   if (!doc) return store.remove(collection, String(id), req)
   await store.upsert({ collection, docId: String(id), ...declaration.entry(doc) }, req)
 }
@@ -56,7 +56,7 @@ export async function reindexAll(payload: Payload): Promise<number> {
         overrideAccess: false,
         user: null,
       })
-      for (const doc of result.docs as Record<string, unknown>[]) {
+      for (const doc of result.docs as unknown as Record<string, unknown>[]) {
         await store.upsert({ collection, docId: String(doc.id), ...SEARCHABLE[collection].entry(doc) })
         count++
       }

@@ -260,7 +260,13 @@ try {
   await runStep(bin('payload'), ['run', 'scripts/bench/prepare.ts'])
   log(`generating scale ${scale} dataset (SQLite, raw inserts) …`)
   const dataset = generateDataset(dbFile, scale)
-  result.dataset = { counts: dataset.counts, ms: dataset.ms, searchIndexMs: dataset.searchIndexMs, storySlug: dataset.storySlug, eventSlug: dataset.eventSlug }
+  result.dataset = {
+    counts: dataset.counts,
+    ms: dataset.ms,
+    searchIndexMs: dataset.searchIndexMs,
+    storySlug: dataset.storySlug,
+    eventSlug: dataset.eventSlug,
+  }
   log(`dataset: ${JSON.stringify(dataset.counts)} in ${dataset.ms} ms`)
 
   log('KPI computation (median of 5) …')
@@ -274,7 +280,9 @@ try {
     log('site search engine: server time over the dataset words …')
     const searchOut = await runStep(bin('payload'), ['run', 'scripts/bench/search.ts'], baseEnv, true)
     result.search = JSON.parse(/BENCH_SEARCH (.+)/.exec(searchOut)[1])
-    log(`search: p50 ${fmt(result.search.p50Ms, 1)} ms, p95 ${fmt(result.search.p95Ms, 1)} ms, max ${fmt(result.search.maxMs, 1)} ms over ${result.search.runs} queries`)
+    log(
+      `search: p50 ${fmt(result.search.p50Ms, 1)} ms, p95 ${fmt(result.search.p95Ms, 1)} ms, max ${fmt(result.search.maxMs, 1)} ms over ${result.search.runs} queries`,
+    )
   }
 
   // The ceiling: a bare node:http hello world in its own process, same Node binary.
@@ -396,7 +404,9 @@ try {
     await invalidateAll(siteUrl)
     log(`search: a different query per request, ${duration} s × ${connections} connections …`)
     const cpu0 = sitePid ? cpuMs(sitePid) : null
-    const r = summarise(await cannon({ url: siteUrl, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: queryPath() }) }] }))
+    const r = summarise(
+      await cannon({ url: siteUrl, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: queryPath() }) }] }),
+    )
     result.targets.search = {
       path: '/search?q=<two dataset words>',
       ...r,

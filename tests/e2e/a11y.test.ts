@@ -85,6 +85,8 @@ const PAGES: [name: string, path: () => string, status?: number][] = [
   ['privacy', () => '/privacy'],
   ['deletion request form', () => '/privacy/delete'],
   ['thank-you page', () => '/thanks/plan'],
+  ['search results', () => `/search?q=${encodeURIComponent('たたら')}`],
+  ['search with no results', () => `/search?q=${encodeURIComponent('ぴらにあ養殖')}`],
   ['404 page', () => '/no-such-page', 404],
 ]
 

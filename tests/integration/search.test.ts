@@ -120,7 +120,11 @@ describe('normalisation (cms/domain/searchText.ts)', () => {
 describe('what is found', () => {
   let phone: string
   beforeAll(async () => {
-    const s = await story('スマホ教室で野菜の写真を送りあう', 'ＡＢＣ農園の１２３号畑でとれた野菜を、ｽﾏﾎで撮って送りました。', '2026-01-10T00:00:00.000Z')
+    const s = await story(
+      'スマホ教室で野菜の写真を送りあう',
+      'ＡＢＣ農園の１２３号畑でとれた野菜を、ｽﾏﾎで撮って送りました。',
+      '2026-01-10T00:00:00.000Z',
+    )
     phone = `/stories/${s.slug}`
   })
 
@@ -162,7 +166,8 @@ describe('ranking and pages', () => {
   })
 
   it('pages through many results', async () => {
-    for (let i = 0; i < SEARCH_PAGE_SIZE + 2; i++) await story(`れんこん便り${i}`, '本文', `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`)
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 2; i++)
+      await story(`れんこん便り${i}`, '本文', `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`)
     const first = await searchSite(payload, 'れんこん', 1)
     const second = await searchSite(payload, 'れんこん', 2)
     expect(first).toMatchObject({ status: 'ok', total: SEARCH_PAGE_SIZE + 2, totalPages: 2 })
@@ -213,7 +218,14 @@ describe('only what the public may read', () => {
     const ev = await payload.create({
       collection: 'events',
       user: editor,
-      data: { kind: 'furumai', title: 'れんげ畑のつどい', slug: 'renge-event', startsAt: '2026-04-01T01:00:00.000Z', town: '大東町', _status: 'published' } as never,
+      data: {
+        kind: 'furumai',
+        title: 'れんげ畑のつどい',
+        slug: 'renge-event',
+        startsAt: '2026-04-01T01:00:00.000Z',
+        town: '大東町',
+        _status: 'published',
+      } as never,
     })
     const org = await payload.create({
       collection: 'organisations',

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { auditChange, auditDelete } from '../../cms/hooks/audit'
 import { invalidateSiteOnChange, invalidateSiteOnDelete } from '../../cms/hooks/invalidateSite'
+import { syncSearchIndexOnChange, syncSearchIndexOnDelete } from '../../cms/hooks/syncSearchIndex'
 import { markTalliesAfterChange, markTalliesAfterDelete } from '../../cms/hooks/markKpiTallies'
 import { syncPhotoVisibility } from '../../cms/hooks/syncPhotoVisibility'
 import { sharedBehaviour } from '../../cms/plugins/sharedBehaviour'
@@ -20,13 +21,18 @@ beforeAll(async () => {
 const hooksOf = (slug: string) => config.collections.find((c) => c.slug === slug)!.hooks
 
 describe('shared behaviour plugin', () => {
-  it('appends audit, participant counting, site invalidation and tally marking to a plan, in that order', () => {
+  it('appends audit, search index, participant counting, site invalidation and tally marking to a plan, in that order', () => {
     const { afterChange, afterDelete } = hooksOf('plans')
-    const tail = afterChange.slice(-4)
-    expect(tail[0]).toBe(auditChange)
-    expect(tail[1]).not.toBe(auditChange) // the participant counter, built for the plan's contact group
-    expect(tail.slice(2)).toEqual([invalidateSiteOnChange, markTalliesAfterChange])
-    expect(afterDelete.slice(-3)).toEqual([auditDelete, invalidateSiteOnDelete, markTalliesAfterDelete])
+    const tail = afterChange.slice(-5)
+    expect(tail.slice(0, 2)).toEqual([auditChange, syncSearchIndexOnChange])
+    expect([auditChange, syncSearchIndexOnChange]).not.toContain(tail[2]) // the participant counter, built for the plan's contact group
+    expect(tail.slice(3)).toEqual([invalidateSiteOnChange, markTalliesAfterChange])
+    expect(afterDelete.slice(-4)).toEqual([auditDelete, syncSearchIndexOnDelete, invalidateSiteOnDelete, markTalliesAfterDelete])
+  })
+
+  it('gives only the searched collections the search index hooks', () => {
+    expect(hooksOf('stories').afterChange).toContain(syncSearchIndexOnChange)
+    for (const slug of ['users', 'cheers', 'support-offers']) expect(hooksOf(slug).afterChange).not.toContain(syncSearchIndexOnChange)
   })
 
   it('keeps a collection’s own hooks first', () => {

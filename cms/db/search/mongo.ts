@@ -82,7 +82,12 @@ export function mongoSearch(payload: Payload): SearchStore {
       if (hits.length < take && offset + hits.length < total) {
         const skip = Math.max(0, offset - titled)
         const rest = { $and: [any, { $nor: [inTitle] }] }
-        const docs = await native().find(rest, projection).sort(sort).skip(skip).limit(take - hits.length).toArray()
+        const docs = await native()
+          .find(rest, projection)
+          .sort(sort)
+          .skip(skip)
+          .limit(take - hits.length)
+          .toArray()
         hits.push(...docs.map((d) => ({ ...d, inTitle: false })))
       }
       return {

@@ -64,13 +64,18 @@ export function sqliteSearch(payload: Payload): SearchStore {
       // Counted up to a limit: FTS5 walks the matches and stops there.
       const count = async (q: string, upTo: number) =>
         Number(
-          (await db.all(sql`SELECT count(*) AS n FROM (SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} LIMIT ${upTo})`))[0]
-            .n,
+          (
+            await db.all(
+              sql`SELECT count(*) AS n FROM (SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} LIMIT ${upTo})`,
+            )
+          )[0].n,
         )
       const walk = async (q: string, skip: number, n: number) =>
-        (await db.all(sql`SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} ORDER BY rowid DESC LIMIT ${n} OFFSET ${skip}`)).map(
-          (r) => Number(r.rowid),
-        )
+        (
+          await db.all(
+            sql`SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH ${q} ORDER BY rowid DESC LIMIT ${n} OFFSET ${skip}`,
+          )
+        ).map((r) => Number(r.rowid))
       const counted = await count(all, cap + 1)
       const total = Math.min(counted, cap)
       const more = counted > cap
@@ -79,8 +84,7 @@ export function sqliteSearch(payload: Payload): SearchStore {
       // Only whether the title matches reach past this page matters, not how many there are.
       const titled = await count(title, offset + take)
       const inTitle = offset < titled ? await walk(title, offset, take) : []
-      const rest =
-        inTitle.length < take ? await walk(`(${all}) NOT (${title})`, Math.max(0, offset - titled), take - inTitle.length) : []
+      const rest = inTitle.length < take ? await walk(`(${all}) NOT (${title})`, Math.max(0, offset - titled), take - inTitle.length) : []
       const ids = [...inTitle, ...rest]
       if (!ids.length) return { total, more, hits: [] }
       const titleSet = new Set(inTitle)
