@@ -12,6 +12,7 @@ import * as migration_20261129_183820_redirects from './20261129_183820_redirect
 import * as migration_20261129_200438_reading_fields from './20261129_200438_reading_fields';
 import * as migration_20261129_200632_site_search from './20261129_200632_site_search';
 import * as migration_20261129_203619_seo_fields from './20261129_203619_seo_fields';
+import * as migration_20261129_210027_session6_merged_schema from './20261129_210027_session6_merged_schema';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261129_203619_seo_fields.up,
     down: migration_20261129_203619_seo_fields.down,
     name: '20261129_203619_seo_fields',
+  },
+  {
+    up: migration_20261129_210027_session6_merged_schema.up,
+    down: migration_20261129_210027_session6_merged_schema.down,
+    name: '20261129_210027_session6_merged_schema',
   },
 ];
