@@ -69,7 +69,16 @@ export const listStories = cached('stories.listStories', STORY_TAGS, listStories
 
 // What a story's page shows, for the public read and the staff preview alike.
 const storyPageRead = {
-  select: { ...cardSelect, body: true, easySummary: true, connectionOrigin: true, citizens: true, organisations: true, updatedAt: true, meta: true },
+  select: {
+    ...cardSelect,
+    body: true,
+    easySummary: true,
+    connectionOrigin: true,
+    citizens: true,
+    organisations: true,
+    updatedAt: true,
+    meta: true,
+  },
   populate: {
     citizens: { displayName: true, displayNameReading: true, slug: true, town: true, intro: true },
     organisations: { name: true, slug: true, kind: true, town: true },

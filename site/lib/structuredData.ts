@@ -43,6 +43,12 @@ export function webSiteLd(origin: string, description?: string): Node {
     inLanguage: 'ja',
     ...(description ? { description } : {}),
     publisher: { '@id': orgId(origin) },
+    // The site search (site/pages/search.astro), so a search engine may offer a search box for the portal.
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${abs('/search', origin)}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
   }
 }
 

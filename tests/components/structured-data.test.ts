@@ -122,7 +122,16 @@ const CASES: Case[] = [
     expected: {
       '@context': 'https://schema.org',
       '@graph': [
-        expect.objectContaining({ '@type': 'WebSite', name: 'えすこポータル', url: `${ORIGIN}/`, publisher: { '@id': ORG } }),
+        expect.objectContaining({
+          '@type': 'WebSite',
+          name: 'えすこポータル',
+          url: `${ORIGIN}/`,
+          publisher: { '@id': ORG },
+          potentialAction: expect.objectContaining({
+            '@type': 'SearchAction',
+            target: { '@type': 'EntryPoint', urlTemplate: `${ORIGIN}/search?q={search_term_string}` },
+          }),
+        }),
         expect.objectContaining({ '@type': 'GovernmentOrganization', '@id': ORG, name: '雲南市', alternateName: 'えすこな雲南市' }),
       ],
     },
