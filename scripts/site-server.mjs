@@ -11,7 +11,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { FAST_PATH } from '../cms/lib/cacheProtocol.ts'
+import { FAST_PATH, SITE_ADDRESS } from '../cms/lib/cacheProtocol.ts'
 import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
 import { logRequestOnClose } from './lib/requestLog.mjs'
 
@@ -68,12 +68,26 @@ const server = http.createServer((req, res) => {
   logRequestOnClose({ role: 'site', port }, req, res, context)
   requestContext.run(context, () => {
     const fast = globalThis[FAST_PATH]
-    if (fast && fast(req, res)) return
-    handler(req, res)
+    // true: answered from memory; false: Astro's; a promise: the page store is being read (site/lib/pageStore.ts).
+    const answered = fast ? fast(req, res) : false
+    if (answered === true) return
+    if (answered === false) return handler(req, res)
+    answered.then(
+      (done) => done || handler(req, res),
+      (error) => {
+        console.error('[site] page store read failed', error)
+        if (!res.headersSent) handler(req, res)
+      },
+    )
   })
 })
 
-server.listen(port, host, () => console.log(`[site] listening on http://${host}:${port} (pid ${process.pid})`))
+server.listen(port, host, () => {
+  // The pre-renderer (site/lib/prerender.ts) renders pages through this very server.
+  const { address, port: bound } = server.address()
+  globalThis[SITE_ADDRESS] = { host: address, port: bound }
+  console.log(`[site] listening on http://${host}:${port} (pid ${process.pid})`)
+})
 
 // Finish the requests under way, then exit (serve.mjs and the tests stop us with SIGTERM).
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -29,6 +29,8 @@ export const isCountTag = (tag: string): boolean => COUNT_TAGS.has(tag) || tag.s
 
 /** The site's loopback endpoint for invalidations (POST, JSON `{ tags: string[] }`, signed). */
 export const INVALIDATE_PATH = '/_internal/invalidate'
+/** The site's loopback status of its page store and pre-renderer (GET, JSON; the proxy never passes /_internal/). */
+export const PAGE_STORE_PATH = '/_internal/page-store'
 export const SIGNATURE_HEADER = 'x-esuko-signature'
 export const MAX_INVALIDATION_BODY = 10_000
 const MAX_SKEW_MS = 60_000
@@ -56,6 +58,9 @@ export function verifyInvalidationWith(key: KeyObject, body: string, header: str
 /** Marks a background render: a request a site process sends itself, with a token only that process knows. */
 export const REFRESH_HEADER = 'x-esuko-refresh'
 
+/** Marks a render that fills the page store (site/lib/prerender.ts), with a token only that process knows. */
+export const PRERENDER_HEADER = 'x-esuko-prerender'
+
 /** A resident who has just sent a form gets this short, anonymous cookie: their next pages are rendered for them. */
 export const FRESH_COOKIE = 'esuko_fresh'
 export const FRESH_SECONDS = 60
@@ -67,3 +72,5 @@ export const FRESH_SECONDS = 60
  */
 export const LOCAL_INVALIDATE = Symbol.for('esuko.site-cache.invalidate')
 export const FAST_PATH = Symbol.for('esuko.site.fastPath')
+/** Where the production server listens (`{ host, port }`), for the site's renders of its own pages. */
+export const SITE_ADDRESS = Symbol.for('esuko.site.address')

@@ -14,12 +14,16 @@ import {
   FRESH_SECONDS,
   INVALIDATE_PATH,
   isCountTag,
+  PAGE_STORE_PATH,
+  PRERENDER_HEADER,
   MAX_INVALIDATION_BODY,
   REFRESH_HEADER,
   SIGNATURE_HEADER,
 } from '../../cms/lib/cacheProtocol'
 import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { invalidate, onInvalidate, recordReads } from './cache'
+import { isStoredRoute, newTagClock, readStoredPage, recordChange, removeStoredPage, storedState, writeStoredPage } from './pageStore'
+import { isPrerender, prerenderAfterChange, prerenderSoon, prerenderStatus, startPrerender, sweepNow } from './prerender'
 import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
@@ -101,7 +105,13 @@ function keep(key: string, page: Page): void {
   if (pages.size > PAGE_MAX) forget(pages.keys().next().value!)
 }
 
+// What this process has heard of changes, for the pages on disk (site/lib/pageStore.ts).
+const clock = newTagClock()
+startPrerender(clock)
+
 onInvalidate((tags) => {
+  recordChange(clock, tags)
+  if (tags.some((t) => !isCountTag(t))) prerenderAfterChange()
   if (tags.includes(ALL_TAGS)) {
     contentGeneration++
     pages.clear()
@@ -157,7 +167,7 @@ async function compressed(page: Page, encoding: Encoding): Promise<Buffer> {
 }
 
 /** A cached page's own headers, as both the Astro path and the fast path send them (security headers aside). */
-function pageHeaders(page: Page, encoding: Encoding | null): Headers {
+function pageHeaders(page: Pick<Page, 'headers' | 'etag'>, encoding: Encoding | null): Headers {
   const headers = new Headers(page.headers)
   headers.set('ETag', page.etag)
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', `public, max-age=${BROWSER_MAX_AGE}, must-revalidate`)
@@ -167,7 +177,8 @@ function pageHeaders(page: Page, encoding: Encoding | null): Headers {
   return headers
 }
 
-const revalidates = (ifNoneMatch: string | null | undefined, page: Page) => Boolean(ifNoneMatch?.split(/\s*,\s*/).includes(page.etag))
+const revalidates = (ifNoneMatch: string | null | undefined, page: Pick<Page, 'etag'>) =>
+  Boolean(ifNoneMatch?.split(/\s*,\s*/).includes(page.etag))
 const encodingFor = (page: Page, accept: string | null | undefined) => (page.body.length >= 1024 ? encodingOf(accept ?? '') : null)
 
 async function respond(request: Request, page: Page): Promise<Response> {
@@ -198,6 +209,17 @@ async function internalInvalidate(request: Request): Promise<Response> {
   return new Response(null, { status: 204 })
 }
 
+/** GET /_internal/page-store: the pre-renderer's progress; POST (signed as an invalidation): sweep now. */
+async function pageStoreEndpoint(request: Request): Promise<Response> {
+  if (request.method === 'GET') return Response.json(prerenderStatus())
+  if (request.method !== 'POST') return new Response(null, { status: 405 })
+  const body = await request.text()
+  if (body.length > MAX_INVALIDATION_BODY || !verifyInvalidation(body, request.headers.get(SIGNATURE_HEADER)))
+    return new Response(null, { status: 403 })
+  sweepNow()
+  return new Response(null, { status: 202 })
+}
+
 // Background renders are requests this process sends itself, marked with a token only it knows.
 const REFRESH_TOKEN = randomBytes(24).toString('base64url')
 const rendering = new Map<string, Promise<Page | null>>()
@@ -205,15 +227,19 @@ const fresh = (page: Page, now = Date.now()) => !page.stale && page.expires > no
 const storable = (response: Response) => response.status === 200 && isHtml(response) && !response.headers.has('set-cookie')
 
 /** Renders the page through Astro and keeps it when it may be shared; the response for this request either way. */
-async function render(key: string, next: MiddlewareNext): Promise<{ response: Response; page: Page | null }> {
-  const [generation, seq] = [contentGeneration, countSeq]
+async function render(key: string, next: MiddlewareNext, memory = true): Promise<{ response: Response; page: Page | null }> {
+  const [generation, seq, startedAt] = [contentGeneration, countSeq, Date.now()]
   const { result, reads } = await recordReads(async () => {
     const response = await next()
     // The body is read inside the recording: Astro streams, and the reads of a streamed page happen here.
     return storable(response) ? { response, body: Buffer.from(await response.arrayBuffer()) } : { response, body: null }
   })
   const { response, body } = result
-  if (!body) return { response, page: null }
+  if (!body) {
+    // Gone, moved or failed: whatever the store holds for this URL is not the answer any more.
+    if (isStoredRoute(key)) void removeStoredPage(key).catch(() => {})
+    return { response, page: null }
+  }
   const page: Page = {
     body,
     etag: etagOf(body),
@@ -228,7 +254,20 @@ async function render(key: string, next: MiddlewareNext): Promise<{ response: Re
   if (!response.headers.has('cache-control') && contentGeneration === generation) {
     // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
     // often read once, and compressing it both ways cost a tenth of the server's time there.
-    keep(key, page)
+    if (memory) keep(key, page)
+    // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts).
+    if (page.tags && isStoredRoute(key)) {
+      const stored = writeStoredPage({ key, body, etag: page.etag, headers: page.headers, tags: [...page.tags], renderedAt: startedAt })
+      if (!memory) await stored.catch((error) => console.error('[site] ページを保存できませんでした / page store write failed', error))
+      else
+        stored.then(
+          (c) => {
+            page.br ??= c.br
+            page.gzip ??= c.gzip
+          },
+          (error) => console.error('[site] ページを保存できませんでした / page store write failed', error),
+        )
+    }
   }
   return { response, page }
 }
@@ -237,8 +276,14 @@ async function render(key: string, next: MiddlewareNext): Promise<{ response: Re
 export async function cachedPage(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const { request, url } = context
   if (url.pathname === INVALIDATE_PATH) return internalInvalidate(request)
+  if (url.pathname === PAGE_STORE_PATH) return pageStoreEndpoint(request)
   if (!import.meta.env.PROD || process.env.ESUKO_SITE_CACHE === '0' || !cacheable(request, url)) return next()
   const key = url.pathname + url.search
+  // The pre-renderer filling the store: rendered for the disk only, so the memory keeps the pages readers ask for.
+  if (isPrerender(request)) {
+    const { response, page } = await render(key, next, false)
+    return new Response(null, { status: page ? 200 : response.status })
+  }
   if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {
     const hit = pages.get(key)
     if (hit && fresh(hit)) return respond(request, hit)
@@ -318,7 +363,13 @@ function requestRefresh(key: string, page: Page, localAddress: string | undefine
 // characters it would escape), so the raw request line is the same key as `url.pathname + url.search`.
 const PLAIN_URL = /^\/(?!.*\/\.)(?!.*\/\/)[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/
 
-function wireHeaders(page: Page, variant: string, encoding: Encoding | null, length: number | null, https: boolean): string[] {
+function wireHeaders(
+  page: Pick<Page, 'headers' | 'etag' | 'wire'>,
+  variant: string,
+  encoding: Encoding | null,
+  length: number | null,
+  https: boolean,
+): string[] {
   const key = `${variant}:${https ? 's' : ''}`
   let list = page.wire.get(key)
   if (!list) {
@@ -332,13 +383,13 @@ function wireHeaders(page: Page, variant: string, encoding: Encoding | null, len
 }
 
 /** Answers a GET from the page cache, or returns false to let Astro handle it. A stale page is answered while it is rendered again. */
-export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean {
+export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
   if (req.method !== 'GET' || req.headers.cookie !== undefined || process.env.ESUKO_SITE_CACHE === '0') return false
-  if (req.headers[REFRESH_HEADER] !== undefined) return false
+  if (req.headers[REFRESH_HEADER] !== undefined || req.headers[PRERENDER_HEADER] !== undefined) return false
   const key = req.url
   if (!key || key.startsWith('/_') || !PLAIN_URL.test(key) || /[?&]_action(=|&|$)/.test(key)) return false
   const page = pages.get(key)
-  if (!page) return false
+  if (!page) return isStoredRoute(key) ? serveStored(key, req, res) : false
   const now = Date.now()
   if (!fresh(page, now)) {
     if (page.expires + MAX_STALE_MS <= now) return false
@@ -357,6 +408,31 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
   res.end(body)
   return true
 }
+
+/**
+ * Answers a detail page the memory does not hold from the page store, when this process may trust the stored copy
+ * (site/lib/pageStore.ts); false lets Astro render it. A copy showing an old count is served and rendered again.
+ */
+async function serveStored(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const stored = await readStoredPage(key)
+  if (!stored) return false
+  const state = storedState(stored, clock)
+  if (state === 'unusable') return false
+  if (state === 'stale') prerenderSoon(key)
+  const page = { headers: stored.headers, etag: stored.etag, wire: new Map<string, string[]>() }
+  const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
+  if (revalidates(req.headers['if-none-match'], page)) {
+    res.writeHead(304, wireHeaders(page, '304', null, null, https))
+    res.end()
+    return true
+  }
+  const encoding = stored.size >= 1024 ? encodingOf(req.headers['accept-encoding'] ?? '') : null
+  const body = encoding ? stored[encoding] : await gunzip(stored.gzip)
+  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
+  res.end(body)
+  return true
+}
+const gunzip = promisify(zlib.gunzip)
 
 // Registered for scripts/site-server.mjs, which cannot import this bundled module by name.
 if (import.meta.env.PROD) (globalThis as Record<symbol, unknown>)[FAST_PATH] = serveFromCache

@@ -1,0 +1,154 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+import { ALL_TAGS, isCountTag } from '../../cms/lib/cacheProtocol'
+import { dataDir } from '../../cms/runtime/paths'
+
+/**
+ * The page cache's second tier: the long tail of detail pages (stories, citizens, plans, organisations), kept on disk
+ * once compressed, so a crawler or an old story shared on LINE is answered without a render and without holding
+ * 10,000 pages in memory. Every site process of one machine shares the folder; each decides on its own, from the
+ * invalidations it received, whether a stored page may still be served:
+ * - a page rendered before this process started is never trusted (an edit made while it was down would be unseen);
+ * - a content tag changed since the render (a withdrawal, an edit, consent taken back): not served, rendered again;
+ * - only a count tag changed (a cheer), or the page is older than MAX_AGE_MS: served, and rendered again behind it.
+ * Pages are written by renders (site/lib/pageCache.ts) and by the pre-renderer (site/lib/prerender.ts).
+ */
+
+/** The URLs kept on disk: detail pages, whose content depends on their document and tags, not on the clock. */
+const STORED_ROUTE = /^\/(stories|citizens|plans|organisations)\/[^/?#]+$/
+export const isStoredRoute = (key: string): boolean => STORED_ROUTE.test(key)
+
+/** Past this age a stored page is served once more while it is rendered again (a safety net, as the memory TTL). */
+export const MAX_AGE_MS = 6 * 3_600_000
+
+export const storeDir = (): string => path.resolve(process.env.ESUKO_PAGE_STORE_DIR ?? path.join(dataDir(), 'page-store'))
+
+export type StoredMeta = {
+  key: string
+  etag: string
+  headers: [string, string][]
+  tags: string[]
+  /** When the render began (ms): anything it read was current then. */
+  renderedAt: number
+  size: number
+  brLength: number
+  gzipLength: number
+}
+export type StoredPage = StoredMeta & { br: Buffer; gzip: Buffer }
+
+// ---- what this process has heard of changes ---------------------------------------------------------------------
+
+/** What one process knows: when it started, when everything last changed, when each tag last changed. */
+export type TagClock = { startedAt: number; allAt: number; changedAt: Map<string, number> }
+const MAX_CLOCK_TAGS = 100_000
+
+export const newTagClock = (now = Date.now()): TagClock => ({ startedAt: now, allAt: 0, changedAt: new Map() })
+
+export function recordChange(clock: TagClock, tags: string[], now = Date.now()): void {
+  if (tags.includes(ALL_TAGS) || clock.changedAt.size + tags.length > MAX_CLOCK_TAGS) {
+    // Forgetting which tags changed counts as a change of everything.
+    clock.changedAt.clear()
+    clock.allAt = now
+    return
+  }
+  for (const tag of tags) clock.changedAt.set(tag, now)
+}
+
+export type StoredState = 'fresh' | 'stale' | 'unusable'
+
+/** May this stored page be served, and is it due for a render behind it? */
+export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags'>, clock: TagClock, now = Date.now()): StoredState {
+  // Changes in the same millisecond as the render's start count as after it.
+  if (meta.renderedAt < clock.startedAt || meta.renderedAt <= clock.allAt) return 'unusable'
+  let stale = now - meta.renderedAt > MAX_AGE_MS
+  for (const tag of meta.tags) {
+    const at = clock.changedAt.get(tag)
+    if (at === undefined || at < meta.renderedAt) continue
+    if (!isCountTag(tag)) return 'unusable'
+    stale = true
+  }
+  return stale ? 'stale' : 'fresh'
+}
+
+// ---- the files ---------------------------------------------------------------------------------------------------
+
+// ESP1 | meta length (uint32 BE) | meta JSON | brotli body | gzip body
+const MAGIC = Buffer.from('ESP1')
+const hashOf = (key: string) => createHash('sha1').update(key).digest('hex')
+export const fileOf = (key: string, dir = storeDir()): string => {
+  const hash = hashOf(key)
+  return path.join(dir, hash.slice(0, 2), `${hash}.page`)
+}
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+const made = new Set<string>()
+
+/** Writes a rendered page (atomically: readers see the old file or the new one, never half of one). */
+export async function writeStoredPage(
+  page: { key: string; body: Buffer; etag: string; headers: [string, string][]; tags: string[]; renderedAt: number },
+  compressed: { br?: Buffer; gzip?: Buffer } = {},
+): Promise<{ br: Buffer; gzip: Buffer }> {
+  const [br, gz] = await Promise.all([
+    compressed.br ?? brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    compressed.gzip ?? gzip(page.body, { level: 6 }),
+  ])
+  const meta: StoredMeta = {
+    key: page.key,
+    etag: page.etag,
+    headers: page.headers,
+    tags: page.tags,
+    renderedAt: page.renderedAt,
+    size: page.body.length,
+    brLength: br.length,
+    gzipLength: gz.length,
+  }
+  const json = Buffer.from(JSON.stringify(meta))
+  const head = Buffer.alloc(8)
+  MAGIC.copy(head, 0)
+  head.writeUInt32BE(json.length, 4)
+  const file = fileOf(page.key)
+  const folder = path.dirname(file)
+  if (!made.has(folder)) {
+    await fs.promises.mkdir(folder, { recursive: true })
+    made.add(folder)
+  }
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  await fs.promises.writeFile(tmp, Buffer.concat([head, json, br, gz]))
+  await fs.promises.rename(tmp, file)
+  return { br, gzip: gz }
+}
+
+/** The stored page of a URL, or null (none, or unreadable: a broken file is only a miss). */
+export async function readStoredPage(key: string): Promise<StoredPage | null> {
+  let buf: Buffer
+  try {
+    buf = await fs.promises.readFile(fileOf(key))
+  } catch {
+    return null
+  }
+  return parseStoredPage(buf, key)
+}
+
+export function parseStoredPage(buf: Buffer, key: string): StoredPage | null {
+  try {
+    if (buf.length < 8 || !buf.subarray(0, 4).equals(MAGIC)) return null
+    const length = buf.readUInt32BE(4)
+    const meta = JSON.parse(buf.subarray(8, 8 + length).toString('utf8')) as StoredMeta
+    // Two keys with one hash, or a file cut short: not this page.
+    if (meta.key !== key || buf.length !== 8 + length + meta.brLength + meta.gzipLength) return null
+    const start = 8 + length
+    return { ...meta, br: buf.subarray(start, start + meta.brLength), gzip: buf.subarray(start + meta.brLength) }
+  } catch {
+    return null
+  }
+}
+
+/** Removes a URL's stored page (a page that is gone: the next reader must get the render's answer). */
+export async function removeStoredPage(key: string): Promise<void> {
+  await fs.promises.rm(fileOf(key), { force: true })
+}
