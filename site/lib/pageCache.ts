@@ -40,6 +40,10 @@ const PAGE_TTL_MS = 10_000
 // After this long past its TTL a page is not served stale any more, but rendered again for the reader.
 const MAX_STALE_MS = 60_000
 const PAGE_MAX = 500
+// Where a shared page came from, for operators and tests (as a CDN's X-Cache): the memory, the page store on disk
+// (site/lib/pageStore.ts; `-stale` while it is rendered again), or a render for this request.
+const SOURCE_HEADER = 'x-esuko-cache'
+type CacheSource = 'memory' | 'store' | 'store-stale' | 'render'
 // A stale page is rendered again at most this often: a burst of cheers on one story costs one render per second,
 // not one per cheer (the resident who cheered sees the count at once anyway: esuko_fresh below).
 const MIN_REFRESH_MS = 1_000
@@ -181,11 +185,16 @@ const revalidates = (ifNoneMatch: string | null | undefined, page: Pick<Page, 'e
   Boolean(ifNoneMatch?.split(/\s*,\s*/).includes(page.etag))
 const encodingFor = (page: Page, accept: string | null | undefined) => (page.body.length >= 1024 ? encodingOf(accept ?? '') : null)
 
-async function respond(request: Request, page: Page): Promise<Response> {
-  if (revalidates(request.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: pageHeaders(page, null) })
+async function respond(request: Request, page: Page, source: CacheSource): Promise<Response> {
+  const headers = (encoding: Encoding | null) => {
+    const h = pageHeaders(page, encoding)
+    h.set(SOURCE_HEADER, source)
+    return h
+  }
+  if (revalidates(request.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: headers(null) })
   const encoding = encodingFor(page, request.headers.get('accept-encoding'))
   const body = encoding ? await compressed(page, encoding) : page.body
-  return new Response(bytes(body), { status: 200, headers: pageHeaders(page, encoding) })
+  return new Response(bytes(body), { status: 200, headers: headers(encoding) })
 }
 
 // Node Buffers are plain ArrayBuffer views (never shared memory), which is what BodyInit wants.
@@ -257,7 +266,15 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     if (memory) keep(key, page)
     // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts).
     if (page.tags && isStoredRoute(key)) {
-      const stored = writeStoredPage({ key, body, etag: page.etag, headers: page.headers, tags: [...page.tags], renderedAt: startedAt })
+      const stored = writeStoredPage({
+        key,
+        writer: clock.self,
+        body,
+        etag: page.etag,
+        headers: page.headers,
+        tags: [...page.tags],
+        renderedAt: startedAt,
+      })
       if (!memory) await stored.catch((error) => console.error('[site] ページを保存できませんでした / page store write failed', error))
       else
         stored.then(
@@ -286,12 +303,12 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   }
   if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {
     const hit = pages.get(key)
-    if (hit && fresh(hit)) return respond(request, hit)
+    if (hit && fresh(hit)) return respond(request, hit, 'memory')
     // Another request is rendering this URL: share its page rather than render it twice.
     const pending = rendering.get(key)
     if (pending) {
       const page = await pending
-      if (page) return respond(request, page)
+      if (page) return respond(request, page, 'render')
       return next()
     }
   }
@@ -300,7 +317,7 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   try {
     const { response, page } = await render(key, next)
     settle(page)
-    return page ? respond(request, page) : response
+    return page ? respond(request, page, 'render') : response
   } catch (error) {
     settle(null)
     throw error
@@ -369,11 +386,13 @@ function wireHeaders(
   encoding: Encoding | null,
   length: number | null,
   https: boolean,
+  source: CacheSource = 'memory',
 ): string[] {
   const key = `${variant}:${https ? 's' : ''}`
   let list = page.wire.get(key)
   if (!list) {
     const headers = pageHeaders(page, encoding)
+    headers.set(SOURCE_HEADER, source)
     applySecurityHeaders(headers, https, true)
     list = [...headers].flat()
     if (length !== null) list.push('content-length', String(length))
@@ -420,15 +439,16 @@ async function serveStored(key: string, req: IncomingMessage, res: ServerRespons
   if (state === 'unusable') return false
   if (state === 'stale') prerenderSoon(key)
   const page = { headers: stored.headers, etag: stored.etag, wire: new Map<string, string[]>() }
+  const source = state === 'stale' ? 'store-stale' : 'store'
   const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
   if (revalidates(req.headers['if-none-match'], page)) {
-    res.writeHead(304, wireHeaders(page, '304', null, null, https))
+    res.writeHead(304, wireHeaders(page, '304', null, null, https, source))
     res.end()
     return true
   }
   const encoding = stored.size >= 1024 ? encodingOf(req.headers['accept-encoding'] ?? '') : null
   const body = encoding ? stored[encoding] : await gunzip(stored.gzip)
-  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
+  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https, source))
   res.end(body)
   return true
 }

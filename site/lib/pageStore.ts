@@ -6,6 +6,7 @@ import zlib from 'node:zlib'
 
 import { ALL_TAGS, isCountTag } from '../../cms/lib/cacheProtocol'
 import { dataDir } from '../../cms/runtime/paths'
+import { DEFAULT_TTL_MS } from './cache'
 
 /**
  * The page cache's second tier: the long tail of detail pages (stories, citizens, plans, organisations), kept on disk
@@ -13,7 +14,9 @@ import { dataDir } from '../../cms/runtime/paths'
  * 10,000 pages in memory. Every site process of one machine shares the folder; each decides on its own, from the
  * invalidations it received, whether a stored page may still be served:
  * - a page rendered before this process started is never trusted (an edit made while it was down would be unseen);
- * - a content tag changed since the render (a withdrawal, an edit, consent taken back): not served, rendered again;
+ * - a content tag changed since the render (a withdrawal, an edit, consent taken back): not served, rendered again.
+ *   For a page another process rendered, "since" reaches back a data-cache lifetime further: that process may have
+ *   heard of the change later (or never) and rendered from data it read up to DEFAULT_TTL_MS before;
  * - only a count tag changed (a cheer), or the page is older than MAX_AGE_MS: served, and rendered again behind it.
  * Pages are written by renders (site/lib/pageCache.ts) and by the pre-renderer (site/lib/prerender.ts).
  */
@@ -29,6 +32,8 @@ export const storeDir = (): string => path.resolve(process.env.ESUKO_PAGE_STORE_
 
 export type StoredMeta = {
   key: string
+  /** The process that rendered it (TagClock.self). */
+  writer: string
   etag: string
   headers: [string, string][]
   tags: string[]
@@ -42,11 +47,16 @@ export type StoredPage = StoredMeta & { br: Buffer; gzip: Buffer }
 
 // ---- what this process has heard of changes ---------------------------------------------------------------------
 
-/** What one process knows: when it started, when everything last changed, when each tag last changed. */
-export type TagClock = { startedAt: number; allAt: number; changedAt: Map<string, number> }
+/** What one process knows: who it is, when it started, when everything last changed, when each tag last changed. */
+export type TagClock = { self: string; startedAt: number; allAt: number; changedAt: Map<string, number> }
 const MAX_CLOCK_TAGS = 100_000
 
-export const newTagClock = (now = Date.now()): TagClock => ({ startedAt: now, allAt: 0, changedAt: new Map() })
+export const newTagClock = (now = Date.now()): TagClock => ({
+  self: `${process.pid}.${randomBytes(6).toString('hex')}`,
+  startedAt: now,
+  allAt: 0,
+  changedAt: new Map(),
+})
 
 export function recordChange(clock: TagClock, tags: string[], now = Date.now()): void {
   if (tags.includes(ALL_TAGS) || clock.changedAt.size + tags.length > MAX_CLOCK_TAGS) {
@@ -61,13 +71,14 @@ export function recordChange(clock: TagClock, tags: string[], now = Date.now()):
 export type StoredState = 'fresh' | 'stale' | 'unusable'
 
 /** May this stored page be served, and is it due for a render behind it? */
-export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags'>, clock: TagClock, now = Date.now()): StoredState {
+export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags' | 'writer'>, clock: TagClock, now = Date.now()): StoredState {
   // Changes in the same millisecond as the render's start count as after it.
-  if (meta.renderedAt < clock.startedAt || meta.renderedAt <= clock.allAt) return 'unusable'
+  const lag = meta.writer === clock.self ? 0 : DEFAULT_TTL_MS
+  if (meta.renderedAt < clock.startedAt + lag || meta.renderedAt <= clock.allAt + lag) return 'unusable'
   let stale = now - meta.renderedAt > MAX_AGE_MS
   for (const tag of meta.tags) {
     const at = clock.changedAt.get(tag)
-    if (at === undefined || at < meta.renderedAt) continue
+    if (at === undefined || at + lag < meta.renderedAt) continue
     if (!isCountTag(tag)) return 'unusable'
     stale = true
   }
@@ -90,7 +101,7 @@ const made = new Set<string>()
 
 /** Writes a rendered page (atomically: readers see the old file or the new one, never half of one). */
 export async function writeStoredPage(
-  page: { key: string; body: Buffer; etag: string; headers: [string, string][]; tags: string[]; renderedAt: number },
+  page: { key: string; writer: string; body: Buffer; etag: string; headers: [string, string][]; tags: string[]; renderedAt: number },
   compressed: { br?: Buffer; gzip?: Buffer } = {},
 ): Promise<{ br: Buffer; gzip: Buffer }> {
   const [br, gz] = await Promise.all([
@@ -99,6 +110,7 @@ export async function writeStoredPage(
   ])
   const meta: StoredMeta = {
     key: page.key,
+    writer: page.writer,
     etag: page.etag,
     headers: page.headers,
     tags: page.tags,

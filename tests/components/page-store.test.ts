@@ -1,0 +1,149 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  fileOf,
+  isStoredRoute,
+  MAX_AGE_MS,
+  newTagClock,
+  parseStoredPage,
+  readStoredPage,
+  recordChange,
+  removeStoredPage,
+  storedState,
+  writeStoredPage,
+} from '../../site/lib/pageStore'
+import { DEFAULT_TTL_MS } from '../../site/lib/cache'
+
+// The page store's rules (site/lib/pageStore.ts): which URLs it keeps, when a stored copy may be served, and that
+// what is read back is exactly what was written. The e2e test tests/e2e/page-store.test.ts serves from it.
+
+describe('which URLs are kept on disk', () => {
+  it.each([
+    ['/stories/kakeya-farm', true],
+    ['/citizens/yamada', true],
+    ['/plans/12', true],
+    ['/organisations/kamo-npo', true],
+    ['/stories', false],
+    ['/stories/a/b', false],
+    ['/stories/a?page=2', false],
+    ['/events/matsuri', false],
+    ['/', false],
+    ['/search', false],
+  ])('%s → %s', (key, kept) => expect(isStoredRoute(key)).toBe(kept))
+})
+
+describe('when a stored copy may be served', () => {
+  const start = 1_000_000
+  const later = start + 10_000
+  const clockWith = (changes: [string, number][], allAt = 0) => {
+    const clock = newTagClock(start)
+    for (const [tag, at] of changes) recordChange(clock, [tag], at)
+    clock.allAt = allAt
+    return clock
+  }
+  it.each([
+    ['nothing changed since the render', [], 0, later, 'fresh'],
+    ['rendered before this process started (an edit it never heard of)', [], 0, start - 1, 'unusable'],
+    ['a content tag changed after the render (an edit, a withdrawal)', [['stories', later + 5] as [string, number]], 0, later, 'unusable'],
+    ['a content tag changed in the render’s own millisecond', [['citizens', later] as [string, number]], 0, later, 'unusable'],
+    ['a content tag changed before the render', [['stories', later - 5] as [string, number]], 0, later, 'fresh'],
+    ['only its cheer count changed', [['cheers:stories:7', later + 5] as [string, number]], 0, later, 'stale'],
+    ['a tag it did not read changed', [['events', later + 5] as [string, number]], 0, later, 'fresh'],
+    ['everything changed after the render', [], later + 1, later, 'unusable'],
+  ])('%s', (_, changes, allAt, renderedAt, expected) => {
+    const clock = clockWith(changes as [string, number][], allAt as number)
+    const meta = { renderedAt: renderedAt as number, tags: ['stories', 'citizens', 'cheers:stories:7'], writer: clock.self }
+    expect(storedState(meta, clock, later + 10)).toBe(expected)
+  })
+
+  it('reaches a data-cache lifetime further back for a page another process rendered (it may have heard later)', () => {
+    const clock = clockWith([['stories', later]])
+    const own = { renderedAt: later + 1_000, tags: ['stories'], writer: clock.self }
+    const other = { ...own, writer: 'another-process' }
+    expect(storedState(own, clock, later + 2_000)).toBe('fresh')
+    expect(storedState(other, clock, later + 2_000)).toBe('unusable')
+    expect(storedState({ ...other, renderedAt: later + DEFAULT_TTL_MS + 1 }, clock, later + DEFAULT_TTL_MS + 2)).toBe('fresh')
+    // Nor is another process's page from just after this one started: it may hold what this one never heard of.
+    expect(storedState({ ...other, tags: [], renderedAt: start + 1 }, clock, later)).toBe('unusable')
+  })
+
+  it('serves a copy past its age once more, to be rendered again behind it', () => {
+    const clock = newTagClock(start)
+    expect(storedState({ writer: clock.self, renderedAt: later, tags: [] }, clock, later + MAX_AGE_MS + 1)).toBe('stale')
+  })
+
+  it('counts "everything" when told so, or when it has heard of too many tags to remember', () => {
+    const clock = newTagClock(start)
+    recordChange(clock, ['*'], later)
+    expect(storedState({ writer: clock.self, renderedAt: later, tags: [] }, clock, later + 1)).toBe('unusable')
+    expect(storedState({ writer: clock.self, renderedAt: later + 1, tags: [] }, clock, later + 2)).toBe('fresh')
+    const full = newTagClock(start)
+    for (let i = 0; i < 100_000; i += 1000)
+      recordChange(
+        full,
+        Array.from({ length: 1000 }, (_, j) => `cheers:stories:${i + j}`),
+        later,
+      )
+    expect(full.changedAt.size).toBe(100_000)
+    recordChange(full, ['cheers:stories:x'], later + 5)
+    expect(full.changedAt.size).toBe(0)
+    expect(full.allAt).toBe(later + 5)
+  })
+})
+
+describe('the files', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-page-store-'))
+    process.env.ESUKO_PAGE_STORE_DIR = dir
+  })
+  afterAll(() => {
+    delete process.env.ESUKO_PAGE_STORE_DIR
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  const body = Buffer.from(`<!doctype html><title>雲南の話</title>${'<p>えすこな雲南市</p>'.repeat(200)}`)
+  const page = {
+    key: '/stories/unnan',
+    writer: 'test',
+    body,
+    etag: 'W/"abc"',
+    headers: [['content-type', 'text/html; charset=utf-8']] as [string, string][],
+    tags: ['stories', 'cheers:stories:1'],
+    renderedAt: 1234,
+  }
+
+  it('reads back what was written, in both encodings', async () => {
+    await writeStoredPage(page)
+    const stored = await readStoredPage(page.key)
+    expect(stored).toMatchObject({
+      key: page.key,
+      writer: 'test',
+      etag: page.etag,
+      headers: page.headers,
+      tags: page.tags,
+      renderedAt: 1234,
+      size: body.length,
+    })
+    expect(zlib.brotliDecompressSync(stored!.br).equals(body)).toBe(true)
+    expect(zlib.gunzipSync(stored!.gzip).equals(body)).toBe(true)
+    expect(fs.readdirSync(path.dirname(fileOf(page.key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('treats a missing, cut-short, foreign or other URL’s file as a miss', async () => {
+    await writeStoredPage(page)
+    const buf = fs.readFileSync(fileOf(page.key))
+    expect(parseStoredPage(buf, page.key)).not.toBeNull()
+    expect(parseStoredPage(buf.subarray(0, buf.length - 1), page.key)).toBeNull()
+    expect(parseStoredPage(Buffer.from('not a page'), page.key)).toBeNull()
+    expect(parseStoredPage(buf, '/stories/other')).toBeNull()
+    expect(await readStoredPage('/stories/never-written')).toBeNull()
+    await removeStoredPage(page.key)
+    expect(await readStoredPage(page.key)).toBeNull()
+  })
+})
