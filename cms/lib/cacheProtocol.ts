@@ -11,6 +11,12 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
  * imports nothing but node:crypto and uses only syntax Node can strip, so they load it as it is.
  */
 
+/**
+ * How long the site keeps what it read through the Local API at most (site/lib/cache.ts), invalidations aside. A page
+ * rendered by another process can show data that much older than its render (site/lib/pageStore.ts).
+ */
+export const DATA_CACHE_TTL_MS = 30_000
+
 /** Drops everything. */
 export const ALL_TAGS = '*'
 

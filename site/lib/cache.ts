@@ -9,7 +9,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import { ALL_TAGS, LOCAL_INVALIDATE } from '../../cms/lib/cacheProtocol'
+import { ALL_TAGS, DATA_CACHE_TTL_MS, LOCAL_INVALIDATE } from '../../cms/lib/cacheProtocol'
 
 type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
 
@@ -36,7 +36,7 @@ export function noteDirectRead(): void {
   if (reads) reads.untracked = true
 }
 
-export const DEFAULT_TTL_MS = 30_000
+export const DEFAULT_TTL_MS = DATA_CACHE_TTL_MS
 const MAX_ENTRIES = 5_000
 
 const entries = new Map<string, Entry>()

@@ -4,9 +4,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
-import { ALL_TAGS, isCountTag } from '../../cms/lib/cacheProtocol'
+import { ALL_TAGS, DATA_CACHE_TTL_MS, isCountTag } from '../../cms/lib/cacheProtocol'
 import { dataDir } from '../../cms/runtime/paths'
-import { DEFAULT_TTL_MS } from './cache'
 
 /**
  * The page cache's second tier: the long tail of detail pages (stories, citizens, plans, organisations), kept on disk
@@ -16,7 +15,7 @@ import { DEFAULT_TTL_MS } from './cache'
  * - a page rendered before this process started is never trusted (an edit made while it was down would be unseen);
  * - a content tag changed since the render (a withdrawal, an edit, consent taken back): not served, rendered again.
  *   For a page another process rendered, "since" reaches back a data-cache lifetime further: that process may have
- *   heard of the change later (or never) and rendered from data it read up to DEFAULT_TTL_MS before;
+ *   heard of the change later (or never) and rendered from data it read up to DATA_CACHE_TTL_MS before;
  * - only a count tag changed (a cheer), or the page is older than MAX_AGE_MS: served, and rendered again behind it.
  * Pages are written by renders (site/lib/pageCache.ts) and by the pre-renderer (site/lib/prerender.ts).
  */
@@ -73,7 +72,7 @@ export type StoredState = 'fresh' | 'stale' | 'unusable'
 /** May this stored page be served, and is it due for a render behind it? */
 export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags' | 'writer'>, clock: TagClock, now = Date.now()): StoredState {
   // Changes in the same millisecond as the render's start count as after it.
-  const lag = meta.writer === clock.self ? 0 : DEFAULT_TTL_MS
+  const lag = meta.writer === clock.self ? 0 : DATA_CACHE_TTL_MS
   if (meta.renderedAt < clock.startedAt + lag || meta.renderedAt <= clock.allAt + lag) return 'unusable'
   let stale = now - meta.renderedAt > MAX_AGE_MS
   for (const tag of meta.tags) {

@@ -17,7 +17,7 @@ import {
   storedState,
   writeStoredPage,
 } from '../../site/lib/pageStore'
-import { DEFAULT_TTL_MS } from '../../site/lib/cache'
+import { DATA_CACHE_TTL_MS } from '../../cms/lib/cacheProtocol'
 
 // The page store's rules (site/lib/pageStore.ts): which URLs it keeps, when a stored copy may be served, and that
 // what is read back is exactly what was written. The e2e test tests/e2e/page-store.test.ts serves from it.
@@ -67,7 +67,7 @@ describe('when a stored copy may be served', () => {
     const other = { ...own, writer: 'another-process' }
     expect(storedState(own, clock, later + 2_000)).toBe('fresh')
     expect(storedState(other, clock, later + 2_000)).toBe('unusable')
-    expect(storedState({ ...other, renderedAt: later + DEFAULT_TTL_MS + 1 }, clock, later + DEFAULT_TTL_MS + 2)).toBe('fresh')
+    expect(storedState({ ...other, renderedAt: later + DATA_CACHE_TTL_MS + 1 }, clock, later + DATA_CACHE_TTL_MS + 2)).toBe('fresh')
     // Nor is another process's page from just after this one started: it may hold what this one never heard of.
     expect(storedState({ ...other, tags: [], renderedAt: start + 1 }, clock, later)).toBe('unusable')
   })

@@ -18,6 +18,7 @@ import {
   startSiteProcesses,
 } from '../helpers/siteProcesses'
 import { recordedConsent } from '../helpers/fixtures'
+import { DATA_CACHE_TTL_MS, invalidationKey, PAGE_STORE_PATH, SIGNATURE_HEADER, signInvalidationWith } from '../../cms/lib/cacheProtocol'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-shared-'))
 // SQLite by default; on the MongoDB wire protocol when run through tests/helpers/run-with-jongodb.mjs (or a
@@ -197,4 +198,86 @@ describe('rate limits and the cheer-once rule across site processes', () => {
     expect(accepted(await cheer(sites.urls[1], '127.0.3.2'))).toBe(true)
     expect((await payload.count({ collection: 'cheers', where: { story: { equals: story.id } } })).totalDocs).toBe(2)
   })
+})
+
+describe('the page store shared by the site processes (site/lib/pageStore.ts)', () => {
+  const source = (res: Response) => res.headers.get('x-esuko-cache')
+  const cheers = (html: string) => Number(/data-cheer-count>(\d+)</.exec(html)?.[1] ?? NaN)
+  const status = async (site: string) =>
+    (await (await fetch(`${site}${PAGE_STORE_PATH}`)).json()) as { sweeps: number; sweeping: boolean; rendered: number }
+  /** Asks one process to pre-render now (signed like an invalidation) and waits until that sweep is over. */
+  async function sweep(site: string) {
+    const before = await status(site)
+    const body = JSON.stringify({ sweep: true })
+    const key = invalidationKey(env.PAYLOAD_SECRET)
+    const res = await fetch(`${site}${PAGE_STORE_PATH}`, {
+      method: 'POST',
+      body,
+      headers: { [SIGNATURE_HEADER]: signInvalidationWith(key, body) },
+    })
+    expect(res.status).toBe(202)
+    for (let i = 0; i < 600; i++) {
+      const now = await status(site)
+      if (now.sweeps > before.sweeps && !now.sweeping) return now
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error('the sweep did not finish within a minute')
+  }
+
+  it('serves a page one process pre-rendered from both, shows a cheer, and never serves a withdrawn story', async () => {
+    const story = await publishedStory('事前に描いておく話')
+    const [a, b] = sites.urls.map((u) => `${u}/stories/${story.slug}`)
+    // Pages of another process are trusted only a data-cache lifetime after a change they show (pageStore.ts).
+    await new Promise((r) => setTimeout(r, DATA_CACHE_TTL_MS + 500))
+    const swept = await sweep(sites.urls[0])
+    expect(swept.rendered).toBeGreaterThan(0)
+
+    // Nobody has read it: both processes answer it from the disk, the one that did not render it too.
+    for (const url of [b, a]) {
+      const res = await fetch(url)
+      expect(source(res)).toBe('store')
+      expect(await res.text()).toContain('事前に描いておく話')
+    }
+    const forged = await fetch(`${sites.urls[0]}${PAGE_STORE_PATH}`, { method: 'POST', body: '{}' })
+    expect(forged.status).toBe(403)
+
+    // A cheer only moves a count: the stored page is served while it is rendered again, then shows the cheer.
+    const before = cheers(await (await fetch(a)).text())
+    const reply = await postForm(
+      sites.urls[1],
+      `/stories/${story.slug}?_action=cheer`,
+      { targetType: 'stories', target: String(story.id), message: '', _t: token, website: '' },
+      '127.0.4.1',
+    )
+    expect(accepted(reply)).toBe(true)
+    expect(await pageChangesWithin(3_000, a, (html) => cheers(html) === before + 1)).toBeLessThanOrEqual(3_000)
+
+    // Withdrawn: neither process may answer from the disk any more, whatever the files still hold.
+    await payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' } })
+    for (const url of [a, b]) {
+      const took = Date.now()
+      for (;;) {
+        const res = await fetch(url, { redirect: 'manual' })
+        await res.arrayBuffer()
+        if (res.status === 410) break
+        expect(Date.now() - took, `${url} still answers ${res.status} (${source(res)})`).toBeLessThan(1_000)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    }
+  }, 120_000)
+
+  it('a process started later does not trust pages rendered before it started', async () => {
+    const story = await publishedStory('後から起きた処理の話')
+    await sweep(sites.urls[0])
+    expect(source(await fetch(`${sites.urls[0]}/stories/${story.slug}`))).toMatch(/^(store|memory)$/)
+    const [port] = await freePorts(1)
+    const late = await startSiteProcesses([port], { ...env, ESUKO_PRERENDER: '0' })
+    try {
+      const res = await fetch(`${late.urls[0]}/stories/${story.slug}`)
+      expect(res.status).toBe(200)
+      expect(source(res)).toBe('render')
+    } finally {
+      await late.stop()
+    }
+  }, 120_000)
 })
