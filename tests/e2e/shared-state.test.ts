@@ -213,7 +213,7 @@ describe('the page store shared by the site processes (site/lib/pageStore.ts)', 
     const res = await fetch(`${site}${PAGE_STORE_PATH}`, {
       method: 'POST',
       body,
-      headers: { [SIGNATURE_HEADER]: signInvalidationWith(key, body) },
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signInvalidationWith(key, body) },
     })
     expect(res.status).toBe(202)
     for (let i = 0; i < 600; i++) {
@@ -238,7 +238,11 @@ describe('the page store shared by the site processes (site/lib/pageStore.ts)', 
       expect(source(res)).toBe('store')
       expect(await res.text()).toContain('事前に描いておく話')
     }
-    const forged = await fetch(`${sites.urls[0]}${PAGE_STORE_PATH}`, { method: 'POST', body: '{}' })
+    const forged = await fetch(`${sites.urls[0]}${PAGE_STORE_PATH}`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: `${Date.now()}.forged` },
+    })
     expect(forged.status).toBe(403)
 
     // A cheer only moves a count: the stored page is served while it is rendered again, then shows the cheer.
