@@ -127,8 +127,9 @@ describe('site cache', () => {
           })
           .on('error', reject)
       })
-    // Framing headers differ by design (the fast path knows the length; Astro streams); every request has its own id.
-    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id'])
+    // Framing headers differ by design (the fast path knows the length; Astro streams); every request has its own id;
+    // X-Esuko-Cache says where each answer came from.
+    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'x-esuko-cache'])
     const comparable = (headers: [string, string][]) =>
       headers.filter(([name]) => !framing.has(name)).sort(([a], [b]) => a.localeCompare(b))
     const rendered = await get()
@@ -136,6 +137,8 @@ describe('site cache', () => {
     expect(rendered.status).toBe(200)
     expect(cached.status).toBe(200)
     expect(comparable(cached.headers)).toEqual(comparable(rendered.headers))
+    const source = (r: { headers: [string, string][] }) => r.headers.find(([n]) => n === 'x-esuko-cache')?.[1]
+    expect([source(rendered), source(cached)]).toEqual(['render', 'memory'])
     // Both answers still carry a request id of their own (scripts/site-server.mjs sets it before the fast path).
     const ids = [cached, rendered].map((r) => r.headers.find(([n]) => n === 'x-request-id')?.[1])
     expect(ids.every(Boolean) && ids[0] !== ids[1]).toBe(true)
