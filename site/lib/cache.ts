@@ -37,7 +37,9 @@ export function noteDirectRead(): void {
 }
 
 export const DEFAULT_TTL_MS = DATA_CACHE_TTL_MS
-const MAX_ENTRIES = 5_000
+// The long tail of detail pages comes from the page store now (site/lib/pageStore.ts), so the data cache only needs
+// the shared reads and the pages readers ask for again; a smaller cache keeps the site process within its memory.
+const MAX_ENTRIES = 2_000
 
 const entries = new Map<string, Entry>()
 const byTag = new Map<string, Set<string>>()
