@@ -26,6 +26,11 @@ export const isStoredRoute = (key: string): boolean => STORED_ROUTE.test(key)
 
 /** Past this age a stored page is served once more while it is rendered again (a safety net, as the memory TTL). */
 export const MAX_AGE_MS = 6 * 3_600_000
+/**
+ * Past this age it is not served at all: its forms carry the render's fill-time token (`_t`), which the site accepts
+ * for 24 hours (site/lib/formGuard.ts); a reader must get one far inside that.
+ */
+export const MAX_SERVE_AGE_MS = 12 * 3_600_000
 
 export const storeDir = (): string => path.resolve(process.env.ESUKO_PAGE_STORE_DIR ?? path.join(dataDir(), 'page-store'))
 
@@ -74,6 +79,7 @@ export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags' | 'writ
   // Changes in the same millisecond as the render's start count as after it.
   const lag = meta.writer === clock.self ? 0 : DATA_CACHE_TTL_MS
   if (meta.renderedAt < clock.startedAt + lag || meta.renderedAt <= clock.allAt + lag) return 'unusable'
+  if (now - meta.renderedAt > MAX_SERVE_AGE_MS) return 'unusable'
   let stale = now - meta.renderedAt > MAX_AGE_MS
   for (const tag of meta.tags) {
     const at = clock.changedAt.get(tag)

@@ -9,6 +9,7 @@ import {
   fileOf,
   isStoredRoute,
   MAX_AGE_MS,
+  MAX_SERVE_AGE_MS,
   newTagClock,
   parseStoredPage,
   readStoredPage,
@@ -75,6 +76,8 @@ describe('when a stored copy may be served', () => {
   it('serves a copy past its age once more, to be rendered again behind it', () => {
     const clock = newTagClock(start)
     expect(storedState({ writer: clock.self, renderedAt: later, tags: [] }, clock, later + MAX_AGE_MS + 1)).toBe('stale')
+    // Its forms' fill-time token must stay far inside its 24 hours.
+    expect(storedState({ writer: clock.self, renderedAt: later, tags: [] }, clock, later + MAX_SERVE_AGE_MS + 1)).toBe('unusable')
   })
 
   it('counts "everything" when told so, or when it has heard of too many tags to remember', () => {
