@@ -4,13 +4,13 @@ import http from 'node:http'
 import path from 'node:path'
 
 import { PRERENDER_HEADER, SITE_ADDRESS } from '../../cms/lib/cacheProtocol'
-import { fileOf, isStoredRoute, readStoredPage, storedState, type TagClock } from './pageStore'
+import { fileOf, isStoredRoute, MAX_AGE_MS, readStoredPage, storedState, type TagClock } from './pageStore'
 import { listSitemapFiles, sitemapEntries, type SitemapSection } from './sitemap'
 
 /**
  * Pages rendered before anyone asks (the page store, site/lib/pageStore.ts): after the process starts, every public
  * detail page of the sitemap is rendered into the store; after a content change, the pages it made unusable are
- * rendered again (one sweep a minute at most); a stored page that only shows an old count is rendered behind the
+ * rendered again (one sweep a minute at most), and every three hours, before stored pages grow stale; a stored page that only shows an old count is rendered behind the
  * reader who got it. One render at a time, through this process's own HTTP server, so a render here is the very
  * render a reader would get. Site processes sharing the store skip a page another has just rendered or is rendering.
  */
@@ -143,17 +143,22 @@ async function sweep(): Promise<void> {
     status.sweeping = false
     status.sweeps++
     status.lastSweepMs = Date.now() - started
-    if (sweepAgain) {
-      sweepAgain = false
-      scheduleSweep(SWEEP_AFTER_CHANGE_MS)
-    }
+    // Again after a change made during this one; else before the stored pages grow stale (MAX_AGE_MS).
+    scheduleSweep(sweepAgain ? SWEEP_AFTER_CHANGE_MS : MAX_AGE_MS / 2)
+    sweepAgain = false
   }
 }
 
+let sweepDue = Infinity
+/** A sweep in `delay` ms, unless one is due sooner already. */
 function scheduleSweep(delay: number): void {
-  if (sweepTimer) return
+  const due = Date.now() + delay
+  if (sweepTimer && sweepDue <= due) return
+  if (sweepTimer) clearTimeout(sweepTimer)
+  sweepDue = due
   sweepTimer = setTimeout(() => {
     sweepTimer = null
+    sweepDue = Infinity
     void sweep()
   }, delay)
   sweepTimer.unref()
@@ -170,6 +175,7 @@ export function sweepNow(): void {
   if (!prerenderEnabled()) return
   if (sweepTimer) clearTimeout(sweepTimer)
   sweepTimer = null
+  sweepDue = Infinity
   void sweep()
 }
 
