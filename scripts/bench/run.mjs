@@ -631,6 +631,17 @@ try {
       if (stopping) result.notes.push(`cheer: all ${list.length} targets used before --duration ended (one cheer per target per day)`)
     }
   }
+  // The site's own view of its memory after everything (V8 heap vs. the rest of RSS), and the page store's work.
+  try {
+    const st = await (await fetch(`${siteUrl}${PAGE_STORE_PATH}`)).json()
+    result.siteAtEnd = { ...(sitePid ? rssKb(sitePid) : {}), ...st }
+    const mb = (n) => fmt(n / 1048576)
+    log(
+      `site at the end: RSS ${mb(st.memory.rss)} MB (V8 heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)} MB, external ${mb(st.memory.external)} MB); pre-renderer: ${st.rendered} rendered, ${st.queued} queued`,
+    )
+  } catch (error) {
+    result.notes.push(`site status at the end: ${error.message}`)
+  }
   // dist/ is shared with the working tree: a rebuild while the site runs breaks lazily loaded chunks.
   if (result.distBuiltAt && fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString() !== result.distBuiltAt) {
     result.notes.push('dist/ was rebuilt during the run (another build?): figures after that point are not valid')

@@ -40,7 +40,11 @@ type Status = {
 }
 const status: Status = { sweeps: 0, sweeping: false, lastSweepMs: null, rendered: 0, skipped: 0, failed: 0, queued: 0 }
 /** For GET /_internal/page-store (the bench waits for the first sweep; operators see progress). */
-export const prerenderStatus = (): Status => ({ ...status, queued: queue.size })
+export const prerenderStatus = (): Status & { memory: NodeJS.MemoryUsage } => ({
+  ...status,
+  queued: queue.size,
+  memory: process.memoryUsage(),
+})
 
 const queue = new Set<string>()
 let pumping = false
