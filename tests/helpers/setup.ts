@@ -40,6 +40,19 @@ if (payloadCache) {
   }
   payloadCache.clear()
 }
+// What Payload's own reload() does after a config change: derived client config and schema maps are rebuilt, and
+// the GraphQL schema (REST/GraphQL handlers in tests/helpers/api.ts) too. Lexical's default editor config stays
+// cached in its module, out of reach; it comes from lexical's defaults, not from anything a file changes.
+const payloadGlobals = globalThis as {
+  _payload_doNotCacheClientConfig?: boolean
+  _payload_doNotCacheSchemaMap?: boolean
+  _payload_doNotCacheClientSchemaMap?: boolean
+  _payload_graphql?: { graphql: unknown; promise: unknown }
+}
+payloadGlobals._payload_doNotCacheClientConfig = true
+payloadGlobals._payload_doNotCacheSchemaMap = true
+payloadGlobals._payload_doNotCacheClientSchemaMap = true
+if (payloadGlobals._payload_graphql) Object.assign(payloadGlobals._payload_graphql, { graphql: null, promise: null })
 
 const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
 // A folder per test file: its database and uploaded media go away with it (see shutdownPayload).
