@@ -117,7 +117,10 @@ export default buildConfig({
   },
   // Staff and residents read Japanese only: with English offered too, a browser asking for English got it.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja', translations: { ja: ADMIN_JA_OVERRIDES } },
-  typescript: { outputFile: path.join(cmsDir, 'payload-types.ts') },
+  // The committed types come from `npm run generate` only. Payload's default regenerates them on every start outside
+  // production, in a child process of its own: one per integration test file and server start (CPU the 2-core CI
+  // needs), and a start on MongoDB rewrote the committed file with string ids.
+  typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   // The portal reads through the Local API and REST only; GraphQL stays off (smaller surface, and Japanese
   // select values such as 大東町 cannot be GraphQL enum names).
   graphQL: { disable: true },

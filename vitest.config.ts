@@ -13,6 +13,9 @@ export default defineConfig({
           setupFiles: ['tests/helpers/setup.ts'],
           // Each file boots Payload on its own database; running them one at a time keeps 2 cores responsive.
           fileParallelism: false,
+          // One worker for all files: Payload's dependency graph is imported once, not once per file (about 4 s
+          // each). tests/helpers/setup.ts gives every file fresh modules of ours, env and Payload instance.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
