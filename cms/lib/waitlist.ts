@@ -21,6 +21,12 @@ export const SEATS_CLAIMED_BY_PROMOTION = 'esukoSeatsClaimedByPromotion'
 
 const tokenKey = (id: Id) => `promote:${id}`
 
+// A registration another caller is promoting at this moment is waited for, never passed over: passing it would
+// give a younger registration the seat it may not get (three seats freed at once, three promoters racing). Bounded:
+// the hooks that promote wait for it.
+const BUSY_RETRY_MS = 50
+const BUSY_RETRIES = 20
+
 /** Promotes what fits of the event's waiting list, oldest first; returns the ids promoted. */
 export async function promoteWaitlisted(payload: Payload, eventId: Id, now = new Date()): Promise<Id[]> {
   const event = (await payload.findByID({
@@ -32,7 +38,28 @@ export async function promoteWaitlisted(payload: Payload, eventId: Id, now = new
   })) as Event | null
   if (!event || event.cancelled || new Date(event.startsAt) <= now) return []
   const capacity = typeof event.capacity === 'number' ? event.capacity : null
-  const { docs: waiting } = await payload.find({
+  const promoted: Id[] = []
+  for (let attempt = 0; attempt <= BUSY_RETRIES; attempt++) {
+    let busy = false
+    for (const candidate of await waitingList(payload, eventId)) {
+      const outcome = await promoteOne(payload, event.id, candidate.id, capacity)
+      if (outcome === 'promoted') promoted.push(candidate.id)
+      // Another caller holds this one: stop here, read the list again in a moment. On the last try pass it (a token
+      // left held by a process that died mid-promotion must not block everyone behind it).
+      if (outcome === 'busy' && attempt < BUSY_RETRIES) {
+        busy = true
+        break
+      }
+    }
+    if (!busy) break
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS))
+  }
+  return promoted
+}
+
+/** The event's waitlisted registrations, oldest first. */
+async function waitingList(payload: Payload, eventId: Id): Promise<{ id: Id; createdAt: string }[]> {
+  const { docs } = await payload.find({
     collection: 'event-registrations',
     where: { and: [{ event: { equals: eventId } }, { status: { equals: WAITLISTED } }] },
     select: { createdAt: true },
@@ -41,18 +68,20 @@ export async function promoteWaitlisted(payload: Payload, eventId: Id, now = new
     pagination: false,
     overrideAccess: true,
   })
-  // MongoDB may return equal timestamps in any order: the id breaks the tie the same way on both databases.
-  waiting.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || String(a.id).localeCompare(String(b.id), 'en', { numeric: true }))
-
-  const promoted: Id[] = []
-  for (const candidate of waiting) if (await promoteOne(payload, event.id, candidate.id, capacity)) promoted.push(candidate.id)
-  return promoted
+  // MongoDB may return equal timestamps in any order: the id breaks the tie the same way on both databases, in
+  // creation order (SQLite's ids are numbers; MongoDB's ObjectIds are hex strings of a fixed length).
+  return docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || compareIds(a.id, b.id))
 }
 
-async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: number | null): Promise<boolean> {
+const compareIds = (a: Id, b: Id): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
+
+type Outcome = 'promoted' | 'skipped' | 'busy'
+
+async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: number | null): Promise<Outcome> {
   const token = tokenKey(id)
   // The token is a counter that may only go from 0 to 1: one conditional update, whichever process sends it.
-  if (!(await holdPromotion(payload, id))) return false
+  if (!(await holdPromotion(payload, id))) return 'busy'
   let done = false
   try {
     const fresh = (await payload.findByID({
@@ -62,9 +91,9 @@ async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: numbe
       overrideAccess: true,
       disableErrors: true,
     })) as EventRegistration | null
-    if (fresh?.status !== WAITLISTED || String(idOf(fresh.event)) !== String(eventId)) return false
+    if (fresh?.status !== WAITLISTED || String(idOf(fresh.event)) !== String(eventId)) return 'skipped'
     const seats = fresh.partySize ?? 1
-    if ((await claimCounter(payload, seatsKey(eventId), seats, capacity, () => confirmedSeats(payload, eventId))) === null) return false
+    if ((await claimCounter(payload, seatsKey(eventId), seats, capacity, () => confirmedSeats(payload, eventId))) === null) return 'skipped'
     await payload.update({
       collection: 'event-registrations',
       id,
@@ -74,7 +103,7 @@ async function promoteOne(payload: Payload, eventId: Id, id: Id, capacity: numbe
       context: { [SEATS_CLAIMED_BY_PROMOTION]: id },
     })
     done = true
-    return true
+    return 'promoted'
   } finally {
     // A promoted registration keeps its token (it is not waitlisted any more); any other outcome frees it.
     if (!done) await adjustCounter(payload, token, -1)
