@@ -637,7 +637,7 @@ try {
     result.siteAtEnd = { ...(sitePid ? rssKb(sitePid) : {}), ...st }
     const mb = (n) => fmt(n / 1048576)
     log(
-      `site at the end: RSS ${mb(st.memory.rss)} MB (V8 heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)} MB, external ${mb(st.memory.external)} MB); pre-renderer: ${st.rendered} rendered, ${st.queued} queued`,
+      `site at the end: RSS ${mb(st.memory.rss)} MB (V8 heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)} MB, external ${mb(st.memory.external)} MB); pre-renderer: ${st.rendered} rendered in ${st.sweeps} sweeps`,
     )
   } catch (error) {
     result.notes.push(`site status at the end: ${error.message}`)

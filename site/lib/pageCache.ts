@@ -22,8 +22,17 @@ import {
 } from '../../cms/lib/cacheProtocol'
 import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
 import { invalidate, onInvalidate, recordReads } from './cache'
-import { isStoredRoute, newTagClock, readStoredPage, recordChange, removeStoredPage, storedState, writeStoredPage } from './pageStore'
-import { isPrerender, prerenderAfterChange, prerenderSoon, prerenderStatus, startPrerender, sweepNow } from './prerender'
+import {
+  brotliOptions,
+  isStoredRoute,
+  newTagClock,
+  readStoredPage,
+  recordChange,
+  removeStoredPage,
+  storedState,
+  writeStoredPage,
+} from './pageStore'
+import { isPrerender, prerenderAfterChange, prerenderStatus, startPrerender, sweepNow } from './prerender'
 import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
@@ -66,6 +75,8 @@ type Page = {
   gzip?: Buffer
   /** Complete header lists for the fast path, per variant (built on first use). */
   wire: Map<string, string[]>
+  /** Last moved to the recent end of the cache (at most once a second: a hit costs next to nothing). */
+  touchedAt: number
 }
 const pages = new Map<string, Page>()
 const pagesByTag = new Map<string, Set<string>>()
@@ -107,6 +118,15 @@ function keep(key: string, page: Page): void {
     keys.add(key)
   }
   if (pages.size > PAGE_MAX) forget(pages.keys().next().value!)
+}
+
+/** Least recently used first out: a page read again goes to the recent end, so the long tail passing through the
+ * memory (from the page store) does not push out the pages readers keep asking for. */
+function touch(key: string, page: Page, now: number): void {
+  if (now - page.touchedAt < 1_000) return
+  page.touchedAt = now
+  pages.delete(key)
+  pages.set(key, page)
 }
 
 // What this process has heard of changes, for the pages on disk (site/lib/pageStore.ts).
@@ -166,7 +186,7 @@ function encodingOf(accept: string): Encoding | null {
 }
 
 async function compressed(page: Page, encoding: Encoding): Promise<Buffer> {
-  if (encoding === 'br') return (page.br ??= await brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }))
+  if (encoding === 'br') return (page.br ??= await brotli(page.body, brotliOptions(page.body.length)))
   return (page.gzip ??= await gzip(page.body, { level: 6 }))
 }
 
@@ -259,6 +279,7 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     stale: countChangedSince(seq, reads.tags),
     refreshing: false,
     wire: new Map(),
+    touchedAt: Date.now(),
   }
   if (!response.headers.has('cache-control') && contentGeneration === generation) {
     // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
@@ -303,7 +324,10 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   }
   if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {
     const hit = pages.get(key)
-    if (hit && fresh(hit)) return respond(request, hit, 'memory')
+    if (hit && fresh(hit)) {
+      touch(key, hit, Date.now())
+      return respond(request, hit, 'memory')
+    }
     // Another request is rendering this URL: share its page rather than render it twice.
     const pending = rendering.get(key)
     if (pending) {
@@ -414,6 +438,7 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
     if (page.expires + MAX_STALE_MS <= now) return false
     refreshInBackground(key, page, req)
   }
+  touch(key, page, now)
   const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
   if (revalidates(req.headers['if-none-match'], page)) {
     res.writeHead(304, wireHeaders(page, '304', null, null, https))
@@ -437,22 +462,40 @@ async function serveStored(key: string, req: IncomingMessage, res: ServerRespons
   if (!stored) return false
   const state = storedState(stored, clock)
   if (state === 'unusable') return false
-  if (state === 'stale') prerenderSoon(key)
-  const page = { headers: stored.headers, etag: stored.etag, wire: new Map<string, string[]>() }
-  const source = state === 'stale' ? 'store-stale' : 'store'
+  // Into the memory, as if rendered here: the next reader of a page read often is answered from there, and a stale
+  // copy is rendered again in the background like any stale page.
+  const now = Date.now()
+  const page: Page = {
+    body: zlib.gunzipSync(stored.gzip),
+    etag: stored.etag,
+    headers: stored.headers,
+    expires: now + PAGE_TTL_MS,
+    renderedAt: stored.renderedAt,
+    tags: new Set(stored.tags),
+    stale: state === 'stale',
+    refreshing: false,
+    br: stored.br,
+    gzip: stored.gzip,
+    wire: new Map(),
+    touchedAt: now,
+  }
+  keep(key, page)
+  if (page.stale) refreshInBackground(key, page, req)
+  const source = page.stale ? 'store-stale' : 'store'
   const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
-  if (revalidates(req.headers['if-none-match'], page)) {
-    res.writeHead(304, wireHeaders(page, '304', null, null, https, source))
+  // Its own header lists: the memory's copy keeps those of a memory hit.
+  const answer = { headers: page.headers, etag: page.etag, wire: new Map<string, string[]>() }
+  if (revalidates(req.headers['if-none-match'], answer)) {
+    res.writeHead(304, wireHeaders(answer, '304', null, null, https, source))
     res.end()
     return true
   }
-  const encoding = stored.size >= 1024 ? encodingOf(req.headers['accept-encoding'] ?? '') : null
-  const body = encoding ? stored[encoding] : await gunzip(stored.gzip)
-  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https, source))
+  const encoding = encodingFor(page, req.headers['accept-encoding'])
+  const body = encoding ? stored[encoding] : page.body
+  res.writeHead(200, wireHeaders(answer, encoding ?? 'identity', encoding, body.length, https, source))
   res.end(body)
   return true
 }
-const gunzip = promisify(zlib.gunzip)
 
 // Registered for scripts/site-server.mjs, which cannot import this bundled module by name.
 if (import.meta.env.PROD) (globalThis as Record<symbol, unknown>)[FAST_PATH] = serveFromCache

@@ -101,6 +101,17 @@ export const fileOf = (key: string, dir = storeDir()): string => {
 }
 
 const brotli = promisify(zlib.brotliCompress)
+/**
+ * Brotli at quality 5 with a window fitted to the page (pages are 10–60 KB): the default 4 MB window made every
+ * compression allocate megabytes of native memory, which the allocator kept and the site's RSS showed.
+ */
+export const brotliOptions = (size: number): zlib.BrotliOptions => ({
+  params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+    [zlib.constants.BROTLI_PARAM_LGWIN]: Math.min(24, Math.max(16, Math.ceil(Math.log2(size + 1)))),
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
+  },
+})
 const gzip = promisify(zlib.gzip)
 const made = new Set<string>()
 
@@ -110,7 +121,7 @@ export async function writeStoredPage(
   compressed: { br?: Buffer; gzip?: Buffer } = {},
 ): Promise<{ br: Buffer; gzip: Buffer }> {
   const [br, gz] = await Promise.all([
-    compressed.br ?? brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    compressed.br ?? brotli(page.body, brotliOptions(page.body.length)),
     compressed.gzip ?? gzip(page.body, { level: 6 }),
   ])
   const meta: StoredMeta = {

@@ -4,22 +4,22 @@ import http from 'node:http'
 import path from 'node:path'
 
 import { PRERENDER_HEADER, SITE_ADDRESS } from '../../cms/lib/cacheProtocol'
-import { fileOf, isStoredRoute, MAX_AGE_MS, readStoredPage, storedState, type TagClock } from './pageStore'
+import { fileOf, MAX_AGE_MS, readStoredPage, storedState, type TagClock } from './pageStore'
 import { listSitemapFiles, sitemapEntries, type SitemapSection } from './sitemap'
 
 /**
  * Pages rendered before anyone asks (the page store, site/lib/pageStore.ts): after the process starts, every public
  * detail page of the sitemap is rendered into the store; after a content change, the pages it made unusable are
- * rendered again (one sweep a minute at most), and every three hours, before stored pages grow stale; a stored page that only shows an old count is rendered behind the
- * reader who got it. One render at a time, through this process's own HTTP server, so a render here is the very
- * render a reader would get. Site processes sharing the store skip a page another has just rendered or is rendering.
+ * rendered again (one sweep a minute at most); and every three hours, before stored pages grow stale. (A stored page
+ * that only shows an old count is rendered again behind its reader by the page cache, as any stale page.) One render
+ * at a time, through this process's own HTTP server, so a render here is the very render a reader would get. Site
+ * processes sharing the store skip a page another has just rendered or is rendering.
  */
 
 const TOKEN = randomBytes(24).toString('base64url')
 /** A request this process sent itself to fill the store (never kept in the memory cache, never counted as a read). */
 export const isPrerender = (request: Request): boolean => request.headers.get(PRERENDER_HEADER) === TOKEN
 
-const MAX_QUEUE = 200_000
 const SWEEP_AFTER_CHANGE_MS = 60_000
 const START_DELAY_MS = Number(process.env.ESUKO_PRERENDER_DELAY_MS ?? 2_000)
 // Another process rendering the same page holds its lock for at most this long.
@@ -36,39 +36,15 @@ type Status = {
   rendered: number
   skipped: number
   failed: number
-  queued: number
 }
-const status: Status = { sweeps: 0, sweeping: false, lastSweepMs: null, rendered: 0, skipped: 0, failed: 0, queued: 0 }
+const status: Status = { sweeps: 0, sweeping: false, lastSweepMs: null, rendered: 0, skipped: 0, failed: 0 }
 /** For GET /_internal/page-store (the bench waits for the first sweep; operators see progress). */
 export const prerenderStatus = (): Status & { memory: NodeJS.MemoryUsage } => ({
   ...status,
-  queued: queue.size,
   memory: process.memoryUsage(),
 })
 
-const queue = new Set<string>()
-let pumping = false
 let clock: TagClock | null = null
-
-/** Renders a stored page again soon (it was served with an old count, or past its age). */
-export function prerenderSoon(key: string): void {
-  if (!prerenderEnabled() || !isStoredRoute(key) || queue.size >= MAX_QUEUE) return
-  queue.add(key)
-  void pump()
-}
-
-async function pump(): Promise<void> {
-  if (pumping) return
-  pumping = true
-  try {
-    for (const key of queue) {
-      queue.delete(key)
-      await renderIntoStore(key)
-    }
-  } finally {
-    pumping = false
-  }
-}
 
 const address = () => (globalThis as Record<symbol, unknown>)[SITE_ADDRESS] as { host: string; port: number } | undefined
 
@@ -137,7 +113,6 @@ async function sweep(): Promise<void> {
     for (const file of await listSitemapFiles()) {
       if (!SECTIONS.includes(file.section)) continue
       for (const entry of (await sitemapEntries(file.section, file.page)) ?? []) {
-        queue.delete(entry.path)
         await renderIntoStore(entry.path)
       }
     }
