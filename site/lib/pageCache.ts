@@ -56,6 +56,9 @@ type CacheSource = 'memory' | 'store' | 'store-stale' | 'render'
 // A stale page is rendered again at most this often: a burst of cheers on one story costs one render per second,
 // not one per cheer (the resident who cheered sees the count at once anyway: esuko_fresh below).
 const MIN_REFRESH_MS = 1_000
+// ...as a budget of two, refilled one per MIN_REFRESH_MS: a lone change (an edit's KPI recount, a second one just
+// after) is rendered at once, a storm still costs one render a second per page.
+const REFRESH_BURST = 2
 // Browsers revalidate every time (max-age=0): a resident who just cheered or registered must see the new count on
 // the same URL at once. Revalidation is cheap: an unchanged page answers 304 with no body.
 const BROWSER_MAX_AGE = 0
@@ -365,15 +368,31 @@ export function markActedReader(request: Request, url: URL, response: Response, 
 
 /**
  * Starts one background render of a stale page (the fast path then keeps serving the stale copy), at the earliest
- * MIN_REFRESH_MS after its last render.
+ * once its page's render budget allows (refreshDelay).
  */
 function refreshInBackground(key: string, page: Page, req: IncomingMessage): void {
   if (page.refreshing) return
   page.refreshing = true
   const { localAddress, localPort } = req.socket
-  const wait = page.renderedAt + MIN_REFRESH_MS - Date.now()
+  const wait = refreshDelay(key, Date.now())
   if (wait > 0) setTimeout(() => requestRefresh(key, page, localAddress, localPort), wait).unref()
   else requestRefresh(key, page, localAddress, localPort)
+}
+
+const refreshBudget = new Map<string, { tokens: number; at: number }>()
+/** How long the next background render of this page waits: none while its budget lasts, then one a second. */
+function refreshDelay(key: string, now: number): number {
+  let budget = refreshBudget.get(key)
+  if (!budget) {
+    refreshBudget.set(key, (budget = { tokens: REFRESH_BURST, at: now }))
+    if (refreshBudget.size > PAGE_MAX * 2) refreshBudget.delete(refreshBudget.keys().next().value!)
+  }
+  budget.tokens = Math.min(REFRESH_BURST, budget.tokens + (now - budget.at) / MIN_REFRESH_MS)
+  budget.at = now
+  // The render takes a token now, or the one that comes next (the budget goes below zero until then).
+  const wait = budget.tokens >= 1 ? 0 : (1 - budget.tokens) * MIN_REFRESH_MS
+  budget.tokens -= 1
+  return wait
 }
 
 function requestRefresh(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
