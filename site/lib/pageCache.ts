@@ -68,7 +68,6 @@ type Page = {
   etag: string
   headers: [string, string][]
   expires: number
-  renderedAt: number
   /** What the render read; null: unknown, dropped by any invalidation. */
   tags: Set<string> | null
   /** A count it shows has changed (or its TTL passed): served while a background render replaces it. */
@@ -277,7 +276,6 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     etag: etagOf(body),
     headers: [...response.headers],
     expires: Date.now() + PAGE_TTL_MS,
-    renderedAt: Date.now(),
     tags: reads.untracked ? null : reads.tags,
     stale: countChangedSince(seq, reads.tags),
     refreshing: false,
@@ -419,6 +417,10 @@ function requestRefresh(key: string, page: Page, localAddress: string | undefine
 // cannot answer from memory (a miss, an expired page, an encoding not yet compressed) returns false and
 // goes through Astro as before.
 
+/** Reached over HTTPS: through the proxy (X-Forwarded-Proto) or over TLS directly. */
+const reachedOverHttps = (req: IncomingMessage): boolean =>
+  req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
+
 // Only URLs whose raw form is already what the WHATWG URL parser would produce (no dot segments, no
 // characters it would escape), so the raw request line is the same key as `url.pathname + url.search`.
 const PLAIN_URL = /^\/(?!.*\/\.)(?!.*\/\/)[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/
@@ -458,7 +460,7 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
     refreshInBackground(key, page, req)
   }
   touch(key, page, now)
-  const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
+  const https = reachedOverHttps(req)
   if (revalidates(req.headers['if-none-match'], page)) {
     res.writeHead(304, wireHeaders(page, '304', null, null, https))
     res.end()
@@ -489,7 +491,6 @@ async function serveStored(key: string, req: IncomingMessage, res: ServerRespons
     etag: stored.etag,
     headers: stored.headers,
     expires: now + PAGE_TTL_MS,
-    renderedAt: stored.renderedAt,
     tags: new Set(stored.tags),
     stale: state === 'stale',
     refreshing: false,
@@ -501,7 +502,7 @@ async function serveStored(key: string, req: IncomingMessage, res: ServerRespons
   keep(key, page)
   if (page.stale) refreshInBackground(key, page, req)
   const source = page.stale ? 'store-stale' : 'store'
-  const https = req.headers['x-forwarded-proto'] === 'https' || (req.socket as TLSSocket).encrypted === true
+  const https = reachedOverHttps(req)
   // Its own header lists: the memory's copy keeps those of a memory hit.
   const answer = { headers: page.headers, etag: page.etag, wire: new Map<string, string[]>() }
   if (revalidates(req.headers['if-none-match'], answer)) {

@@ -21,7 +21,8 @@ import { dataDir } from '../../cms/runtime/paths'
  */
 
 /** The URLs kept on disk: detail pages, whose content depends on their document and tags, not on the clock. */
-const STORED_ROUTE = /^\/(stories|citizens|plans|organisations)\/[^/?#]+$/
+export const STORED_SECTIONS = ['stories', 'citizens', 'plans', 'organisations'] as const
+const STORED_ROUTE = new RegExp(`^/(${STORED_SECTIONS.join('|')})/[^/?#]+$`)
 export const isStoredRoute = (key: string): boolean => STORED_ROUTE.test(key)
 
 /** Past this age a stored page is served once more while it is rendered again (a safety net, as the memory TTL). */

@@ -4,7 +4,7 @@ import http from 'node:http'
 import path from 'node:path'
 
 import { PRERENDER_HEADER, SITE_ADDRESS } from '../../cms/lib/cacheProtocol'
-import { fileOf, MAX_AGE_MS, readStoredPage, storedState, type TagClock } from './pageStore'
+import { fileOf, MAX_AGE_MS, readStoredPage, STORED_SECTIONS, storedState, type TagClock } from './pageStore'
 import { listSitemapFiles, sitemapEntries, type SitemapSection } from './sitemap'
 
 /**
@@ -24,7 +24,7 @@ const SWEEP_AFTER_CHANGE_MS = 60_000
 const START_DELAY_MS = Number(process.env.ESUKO_PRERENDER_DELAY_MS ?? 2_000)
 // Another process rendering the same page holds its lock for at most this long.
 const LOCK_MS = 60_000
-const SECTIONS: SitemapSection[] = ['stories', 'citizens', 'plans', 'organisations']
+const SECTIONS: readonly SitemapSection[] = STORED_SECTIONS
 
 export const prerenderEnabled = (): boolean =>
   import.meta.env.PROD && process.env.ESUKO_SITE_CACHE !== '0' && process.env.ESUKO_PRERENDER !== '0'
