@@ -33,8 +33,12 @@ const server = http.createServer((req, res) => {
 
 server.listen(port, host, () => console.log(`[admin] listening on http://${host}:${port} (pid ${process.pid})`))
 
+// A second signal (serve.mjs passes on the one its process group got too) must not kill the process half-way through.
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
     server.close(() => process.exit(0))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 3_000).unref()

@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import http from 'node:http'
+import inspector from 'node:inspector'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -89,9 +90,31 @@ server.listen(port, host, () => {
   console.log(`[site] listening on http://${host}:${port} (pid ${process.pid})`)
 })
 
-// Finish the requests under way, then exit (serve.mjs and the tests stop us with SIGTERM).
+// ESUKO_CPU_PROFILE_DIR (the bench's --profile): a V8 CPU profile of this process, written as it stops. Node's own
+// --cpu-prof does not reach this process through serve.mjs reliably.
+const profileDir = process.env.ESUKO_CPU_PROFILE_DIR
+const profiler = profileDir ? new inspector.Session() : null
+if (profiler) {
+  profiler.connect()
+  profiler.post('Profiler.enable', () => profiler.post('Profiler.start'))
+}
+const writeProfile = () =>
+  new Promise((resolve) => {
+    if (!profiler) return resolve()
+    profiler.post('Profiler.stop', (error, result) => {
+      if (!error) fs.writeFileSync(path.join(profileDir, `site.${process.pid}.cpuprofile`), JSON.stringify(result.profile))
+      resolve()
+    })
+  })
+
+// Finish the requests under way, then exit (serve.mjs and the tests stop us with SIGTERM). A second signal (serve.mjs
+// passes on the one its process group got too) must not kill the process half-way through.
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
+  process.on(signal, async () => {
+    if (stopping) return
+    stopping = true
+    await writeProfile()
     server.close(() => process.exit(0))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 3_000).unref()

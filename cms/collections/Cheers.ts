@@ -6,7 +6,7 @@ import { staffOnlyField } from '../access/staffOnlyField'
 import { viaSiteFormOrStaff } from '../access/viaSiteFormOrStaff'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { isStaffUser } from '../domain/roles'
-import { CHEER_MESSAGE_STATUS_OPTIONS } from '../domain/submissions'
+import { CHEER_MESSAGE_STATUS_OPTIONS, residentCheerMessageStatus } from '../domain/submissions'
 
 const requireOneTarget: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
   if (cheerTargetsOf({ ...originalDoc, ...data }).length !== 1) {
@@ -78,9 +78,7 @@ export const Cheers: CollectionConfig = {
           // Residents cannot set this field, so the default 'none' arrives: a message always goes to moderation.
           ({ value, siblingData, operation, req }) =>
             operation === 'create' && (!value || value === 'none' || !isStaffUser(req.user))
-              ? siblingData.message?.trim()
-                ? 'pending'
-                : 'none'
+              ? residentCheerMessageStatus(siblingData.message)
               : value,
         ],
       },

@@ -1,6 +1,6 @@
 // npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep] [--profile]
 //
-// --profile: the servers run under `node --cpu-prof`; the site process's profile (written when it stops) is named at
+// --profile: the site process records a V8 CPU profile (ESUKO_CPU_PROFILE_DIR); the file, written when it stops, is named at
 // the end (bench/profiles/…): open it in Chrome DevTools or summarise it with scripts/bench/profile-summary.mjs.
 //
 // Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
@@ -307,6 +307,7 @@ try {
   const [sitePort, cmsPort] = [await freePort(), await freePort()]
   const siteUrl = `http://127.0.0.1:${sitePort}`
   log(`starting production servers: site ${siteUrl}, admin http://127.0.0.1:${cmsPort}`)
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true })
   serve = spawn(process.execPath, ['scripts/serve.mjs', 'start'], {
     cwd: root,
     detached: true,
@@ -321,7 +322,7 @@ try {
       // The pre-renderer waits for the bench (below): cold renders are measured first, on an idle server.
       ESUKO_PRERENDER_DELAY_MS: String(24 * 3_600_000),
       ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}),
-      ...(profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {}),
+      ...(profileDir ? { ESUKO_CPU_PROFILE_DIR: profileDir } : {}),
     },
   })
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
@@ -359,7 +360,8 @@ try {
   for (const [name, p] of Object.entries(pages)) if (want(name)) colds[name] = await coldMs(siteUrl, p)
 
   // Pages rendered before anyone asks (site/lib/prerender.ts): the first sweep fills the page store, as after a deploy.
-  if (!args['no-cache']) {
+  // Only the scenarios that read pages need the store (a cheer-only run goes without: its profile stays readable).
+  if (!args['no-cache'] && Object.keys(pages).concat('longtail', 'storm', 'search').some(want)) {
     log('pre-rendering the public detail pages into the page store …')
     const t0 = Date.now()
     const cpu0 = sitePid ? cpuMs(sitePid) : null
@@ -648,7 +650,12 @@ try {
   }
 } finally {
   cleanup()
-  await sleep(profileDir ? 4_000 : 500)
+  await sleep(500)
+  // A long run's profile takes the site a few seconds to write as it stops.
+  for (let i = 0; profileDir && sitePidForProfile && i < 60; i++) {
+    if (fs.existsSync(profileDir) && fs.readdirSync(profileDir).some((f) => f.includes(`.${sitePidForProfile}.`))) break
+    await sleep(500)
+  }
   if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 

@@ -1,10 +1,15 @@
+import { ActionError } from 'astro:actions'
 import type { Where } from 'payload'
 
-import { APPROVED_CHEER_MESSAGE } from '../../cms/domain/submissions'
+import { APPROVED_CHEER_MESSAGE, residentCheerMessageStatus } from '../../cms/domain/submissions'
 import { cheerTag } from '../../cms/lib/cacheProtocol'
+import { storeCheer } from '../../cms/lib/cheerIntake'
 import { CHEER_TARGET_FIELD, type CheerTargetType } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
 import { cached } from './cache'
+import { cheerKey } from './formGuard'
+import { pruneRateWindows, rateWindow, tooManyRequests } from './rateLimit'
+import { toActionError } from './submit'
 
 export type CheerTarget = CheerTargetType
 export { CHEER_TARGET_TYPES, cheerTargetData } from '../../cms/lib/cheerTarget'
@@ -58,3 +63,29 @@ async function isCheerableUncached(type: CheerTarget, id: number | string): Prom
 }
 // Cached like the pages that show the cheer button: any change to the target's collection drops the answer.
 export const isCheerable = cached('cheers.isCheerable', (type: CheerTarget, _id: number | string) => [type], isCheerableUncached)
+
+export const REPEAT_CHEER_MESSAGE = '拍手は同じ相手に1日1回までです。また明日お願いします。'
+
+/**
+ * Stores a resident's cheer (the action has checked the form and that the target is public): counted in the
+ * client's rate-limit window and stored in one commit with the other cheers arriving now (cms/lib/cheerIntake.ts).
+ * Resolves once stored; a repeat, a client over the limit or a failed write throws the resident's Japanese answer.
+ */
+export async function sendCheer(client: string, type: CheerTarget, id: number | string, message: string | undefined): Promise<void> {
+  const payload = await payloadClient()
+  const now = Date.now()
+  const limit = rateWindow('cheer', client, now)
+  pruneRateWindows(payload, now)
+  const outcome = await storeCheer(payload, {
+    type,
+    id,
+    message: message || undefined,
+    messageStatus: residentCheerMessageStatus(message),
+    dedupeKey: cheerKey(client, `${type}:${id}`, new Date(now)),
+    limit,
+  })
+  if (outcome.result === 'stored') return
+  if (outcome.result === 'limited') throw tooManyRequests(limit.expiresAt, now)
+  if (outcome.result === 'duplicate') throw new ActionError({ code: 'CONFLICT', message: REPEAT_CHEER_MESSAGE })
+  toActionError(outcome.error, REPEAT_CHEER_MESSAGE)
+}
