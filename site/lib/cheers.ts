@@ -55,11 +55,45 @@ export const findCheerMessages = cached(
 /**
  * A cheer may only go to something the public can see: checked before the write, because SQLite stores
  * the cheer's row before its relationship row, and a refused relationship must not leave half a cheer.
+ * The checks that arrive together (a cheer storm over many targets) share one query per collection.
  */
-async function isCheerableUncached(type: CheerTarget, id: number | string): Promise<boolean> {
-  const payload = await payloadClient()
-  const { totalDocs } = await payload.count({ collection: type, where: { id: { equals: id } }, overrideAccess: false })
-  return totalDocs === 1
+type Check = { id: number | string; settle: { resolve: (ok: boolean) => void; reject: (error: unknown) => void }[] }
+const pendingChecks = new Map<CheerTarget, Map<string, Check>>()
+
+function isCheerableUncached(type: CheerTarget, id: number | string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let checks = pendingChecks.get(type)
+    if (!checks) {
+      pendingChecks.set(type, (checks = new Map()))
+      setImmediate(() => void runChecks(type))
+    }
+    const key = String(id)
+    let check = checks.get(key)
+    if (!check) checks.set(key, (check = { id, settle: [] }))
+    check.settle.push({ resolve, reject })
+  })
+}
+
+async function runChecks(type: CheerTarget): Promise<void> {
+  const checks = pendingChecks.get(type)!
+  pendingChecks.delete(type)
+  const ids = [...checks.values()].map((c) => c.id)
+  try {
+    const payload = await payloadClient()
+    const { docs } = await payload.find({
+      collection: type,
+      where: { id: { in: ids } },
+      select: {},
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      overrideAccess: false,
+    })
+    const visible = new Set(docs.map((d) => String(d.id)))
+    for (const [key, check] of checks) for (const { resolve } of check.settle) resolve(visible.has(key))
+  } catch (error) {
+    for (const check of checks.values()) for (const { reject } of check.settle) reject(error)
+  }
 }
 // Cached like the pages that show the cheer button: any change to the target's collection drops the answer.
 export const isCheerable = cached('cheers.isCheerable', (type: CheerTarget, _id: number | string) => [type], isCheerableUncached)

@@ -49,6 +49,39 @@ describe('cheering without JavaScript', () => {
   })
 })
 
+describe('cheering what the public cannot see', () => {
+  // The checks of cheers arriving together share one query per collection (site/lib/cheers.ts): each still gets
+  // its own answer.
+  const cheerPage = `/stories/${STORIES.filter((s) => s.status === 'published').at(-3)!.slug}`
+  const draft = STORIES.find((s) => s.status === 'draft')!
+
+  it('refuses a draft and a made-up id in Japanese, storing nothing, while a cheer sent with them is stored', async () => {
+    const [{ docs: drafts }, html] = await Promise.all([
+      findDocs<{ id: number }>(cmsUrl, 'stories', `where[slug][equals]=${encodeURIComponent(draft.slug)}&draft=true`, 'editor'),
+      fetch(siteUrl + cheerPage).then((r) => r.text()),
+    ])
+    const visible = /name="target" value="([^"]+)"/.exec(html)![1]
+    const token = /name="_t" value="([^"]+)"/.exec(html)![1]
+    await new Promise((r) => setTimeout(r, 3_100))
+    const cheer = (target: string) =>
+      fetch(`${siteUrl}${cheerPage}?_action=cheer`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: siteUrl },
+        body: new URLSearchParams({ targetType: 'stories', target, _t: token, website: '' }).toString(),
+      })
+    const [hidden, madeUp, shown] = await Promise.all([cheer(String(drafts[0].id)), cheer('987654321'), cheer(visible)])
+    for (const refused of [hidden, madeUp]) {
+      expect(refused.status).toBe(400)
+      expect(await refused.text()).toContain('拍手の相手が見つかりません。ページを開き直してから、もう一度お試しください。')
+    }
+    expect(shown.status).toBe(303)
+    const cheers = (id: number | string) => findDocs(cmsUrl, 'cheers', `where[story][equals]=${id}&limit=0`, 'editor')
+    expect((await cheers(drafts[0].id)).totalDocs).toBe(0)
+    expect((await cheers(visible)).totalDocs).toBeGreaterThanOrEqual(1)
+  })
+})
+
 describe('forms posted from another site', () => {
   // Astro's origin check (security.checkOrigin) must refuse a cross-site POST before the action stores anything.
   const cheerPage = `/stories/${STORIES.filter((s) => s.status === 'published').at(-2)!.slug}`
