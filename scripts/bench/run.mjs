@@ -360,8 +360,8 @@ try {
   for (const [name, p] of Object.entries(pages)) if (want(name)) colds[name] = await coldMs(siteUrl, p)
 
   // Pages rendered before anyone asks (site/lib/prerender.ts): the first sweep fills the page store, as after a deploy.
-  // Only the scenarios that read pages need the store (a cheer-only run goes without: its profile stays readable).
-  if (!args['no-cache'] && Object.keys(pages).concat('longtail', 'storm', 'search').some(want)) {
+  // Only the long tail reads the store (the other scenarios read a few pages, from memory): a run without it is shorter.
+  if (!args['no-cache'] && want('longtail')) {
     log('pre-rendering the public detail pages into the page store …')
     const t0 = Date.now()
     const cpu0 = sitePid ? cpuMs(sitePid) : null

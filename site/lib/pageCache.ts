@@ -53,12 +53,12 @@ const PAGE_MAX = 500
 // (site/lib/pageStore.ts; `-stale` while it is rendered again), or a render for this request.
 const SOURCE_HEADER = 'x-esuko-cache'
 type CacheSource = 'memory' | 'store' | 'store-stale' | 'render'
-// A stale page is rendered again at most this often: a burst of cheers on one story costs one render per second,
-// not one per cheer (the resident who cheered sees the count at once anyway: esuko_fresh below).
-const MIN_REFRESH_MS = 1_000
-// ...as a budget of two, refilled one per MIN_REFRESH_MS: a lone change (an edit's KPI recount, a second one just
-// after) is rendered at once, a storm still costs one render a second per page.
-const REFRESH_BURST = 2
+// A stale page is rendered again on a budget of three renders, refilled one per MIN_REFRESH_MS: a lone change (an
+// edit's KPI recount, another just after) is rendered at once, while a storm of cheers on one story costs one render
+// every five seconds, not one per cheer. The readers meanwhile get the page with the count a few seconds old; the
+// resident who cheered sees their own cheer at once anyway (esuko_fresh below).
+const MIN_REFRESH_MS = 5_000
+const REFRESH_BURST = 3
 // Browsers revalidate every time (max-age=0): a resident who just cheered or registered must see the new count on
 // the same URL at once. Revalidation is cheap: an unchanged page answers 304 with no body.
 const BROWSER_MAX_AGE = 0
