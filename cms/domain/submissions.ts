@@ -15,8 +15,7 @@ export const CHEER_MESSAGE_STATUS_OPTIONS = defineOptions([
 export type CheerMessageStatus = (typeof CHEER_MESSAGE_STATUS_OPTIONS)[number]['value']
 export const APPROVED_CHEER_MESSAGE: CheerMessageStatus = 'approved'
 /** A resident's cheer: a message waits for an editor, a cheer without one has nothing to review. */
-export const residentCheerMessageStatus = (message: string | null | undefined): CheerMessageStatus =>
-  message?.trim() ? 'pending' : 'none'
+export const residentCheerMessageStatus = (message: string | null | undefined): CheerMessageStatus => (message?.trim() ? 'pending' : 'none')
 
 export const SUPPORT_OFFER_KIND_OPTIONS = defineOptions([
   { value: 'cheer', label: { ja: '応援したい', en: 'Cheer on' } },

@@ -32,8 +32,7 @@ const queues = new WeakMap<Payload, Queue>()
 function queueOf(payload: Payload): Queue {
   let q = queues.get(payload)
   if (!q) {
-    const store =
-      payload.db.name === 'sqlite' ? sqliteCheers(payload) : payload.db.name === 'mongoose' ? mongoCheers(payload) : null
+    const store = payload.db.name === 'sqlite' ? sqliteCheers(payload) : payload.db.name === 'mongoose' ? mongoCheers(payload) : null
     if (!store) throw new Error(`cheer intake: database adapter ${payload.db.name} is not supported`)
     queues.set(payload, (q = { store, waiting: [], draining: false }))
   }
@@ -56,8 +55,16 @@ async function drain(payload: Payload, q: Queue): Promise<void> {
   try {
     while (q.waiting.length) {
       const batch = q.waiting.splice(0, MAX_BATCH)
-      const outcomes = await writeBatch(q.store, batch.map((w) => w.row))
-      if (!q.store.hooksRan) afterStored(payload, batch.map((w) => w.row), outcomes)
+      const outcomes = await writeBatch(
+        q.store,
+        batch.map((w) => w.row),
+      )
+      if (!q.store.hooksRan)
+        afterStored(
+          payload,
+          batch.map((w) => w.row),
+          outcomes,
+        )
       batch.forEach((w, i) => w.settle(outcomes[i]))
     }
   } finally {

@@ -20,7 +20,9 @@ const heard: string[][] = []
 
 beforeAll(async () => {
   payload = await bootPayload()
-  ids.story = (await payload.create({ collection: 'stories', data: storyData({ title: '拍手の集まる話', _status: 'published' } as never) })).id
+  ids.story = (
+    await payload.create({ collection: 'stories', data: storyData({ title: '拍手の集まる話', _status: 'published' } as never) })
+  ).id
   ids.citizen = (await payload.create({ collection: 'citizens', data: citizenData({ status: 'registered' } as never) })).id
   ids.plan = (await payload.create({ collection: 'plans', data: planData({ status: 'published' } as never) })).id
   const gone = await payload.create({ collection: 'stories', data: storyData({ title: '消える話', _status: 'published' } as never) })
@@ -55,6 +57,13 @@ describe('the cheer intake', () => {
     const stored = outcomes.map((o) => (o.result === 'stored' ? String(o.doc.id) : ''))
     expect(new Set(stored).size).toBe(50)
     expect(await cheersOf('story', ids.story)).toBe(before + 50)
+  })
+
+  // SQLite: the batch commits at synchronous=NORMAL and flushes the log itself; every other write stays at FULL.
+  it.skipIf(onJongodb)('leaves the connection at synchronous=FULL for every other write', async () => {
+    const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: { synchronous: number }[] }> } }).client
+    await Promise.all([row(), row()].map((r) => storeCheer(payload, r)))
+    expect((await client.execute('PRAGMA synchronous')).rows[0].synchronous).toBe(2)
   })
 
   it.each([

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+
 import type { Payload } from 'payload'
 
 import { CHEER_TARGET_FIELD } from '../../lib/cheerTarget'
@@ -13,13 +16,16 @@ import type { CheerOutcome, CheerRow, CheerStore } from './store'
  *   3. the counters are read back.
  * The transaction holds the write lock from BEGIN IMMEDIATE to COMMIT and libsql runs it in one synchronous call, so
  * nothing else changes the counters in between: the n-th of k hits on one counter saw `final - k + n`.
+ *
+ * Durability without stopping the event loop: this one commit runs at synchronous=NORMAL (the pragma is set and set
+ * back in the same synchronous stretch, so no other statement of the process runs under it), and the write-ahead log
+ * is then flushed to disk by an fdatasync on libuv's thread pool. The cheers are answered only after that, so an
+ * accepted cheer is as durable as under FULL, while readers keep being served during the flush.
  */
 
 type LibsqlClient = {
-  batch: (
-    stmts: { sql: string; args: (string | number | null)[] }[],
-    mode: 'write',
-  ) => Promise<{ rows: Record<string, unknown>[] }[]>
+  execute: (sql: string) => Promise<unknown>
+  batch: (stmts: { sql: string; args: (string | number | null)[] }[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]>
 }
 
 // Columns of the cheers table (cms/migrations): `<field>_id` for each target field, in CHEER_TARGET_FIELD's order.
@@ -70,14 +76,40 @@ function allowedCounts(rows: CheerRow[]): { allowed: number[]; hitsBefore: numbe
   return { allowed, hitsBefore, hits }
 }
 
+/** The database file's write-ahead log, or null for a database without a file. */
+function walOf(payload: Payload): string | null {
+  const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url ?? ''
+  if (!url.startsWith('file:') || url.startsWith('file::memory:')) return null
+  return `${url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)}-wal`
+}
+
+// Runs at once (libsql is synchronous; the promise only reports the outcome).
+const pragma = (client: LibsqlClient, level: 'NORMAL' | 'FULL') =>
+  void client.execute(`PRAGMA synchronous = ${level}`).catch((error) => console.error(`[cheers] synchronous=${level} failed`, error))
+
+async function flush(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r')
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
+}
+
 export function sqliteCheers(payload: Payload): CheerStore {
   const client = (payload.db as unknown as { client: LibsqlClient }).client
+  const wal = walOf(payload)
   return {
     hooksRan: false,
     async write(rows, now) {
       const { allowed, hitsBefore, hits } = allowedCounts(rows)
-      // One call, executed synchronously by libsql from BEGIN to COMMIT: nothing else of this process runs inside it.
-      const [, inserted, counters] = await client.batch(statements(rows, now.toISOString(), allowed), 'write')
+      // libsql runs each of these calls synchronously, start to end (BEGIN to COMMIT for the batch): nothing else of
+      // this process runs between them.
+      if (wal) pragma(client, 'NORMAL')
+      const written = client.batch(statements(rows, now.toISOString(), allowed), 'write')
+      if (wal) pragma(client, 'FULL')
+      const [, inserted, counters] = await written
+      if (wal) await flush(wal)
       const finalCount = new Map(counters.rows.map((c) => [String(c.key), Number(c.count)]))
       const stored = new Map(inserted.rows.map((c) => [String(c.dedupe_key), c]))
       return rows.map((row, i): CheerOutcome => {
