@@ -127,4 +127,13 @@ describe('the cheer intake', () => {
     expect(tags).toEqual(expect.arrayContaining([`cheers:stories:${ids.story}`, `cheers:citizens:${ids.citizen}`, 'cheers']))
     expect(await total()).toBe(before + 2)
   })
+
+  // The intake writes cheers without the Local API on SQLite and does what these hooks do itself: a hook added to the
+  // cheers collection must be added there too (cms/lib/cheerIntake.ts), and this list with it.
+  it('stands in for exactly the hooks a resident’s cheer has', () => {
+    const hooks = payload.collections.cheers.config.hooks
+    expect(hooks.afterChange.map((h) => h.name)).toEqual(['auditChange', 'invalidateSiteOnChange', 'markTalliesAfterChange'])
+    expect((hooks.beforeChange ?? []).map((h) => h.name)).toEqual([])
+    expect(hooks.beforeValidate.map((h) => h.name)).toEqual(['requireOneTarget'])
+  })
 })
