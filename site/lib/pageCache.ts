@@ -205,7 +205,7 @@ function pageHeaders(page: Pick<Page, 'headers' | 'etag'>, encoding: Encoding | 
 
 const revalidates = (ifNoneMatch: string | null | undefined, page: Pick<Page, 'etag'>) =>
   Boolean(ifNoneMatch?.split(/\s*,\s*/).includes(page.etag))
-const encodingFor = (page: Page, accept: string | null | undefined) => (page.body.length >= 1024 ? encodingOf(accept ?? '') : null)
+const encodingFor = (length: number, accept: string | null | undefined) => (length >= 1024 ? encodingOf(accept ?? '') : null)
 
 async function respond(request: Request, page: Page, source: CacheSource): Promise<Response> {
   const headers = (encoding: Encoding | null) => {
@@ -214,7 +214,7 @@ async function respond(request: Request, page: Page, source: CacheSource): Promi
     return h
   }
   if (revalidates(request.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: headers(null) })
-  const encoding = encodingFor(page, request.headers.get('accept-encoding'))
+  const encoding = encodingFor(page.body.length, request.headers.get('accept-encoding'))
   const body = encoding ? await compressed(page, encoding) : page.body
   return new Response(bytes(body), { status: 200, headers: headers(encoding) })
 }
@@ -466,12 +466,25 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
     res.end()
     return true
   }
-  const encoding = encodingFor(page, req.headers['accept-encoding'])
+  const encoding = encodingFor(page.body.length, req.headers['accept-encoding'])
   const body = encoding ? page[encoding] : page.body
   if (!body) return false
   res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
   res.end(body)
   return true
+}
+
+// Pages answered from the store lately, by when: a second read within READ_AGAIN_MS brings the page into the memory.
+const READ_AGAIN_MS = 10 * 60_000
+const readFromStore = new Map<string, number>()
+function readAgain(key: string, now: number): boolean {
+  const last = readFromStore.get(key)
+  readFromStore.delete(key)
+  if (last !== undefined && now - last < READ_AGAIN_MS) return true
+  readFromStore.set(key, now)
+  // Oldest first out: the map only needs to remember about as many pages as the memory holds, several times over.
+  if (readFromStore.size > PAGE_MAX * 20) readFromStore.delete(readFromStore.keys().next().value!)
+  return false
 }
 
 /**
@@ -483,35 +496,39 @@ async function serveStored(key: string, req: IncomingMessage, res: ServerRespons
   if (!stored) return false
   const state = storedState(stored, clock)
   if (state === 'unusable') return false
-  // Into the memory, as if rendered here: the next reader of a page read often is answered from there, and a stale
-  // copy is rendered again in the background like any stale page.
+  // Into the memory, as if rendered here, once read twice within a while (or stale: it is rendered again in the
+  // background like any stale page). A page of the long tail, read once, is answered from the store's buffers and
+  // left there: promoting every one churned the memory's pages and the garbage collector with them.
   const now = Date.now()
-  const page: Page = {
-    body: zlib.gunzipSync(stored.gzip),
-    etag: stored.etag,
-    headers: stored.headers,
-    expires: now + PAGE_TTL_MS,
-    tags: new Set(stored.tags),
-    stale: state === 'stale',
-    refreshing: false,
-    br: stored.br,
-    gzip: stored.gzip,
-    wire: new Map(),
-    touchedAt: now,
+  const encoding = encodingFor(stored.size, req.headers['accept-encoding'])
+  const plain = () => zlib.gunzipSync(stored.gzip)
+  if (state === 'stale' || readAgain(key, now)) {
+    const page: Page = {
+      body: plain(),
+      etag: stored.etag,
+      headers: stored.headers,
+      expires: now + PAGE_TTL_MS,
+      tags: new Set(stored.tags),
+      stale: state === 'stale',
+      refreshing: false,
+      br: stored.br,
+      gzip: stored.gzip,
+      wire: new Map(),
+      touchedAt: now,
+    }
+    keep(key, page)
+    if (page.stale) refreshInBackground(key, page, req)
   }
-  keep(key, page)
-  if (page.stale) refreshInBackground(key, page, req)
-  const source = page.stale ? 'store-stale' : 'store'
+  const source = state === 'stale' ? 'store-stale' : 'store'
   const https = reachedOverHttps(req)
   // Its own header lists: the memory's copy keeps those of a memory hit.
-  const answer = { headers: page.headers, etag: page.etag, wire: new Map<string, string[]>() }
+  const answer = { headers: stored.headers, etag: stored.etag, wire: new Map<string, string[]>() }
   if (revalidates(req.headers['if-none-match'], answer)) {
     res.writeHead(304, wireHeaders(answer, '304', null, null, https, source))
     res.end()
     return true
   }
-  const encoding = encodingFor(page, req.headers['accept-encoding'])
-  const body = encoding ? stored[encoding] : page.body
+  const body = encoding ? stored[encoding] : plain()
   res.writeHead(200, wireHeaders(answer, encoding ?? 'identity', encoding, body.length, https, source))
   res.end(body)
   return true

@@ -238,6 +238,8 @@ describe('the page store shared by the site processes (site/lib/pageStore.ts)', 
       expect(source(res)).toBe('store')
       expect(await res.text()).toContain('事前に描いておく話')
     }
+    // A page read once stays on disk; read again, it is kept in the memory too and answered from there.
+    expect([source(await fetch(b)), source(await fetch(b))]).toEqual(['store', 'memory'])
     const forged = await fetch(`${sites.urls[0]}${PAGE_STORE_PATH}`, {
       method: 'POST',
       body: '{}',
