@@ -55,16 +55,14 @@ async function drain(payload: Payload, q: Queue): Promise<void> {
   try {
     while (q.waiting.length) {
       const batch = q.waiting.splice(0, MAX_BATCH)
-      const outcomes = await writeBatch(
-        q.store,
-        batch.map((w) => w.row),
-      )
-      if (!q.store.hooksRan)
-        afterStored(
-          payload,
-          batch.map((w) => w.row),
-          outcomes,
-        )
+      const rows = batch.map((w) => w.row)
+      const outcomes = await writeBatch(q.store, rows)
+      try {
+        if (!q.store.hooksRan) afterStored(payload, rows, outcomes)
+      } catch (error) {
+        // The cheers are stored; a missed invalidation is covered by the caches' TTL, a missed tally by the nightly recount.
+        payload.logger.error({ err: error, msg: 'cheer intake: invalidation or tally marking failed' })
+      }
       batch.forEach((w, i) => w.settle(outcomes[i]))
     }
   } finally {

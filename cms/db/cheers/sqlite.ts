@@ -109,7 +109,14 @@ export function sqliteCheers(payload: Payload): CheerStore {
       const written = client.batch(statements(rows, now.toISOString(), allowed), 'write')
       if (wal) pragma(client, 'FULL')
       const [, inserted, counters] = await written
-      if (wal) await flush(wal)
+      // Committed, but maybe not on disk: nobody is told "stored" (nor, by a retry, "already cheered").
+      const flushed = wal
+        ? await flush(wal).then(
+            () => null,
+            (error: unknown) => error,
+          )
+        : null
+      if (flushed) return rows.map((): CheerOutcome => ({ result: 'error', error: flushed }))
       const finalCount = new Map(counters.rows.map((c) => [String(c.key), Number(c.count)]))
       const stored = new Map(inserted.rows.map((c) => [String(c.dedupe_key), c]))
       return rows.map((row, i): CheerOutcome => {
