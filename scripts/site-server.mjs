@@ -70,17 +70,14 @@ const server = http.createServer((req, res) => {
   logRequestOnClose({ role: 'site', port }, req, res, context)
   requestContext.run(context, () => {
     const fast = globalThis[FAST_PATH]
-    // true: answered from memory; false: Astro's; a promise: the page store is being read (site/lib/pageStore.ts).
-    const answered = fast ? fast(req, res) : false
-    if (answered === true) return
-    if (answered === false) return handler(req, res)
-    answered.then(
-      (done) => done || handler(req, res),
-      (error) => {
-        console.error('[site] page store read failed', error)
-        if (!res.headersSent) handler(req, res)
-      },
-    )
+    // true: answered from memory or the page store (site/lib/pageCache.ts); false: Astro's.
+    let answered = false
+    try {
+      answered = fast ? fast(req, res) : false
+    } catch (error) {
+      console.error('[site] fast path failed', error)
+    }
+    if (!answered && !res.headersSent) handler(req, res)
   })
 })
 

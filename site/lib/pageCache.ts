@@ -447,7 +447,7 @@ function wireHeaders(
 }
 
 /** Answers a GET from the page cache, or returns false to let Astro handle it. A stale page is answered while it is rendered again. */
-export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' || req.headers.cookie !== undefined || process.env.ESUKO_SITE_CACHE === '0') return false
   if (req.headers[REFRESH_HEADER] !== undefined || req.headers[PRERENDER_HEADER] !== undefined) return false
   const key = req.url
@@ -491,8 +491,8 @@ function readAgain(key: string, now: number): boolean {
  * Answers a detail page the memory does not hold from the page store, when this process may trust the stored copy
  * (site/lib/pageStore.ts); false lets Astro render it. A copy showing an old count is served and rendered again.
  */
-async function serveStored(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const stored = await readStoredPage(key)
+function serveStored(key: string, req: IncomingMessage, res: ServerResponse): boolean {
+  const stored = readStoredPage(key)
   if (!stored) return false
   const state = storedState(stored, clock)
   if (state === 'unusable') return false
