@@ -1,6 +1,19 @@
 // One JSON line per request on stdout, the same for the admin and every site process: which process answered, what,
 // how fast, for whom, under which request id (the proxy's X-Request-Id, so its log and ours can be joined).
 
+// The lines of one turn of the event loop go out in one write: a write per request was 6–9 % of a busy site
+// process's time (a synchronous write when stdout is a file). What is still pending goes out as the process exits.
+let pending = []
+let scheduled = false
+function flush() {
+  scheduled = false
+  if (!pending.length) return
+  const text = pending.join('')
+  pending = []
+  process.stdout.write(text)
+}
+process.on('exit', flush)
+
 /**
  * Writes the line when the response closes (finished or aborted).
  * @param {{ role: 'admin' | 'site', port: number }} process_
@@ -24,6 +37,10 @@ export function logRequestOnClose({ role, port }, req, res, context) {
       client: context.clientAddress,
     }
     if (!res.writableFinished) line.aborted = true
-    process.stdout.write(`${JSON.stringify(line)}\n`)
+    pending.push(`${JSON.stringify(line)}\n`)
+    if (!scheduled) {
+      scheduled = true
+      setImmediate(flush)
+    }
   })
 }
