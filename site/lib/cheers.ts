@@ -53,9 +53,8 @@ export const findCheerMessages = cached(
 )
 
 /**
- * A cheer may only go to something the public can see: checked before the write, because SQLite stores
- * the cheer's row before its relationship row, and a refused relationship must not leave half a cheer.
- * The checks that arrive together (a cheer storm over many targets) share one query per collection.
+ * A cheer may only go to something the public can see: the target's collection's own public read rule decides
+ * (access control on), before the cheer is written. The checks that arrive together (a cheer storm over many targets) share one query per collection.
  */
 type Check = { id: number | string; settle: { resolve: (ok: boolean) => void; reject: (error: unknown) => void }[] }
 const pendingChecks = new Map<CheerTarget, Map<string, Check>>()
@@ -98,7 +97,7 @@ async function runChecks(type: CheerTarget): Promise<void> {
 // Cached like the pages that show the cheer button: any change to the target's collection drops the answer.
 export const isCheerable = cached('cheers.isCheerable', (type: CheerTarget, _id: number | string) => [type], isCheerableUncached)
 
-export const REPEAT_CHEER_MESSAGE = '拍手は同じ相手に1日1回までです。また明日お願いします。'
+const REPEAT_CHEER_MESSAGE = '拍手は同じ相手に1日1回までです。また明日お願いします。'
 
 /**
  * Stores a resident's cheer (the action has checked the form and that the target is public): counted in the

@@ -378,7 +378,7 @@ function refreshInBackground(key: string, page: Page, req: IncomingMessage): voi
 }
 
 const refreshBudget = new Map<string, { tokens: number; at: number }>()
-/** How long the next background render of this page waits: none while its budget lasts, then one a second. */
+/** How long the next background render of this page waits: none while its budget lasts, then one per MIN_REFRESH_MS. */
 function refreshDelay(key: string, now: number): number {
   let budget = refreshBudget.get(key)
   if (!budget) {
@@ -501,10 +501,12 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse): bo
   // left there: promoting every one churned the memory's pages and the garbage collector with them.
   const now = Date.now()
   const encoding = encodingFor(stored.size, req.headers['accept-encoding'])
-  const plain = () => zlib.gunzipSync(stored.gzip)
+  // The uncompressed page, unzipped once and only when needed (kept in memory, or a reader without compression).
+  let plain: Buffer | undefined
+  const plainBody = () => (plain ??= zlib.gunzipSync(stored.gzip))
   if (state === 'stale' || readAgain(key, now)) {
     const page: Page = {
-      body: plain(),
+      body: plainBody(),
       etag: stored.etag,
       headers: stored.headers,
       expires: now + PAGE_TTL_MS,
@@ -528,7 +530,7 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse): bo
     res.end()
     return true
   }
-  const body = encoding ? stored[encoding] : plain()
+  const body = encoding ? stored[encoding] : plainBody()
   res.writeHead(200, wireHeaders(answer, encoding ?? 'identity', encoding, body.length, https, source))
   res.end(body)
   return true

@@ -65,15 +65,14 @@ function statements(rows: CheerRow[], at: string, allowed: number[]) {
 }
 
 /** For the n-th of k cheers on one counter: the final count at which it was still within its limit (max + k - n). */
-function allowedCounts(rows: CheerRow[]): { allowed: number[]; hitsBefore: number[]; hits: Map<string, number> } {
+function allowedCounts(rows: CheerRow[]): number[] {
   const hits = new Map<string, number>()
-  const hitsBefore = rows.map((r) => {
-    const seen = hits.get(r.limit.key) ?? 0
-    hits.set(r.limit.key, seen + 1)
-    return seen
+  const nth = rows.map((r) => {
+    const n = (hits.get(r.limit.key) ?? 0) + 1
+    hits.set(r.limit.key, n)
+    return n
   })
-  const allowed = rows.map((r, i) => r.limit.max + hits.get(r.limit.key)! - (hitsBefore[i] + 1))
-  return { allowed, hitsBefore, hits }
+  return rows.map((r, i) => r.limit.max + hits.get(r.limit.key)! - nth[i])
 }
 
 /** The database file's write-ahead log, or null for a database without a file. */
@@ -102,7 +101,7 @@ export function sqliteCheers(payload: Payload): CheerStore {
   return {
     hooksRan: false,
     async write(rows, now) {
-      const { allowed, hitsBefore, hits } = allowedCounts(rows)
+      const allowed = allowedCounts(rows)
       // libsql runs each of these calls synchronously, start to end (BEGIN to COMMIT for the batch): nothing else of
       // this process runs between them.
       if (wal) pragma(client, 'NORMAL')
@@ -120,8 +119,8 @@ export function sqliteCheers(payload: Payload): CheerStore {
       const finalCount = new Map(counters.rows.map((c) => [String(c.key), Number(c.count)]))
       const stored = new Map(inserted.rows.map((c) => [String(c.dedupe_key), c]))
       return rows.map((row, i): CheerOutcome => {
-        const count = finalCount.get(row.limit.key)! - hits.get(row.limit.key)! + hitsBefore[i] + 1
-        if (!(count <= row.limit.max)) return { result: 'limited' }
+        // The same test the insert made: within its limit when the final count is at most its allowed count.
+        if (!(finalCount.get(row.limit.key)! <= allowed[i])) return { result: 'limited' }
         const doc = stored.get(row.dedupeKey)
         // The first cheer of a key within its limit is the one stored; any other is a repeat.
         if (!doc) return { result: 'duplicate' }
