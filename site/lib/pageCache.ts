@@ -33,6 +33,7 @@ import {
   writeStoredPage,
 } from './pageStore'
 import { isPrerender, prerenderAfterChange, prerenderStatus, startPrerender, sweepNow } from './prerender'
+import { changedSince, newRenderClock, stampChange } from './renderClock'
 import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
@@ -83,24 +84,8 @@ type Page = {
 const pages = new Map<string, Page>()
 const pagesByTag = new Map<string, Set<string>>()
 const untracked = new Set<string>()
-// A render that began before an invalidation must not be stored as fresh after it: content invalidations bump
-// one generation (the render is then not kept at all); count invalidations stamp their tags with a sequence number
-// (the render is kept, but stale, when it read a tag stamped after it began).
-let contentGeneration = 0
-let countSeq = 0
-const countStamps = new Map<string, number>()
-let stampsClearedAt = 0
-function stampCountTag(tag: string): void {
-  // Stamps are only compared with renders under way: forget them all now and then, and treat renders begun
-  // before that as having read a changed count.
-  if (countStamps.size > 10_000) {
-    countStamps.clear()
-    stampsClearedAt = countSeq
-  }
-  countStamps.set(tag, ++countSeq)
-}
-const countChangedSince = (seq: number, tags: Set<string>) =>
-  seq < stampsClearedAt || [...tags].some((tag) => (countStamps.get(tag) ?? 0) > seq)
+// Which renders under way an invalidation touches (site/lib/renderClock.ts).
+const changes = newRenderClock()
 
 function forget(key: string): void {
   const page = pages.get(key)
@@ -138,15 +123,13 @@ startPrerender(clock)
 onInvalidate((tags) => {
   recordChange(clock, tags)
   if (tags.some((t) => !isCountTag(t))) prerenderAfterChange()
+  stampChange(changes, tags)
   if (tags.includes(ALL_TAGS)) {
-    contentGeneration++
     pages.clear()
     pagesByTag.clear()
     untracked.clear()
     return
   }
-  if (tags.some((t) => !isCountTag(t))) contentGeneration++
-  for (const tag of tags) if (isCountTag(tag)) stampCountTag(tag)
   for (const key of [...untracked]) forget(key)
   for (const tag of tags) {
     const keys = pagesByTag.get(tag)
@@ -259,7 +242,7 @@ const storable = (response: Response) => response.status === 200 && isHtml(respo
 
 /** Renders the page through Astro and keeps it when it may be shared; the response for this request either way. */
 async function render(key: string, next: MiddlewareNext, memory = true): Promise<{ response: Response; page: Page | null }> {
-  const [generation, seq, startedAt] = [contentGeneration, countSeq, Date.now()]
+  const [seq, startedAt] = [changes.seq, Date.now()]
   const { result, reads } = await recordReads(async () => {
     const response = await next()
     // The body is read inside the recording: Astro streams, and the reads of a streamed page happen here.
@@ -271,18 +254,20 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     if (isStoredRoute(key)) void removeStoredPage(key).catch(() => {})
     return { response, page: null }
   }
+  const tags = reads.untracked ? null : reads.tags
+  const changed = changedSince(changes, seq, tags)
   const page: Page = {
     body,
     etag: etagOf(body),
     headers: [...response.headers],
     expires: Date.now() + PAGE_TTL_MS,
-    tags: reads.untracked ? null : reads.tags,
-    stale: countChangedSince(seq, reads.tags),
+    tags,
+    stale: changed.count,
     refreshing: false,
     wire: new Map(),
     touchedAt: Date.now(),
   }
-  if (!response.headers.has('cache-control') && contentGeneration === generation) {
+  if (!response.headers.has('cache-control') && !changed.content) {
     // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
     // often read once, and compressing it both ways cost a tenth of the server's time there.
     if (memory) keep(key, page)
