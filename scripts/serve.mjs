@@ -96,8 +96,18 @@ env.ESUKO_SCHEMA_READY = '1'
 // hot pages' CPU per request and ~115 MB less resident memory after a read-heavy bench (README, Performance).
 const SITE_SEMI_SPACE_MB = Number(process.env.ESUKO_SITE_SEMI_SPACE_MB ?? 16)
 const siteNodeFlags = Number.isInteger(SITE_SEMI_SPACE_MB) && SITE_SEMI_SPACE_MB > 0 ? [`--max-semi-space-size=${SITE_SEMI_SPACE_MB}`] : []
+// glibc's malloc arenas, per site process (its default is eight per core): with 2, the memory libuv's threads free
+// (compression, file reads) is reused instead of being handed back and faulted in again: on the bench, CPU per cached
+// read 0.12 → 0.08 ms, the storm's p99 35 → 15 ms, and less resident memory (README, Performance). glibc reads it
+// when the process starts, so it is set here, in the child's environment.
+const SITE_MALLOC_ARENAS = process.env.MALLOC_ARENA_MAX ?? '2'
 const startSite = (port) =>
-  run(process.execPath, [...siteNodeFlags, 'scripts/site-server.mjs'], { PORT: port, SITE_PORT: port, HOST: host })
+  run(process.execPath, [...siteNodeFlags, 'scripts/site-server.mjs'], {
+    PORT: port,
+    SITE_PORT: port,
+    HOST: host,
+    MALLOC_ARENA_MAX: SITE_MALLOC_ARENAS,
+  })
 const children =
   mode === 'dev'
     ? [

@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 import { ALL_TAGS, DATA_CACHE_TTL_MS, LOCAL_INVALIDATE } from '../../cms/lib/cacheProtocol'
+import { changedSince, newChangeClock, stampChange } from './changeClock'
 
 type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
 
@@ -43,15 +44,10 @@ const MAX_ENTRIES = 2_000
 
 const entries = new Map<string, Entry>()
 const byTag = new Map<string, Set<string>>()
-// A read that started before an invalidation of one of its tags must not be stored after it. Each invalidation
-// stamps its tags with a sequence number; a load is kept only if none of its tags was stamped after it began (a
-// single global counter would throw away every load under way whenever anything changed: in a cheer storm, the
+// A load that began before an invalidation of one of its tags must not be stored after it (site/lib/changeClock.ts;
+// a single global counter would throw away every load under way whenever anything changed: in a cheer storm, the
 // site could then cache nothing at all).
-let seq = 0
-let everythingAt = 0
-const stamps = new Map<string, number>()
-const changedSince = (startedAt: number, tags: string[]) =>
-  everythingAt > startedAt || tags.some((tag) => (stamps.get(tag) ?? 0) > startedAt)
+const changes = newChangeClock()
 const listeners = new Set<(tags: string[]) => void>()
 
 const disabled = () => process.env.ESUKO_SITE_CACHE === '0'
@@ -64,18 +60,12 @@ function drop(key: string): void {
 }
 
 function dropTags(tags: string[]): void {
-  seq++
-  // Stamps only matter to loads under way: forgetting them all now and then counts as a change of everything.
-  if (stamps.size > 10_000 || tags.includes(ALL_TAGS)) {
-    stamps.clear()
-    everythingAt = seq
-  }
+  stampChange(changes, tags)
   if (tags.includes(ALL_TAGS)) {
     entries.clear()
     byTag.clear()
   } else {
     for (const tag of tags) {
-      stamps.set(tag, seq)
       for (const key of byTag.get(tag) ?? []) drop(key)
       byTag.delete(tag)
     }
@@ -111,6 +101,13 @@ export function onInvalidate(listener: (tags: string[]) => void): void {
 /** The hooks in cms/ find the cache of this process here, so in-process writes skip the HTTP round trip. */
 ;(globalThis as Record<symbol, unknown>)[LOCAL_INVALIDATE] = invalidate
 
+// A render's loads are synchronous SQLite calls in a chain of promises that never leaves the microtask queue, so a
+// render held the event loop from its first read to its last (5-15 ms), and every reader of a cached page waited
+// behind it: in a cheer storm, where pages are rendered again behind readers several times a second, that was the
+// readers' p99. Before each load a render steps aside for one turn, and the requests that arrived meanwhile are
+// answered from the memory first.
+const stepAside = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** Returns the cached value for `key`, or runs `load` once (concurrent callers share the same promise). */
 export function remember<T>(key: string, tags: string[], load: () => Promise<T>, ttlMs = DEFAULT_TTL_MS): Promise<T> {
   const reads = renderScope.getStore()
@@ -125,8 +122,8 @@ export function remember<T>(key: string, tags: string[], load: () => Promise<T>,
     return hit.value as Promise<T>
   }
   if (hit) drop(key)
-  const startedAt = seq
-  const value = insideLoad.run(true, load)
+  const startedAt = changes.seq
+  const value = insideLoad.run(true, reads ? () => stepAside().then(load) : load)
   const entry: Entry = { value, expires: now + ttlMs, tags }
   entries.set(key, entry)
   for (const tag of tags) {
@@ -138,7 +135,9 @@ export function remember<T>(key: string, tags: string[], load: () => Promise<T>,
   value.then(
     () => {
       // Invalidated while loading: keep serving the promise to those already waiting, but do not keep it.
-      if (changedSince(startedAt, tags) && entries.get(key) === entry) drop(key)
+      if (entries.get(key) !== entry) return
+      const changed = changedSince(changes, startedAt, tags)
+      if (changed.content || changed.count) drop(key)
     },
     () => {
       if (entries.get(key) === entry) drop(key)

@@ -33,7 +33,7 @@ import {
   writeStoredPage,
 } from './pageStore'
 import { isPrerender, prerenderAfterChange, prerenderStatus, startPrerender, sweepNow } from './prerender'
-import { changedSince, newRenderClock, stampChange } from './renderClock'
+import { changedSince, newChangeClock, stampChange } from './changeClock'
 import { applySecurityHeaders } from './securityHeaders'
 
 // Page cache, ETag and compression for the public HTML (used by site/middleware.ts, production only).
@@ -84,8 +84,8 @@ type Page = {
 const pages = new Map<string, Page>()
 const pagesByTag = new Map<string, Set<string>>()
 const untracked = new Set<string>()
-// Which renders under way an invalidation touches (site/lib/renderClock.ts).
-const changes = newRenderClock()
+// Which renders under way an invalidation touches (site/lib/changeClock.ts).
+const changes = newChangeClock()
 
 function forget(key: string): void {
   const page = pages.get(key)

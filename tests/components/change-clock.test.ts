@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { ALL_TAGS, cheerTag } from '../../cms/lib/cacheProtocol'
-import { changedSince, newRenderClock, stampChange } from '../../site/lib/renderClock'
+import { changedSince, newChangeClock, stampChange } from '../../site/lib/changeClock'
 
-// Whether a render under way while invalidations arrived may be kept (site/lib/renderClock.ts, used by
+// Whether a render under way while invalidations arrived may be kept (site/lib/changeClock.ts, used by
 // site/lib/pageCache.ts): only what the render read counts.
 
 const story = 'stories:12'
@@ -26,7 +26,7 @@ describe('a render under way while tags change', () => {
     ['untracked render, any change', [['organisations:3']], null, { content: true, count: true }],
     ['untracked render, no change', [], null, { content: false, count: false }],
   ])('%s', (_, invalidations, read, expected) => {
-    const clock = newRenderClock()
+    const clock = newChangeClock()
     stampChange(clock, ['before-it-began'])
     const since = clock.seq
     for (const tags of invalidations) stampChange(clock, tags)
@@ -34,14 +34,14 @@ describe('a render under way while tags change', () => {
   })
 
   it('leaves a render begun after the change alone', () => {
-    const clock = newRenderClock()
+    const clock = newChangeClock()
     stampChange(clock, [story])
     stampChange(clock, [ALL_TAGS])
     expect(changedSince(clock, clock.seq, new Set([story]))).toEqual({ content: false, count: false })
   })
 
   it('counts forgetting the stamps as a change of everything for renders under way', () => {
-    const clock = newRenderClock()
+    const clock = newChangeClock()
     const since = clock.seq
     for (let i = 0; i < 10_001; i++) stampChange(clock, [`plans:${i}`])
     expect(clock.stamps.size).toBeLessThanOrEqual(10_000)
