@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { CHEERS_TAG, cheerTag } from '../lib/cacheProtocol'
+import { CHEERS_TAG, cheerTag, docTag, slugTag, storyGroupTag } from '../lib/cacheProtocol'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { invalidateSite } from '../lib/siteInvalidation'
 
@@ -10,16 +10,43 @@ import { invalidateSite } from '../lib/siteInvalidation'
  * and globals the site reads is declared in cms/plugins/sharedBehaviour.ts, which adds these hooks.
  */
 
-/** A cheer changes only its target's count and messages: a fine tag, so other pages stay cached. */
-function tagsFor(slug: string, doc: Record<string, unknown> | undefined): string[] {
-  if (slug === 'cheers') return [...cheerTargetsOf(doc).map((t) => cheerTag(t.type, t.id)), CHEERS_TAG]
-  return [slug]
+type Doc = Record<string, unknown> | undefined
+
+/**
+ * The collection's tag (its lists), each version's own document and slug tags (its page, its cards, where it is
+ * populated); a cheer only its target's count and messages; a story also the theme and town groups it entered.
+ */
+function tagsFor(slug: string, doc: Doc, previousDoc?: Doc): string[] {
+  if (slug === 'cheers') return [...[doc, previousDoc].flatMap((d) => cheerTargetsOf(d).map((t) => cheerTag(t.type, t.id))), CHEERS_TAG]
+  const tags = new Set([slug])
+  for (const version of [doc, previousDoc]) {
+    if (typeof version?.id === 'number' || typeof version?.id === 'string') tags.add(docTag(slug, version.id))
+    if (typeof version?.slug === 'string' && version.slug) tags.add(slugTag(slug, version.slug))
+  }
+  if (slug === 'stories') for (const tag of storyGroupsEntered(doc, previousDoc)) tags.add(tag)
+  return [...tags]
+}
+
+/**
+ * The theme and town groups a published story may have entered (or moved within: its date changed). A story that
+ * leaves a group, is withdrawn or deleted changes a list it was a member of, which its own document tag carries.
+ * `previousDoc` may be the last draft rather than the published version: then every group counts as entered.
+ */
+function storyGroupsEntered(doc: Doc, previousDoc: Doc): string[] {
+  if (doc?._status !== 'published') return []
+  const stayed = previousDoc?._status === 'published' && previousDoc.publishedAt === doc.publishedAt
+  const themesOf = (d: Doc) => (Array.isArray(d?.themes) ? (d.themes as unknown[]).filter((t): t is string => typeof t === 'string') : [])
+  const before = stayed ? new Set(themesOf(previousDoc)) : new Set<string>()
+  const tags = themesOf(doc)
+    .filter((theme) => !before.has(theme))
+    .map((theme) => storyGroupTag('themes', theme))
+  if (typeof doc.town === 'string' && doc.town && !(stayed && previousDoc?.town === doc.town)) tags.push(storyGroupTag('town', doc.town))
+  return tags
 }
 
 // Both the old and the new document: a cheer moved to another target changes both targets' pages.
 export const invalidateSiteOnChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc }) => {
-  const tags = new Set([...tagsFor(collection.slug, doc), ...tagsFor(collection.slug, previousDoc)])
-  invalidateSite([...tags])
+  invalidateSite(tagsFor(collection.slug, doc, previousDoc))
   return doc
 }
 

@@ -20,6 +20,18 @@ export const DATA_CACHE_TTL_MS = 30_000
 /** Drops everything. */
 export const ALL_TAGS = '*'
 
+/**
+ * Finer tags, so an edit drops the pages that show what it changed and not every page of its collection (a story page
+ * reads only these; lists keep the collection's own tag):
+ * - one document, wherever it is shown (its page, a card of it, a populated person or photo);
+ * - the document at a slug, also while there is none (a read that found nothing is kept under it);
+ * - which published stories share a theme or a town (the related stories): a story entering it changes it; one
+ *   leaving it is a change of a member, which the member's own tag carries.
+ */
+export const docTag = (collection: string, id: number | string): string => `${collection}#${id}`
+export const slugTag = (collection: string, slug: string): string => `${collection}/${slug}`
+export const storyGroupTag = (field: 'themes' | 'town', value: string): string => `stories?${field}=${value}`
+
 /** The tag of every cheer, and of one target's cheers (its count and its approved messages). */
 export const CHEERS_TAG = 'cheers'
 export const cheerTag = (type: string, id: number | string): string => `${CHEERS_TAG}:${type}:${id}`

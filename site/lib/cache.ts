@@ -75,7 +75,7 @@ function dropTags(tags: string[]): void {
 
 // A write's afterChange hook runs just before its transaction commits, so a read racing with it can still see
 // the old row: the same tags are dropped once more a moment later (one timer for a burst of invalidations).
-const REPEAT_AFTER_MS = 400
+export const REPEAT_AFTER_MS = 400
 let pending: Set<string> | null = null
 
 /** Drops every entry carrying one of the tags (`*`: everything). */
@@ -108,57 +108,85 @@ export function onInvalidate(listener: (tags: string[]) => void): void {
 // answered from the memory first.
 const stepAside = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+export type RememberOptions<T> = {
+  ttlMs?: number
+  /** Tags the value itself names (the documents it shows, known once it is loaded): kept and recorded with the others. */
+  tagsOf?: (value: T) => string[]
+}
+
 /** Returns the cached value for `key`, or runs `load` once (concurrent callers share the same promise). */
-export function remember<T>(key: string, tags: string[], load: () => Promise<T>, ttlMs = DEFAULT_TTL_MS): Promise<T> {
+export function remember<T>(
+  key: string,
+  tags: string[],
+  load: () => Promise<T>,
+  { ttlMs = DEFAULT_TTL_MS, tagsOf }: RememberOptions<T> = {},
+): Promise<T> {
   const reads = renderScope.getStore()
   if (reads) for (const tag of tags) reads.tags.add(tag)
-  if (disabled()) return insideLoad.run(true, load)
+  // A render also read what the value names, once that is known.
+  const noted = (value: Promise<T>): Promise<T> =>
+    reads && tagsOf
+      ? value.then((v) => {
+          for (const tag of tagsOf(v)) reads.tags.add(tag)
+          return v
+        })
+      : value
+  if (disabled()) return noted(insideLoad.run(true, load))
   const now = Date.now()
   const hit = entries.get(key)
   if (hit && hit.expires > now) {
     // Most recently used last, so the oldest entry is the first to go when the cache is full.
     entries.delete(key)
     entries.set(key, hit)
-    return hit.value as Promise<T>
+    return noted(hit.value as Promise<T>)
   }
   if (hit) drop(key)
   const startedAt = changes.seq
   const value = insideLoad.run(true, reads ? () => stepAside().then(load) : load)
   const entry: Entry = { value, expires: now + ttlMs, tags }
   entries.set(key, entry)
-  for (const tag of tags) {
-    let keys = byTag.get(tag)
-    if (!keys) byTag.set(tag, (keys = new Set()))
-    keys.add(key)
-  }
+  index(key, tags)
   if (entries.size > MAX_ENTRIES) drop(entries.keys().next().value!)
   value.then(
-    () => {
-      // Invalidated while loading: keep serving the promise to those already waiting, but do not keep it.
+    (v) => {
       if (entries.get(key) !== entry) return
-      const changed = changedSince(changes, startedAt, tags)
-      if (changed.content || changed.count) drop(key)
+      const named = tagsOf ? tagsOf(v) : []
+      // Invalidated while loading: keep serving the promise to those already waiting, but do not keep it.
+      const changed = changedSince(changes, startedAt, [...tags, ...named])
+      if (changed.content || changed.count) return drop(key)
+      if (!named.length) return
+      entry.tags = [...tags, ...named]
+      index(key, named)
     },
     () => {
       if (entries.get(key) === entry) drop(key)
     },
   )
-  return value
+  return noted(value)
+}
+
+function index(key: string, tags: string[]): void {
+  for (const tag of tags) {
+    let keys = byTag.get(tag)
+    if (!keys) byTag.set(tag, (keys = new Set()))
+    keys.add(key)
+  }
 }
 
 /**
  * Wraps a finder: same signature, results cached per argument list under the given tags (a function of the
- * arguments for finer tags). Arguments must be JSON-serialisable; Dates serialise to their ISO string.
+ * arguments for finer tags; `tagsOf` adds those the result names). Arguments must be JSON-serialisable; Dates
+ * serialise to their ISO string.
  */
 export function cached<A extends unknown[], R>(
   name: string,
   tags: string[] | ((...args: A) => string[]),
   finder: (...args: A) => Promise<R>,
-  ttlMs = DEFAULT_TTL_MS,
+  options: RememberOptions<R> = {},
 ): (...args: A) => Promise<R> {
   return (...args: A) => {
     const key = `${name}:${JSON.stringify(args)}`
-    return remember(key, typeof tags === 'function' ? tags(...args) : tags, () => finder(...args), ttlMs)
+    return remember(key, typeof tags === 'function' ? tags(...args) : tags, () => finder(...args), options)
   }
 }
 

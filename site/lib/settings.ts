@@ -1,6 +1,7 @@
 import type { SiteSetting } from '../../cms/payload-types'
 import { payloadClient } from './payload'
 import { cached } from './cache'
+import { documentTags } from './references'
 
 export type PublicSettings = Pick<SiteSetting, 'hero' | 'navigation' | 'notices'>
 
@@ -13,7 +14,11 @@ async function getSiteSettingsUncached(): Promise<PublicSettings> {
     overrideAccess: false,
   }) as Promise<PublicSettings>
 }
-export const getSiteSettings = cached('settings.getSiteSettings', ['site-settings', 'media'], getSiteSettingsUncached)
+// Every page reads the settings: under the hero image's own tag, not the whole media collection's, so uploading a
+// photo or withdrawing one elsewhere leaves every page where it is.
+export const getSiteSettings = cached('settings.getSiteSettings', ['site-settings'], getSiteSettingsUncached, {
+  tagsOf: (settings) => documentTags({ media: [settings.hero?.image] }),
+})
 
 /** Notices whose display window includes now. */
 export const activeNotices = (settings: PublicSettings, now = new Date()) =>

@@ -1,11 +1,15 @@
 import type { Where } from 'payload'
 
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
+import { slugTag, storyGroupTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 import { findPreview } from './preview'
+import { documentTags, richTextReferences } from './references'
 
-// Stories come back with their hero image, people and organisations populated.
+// Lists of stories come back with their hero image, people and organisations populated: any change to those
+// collections may change them. A story's page reads only finer tags (storyPageTags below), so an edit drops the pages
+// that show what it changed, not every story page (and with them every stored one: site/lib/pageStore.ts).
 const STORY_TAGS = ['stories', 'media', 'citizens', 'organisations']
 
 export type StoryCard = Pick<Story, 'id' | 'title' | 'slug' | 'lead' | 'publishedAt' | 'town' | 'themes'> & {
@@ -67,7 +71,7 @@ async function listStoriesUncached({ theme, town, page = 1 }: StoryFilter = {}) 
 /** Published stories, newest first, filtered by theme and town, paginated. */
 export const listStories = cached('stories.listStories', STORY_TAGS, listStoriesUncached)
 
-// What a story's page shows, for the public read and the staff preview alike.
+// What a story's page shows, for the public read and the staff preview alike (storyPageTags names its documents).
 const storyPageRead = {
   select: {
     ...cardSelect,
@@ -99,7 +103,23 @@ async function findStoryBySlugUncached(slug: string): Promise<StoryPage | null> 
   return (result.docs[0] as StoryPage | undefined) ?? null
 }
 /** One published story by its slug, with the people and organisations in it, or null. */
-export const findStoryBySlug = cached('stories.findStoryBySlug', STORY_TAGS, findStoryBySlugUncached)
+export const findStoryBySlug = cached('stories.findStoryBySlug', (slug: string) => [slugTag('stories', slug)], findStoryBySlugUncached, {
+  tagsOf: (story) => (story ? storyPageTags(story) : []),
+})
+
+/** The documents a story card shows: the story and its hero image. */
+const cardTags = (card: StoryCard): string[] => documentTags({ stories: [card.id], media: [card.heroImage] })
+
+/** The documents a story's page shows (storyPageRead): itself, its photos, people, organisations and what its text embeds. */
+export const storyPageTags = (story: StoryPage): string[] => [
+  ...documentTags({
+    stories: [story.id],
+    media: [story.heroImage, story.meta?.image],
+    citizens: story.citizens ?? [],
+    organisations: story.organisations ?? [],
+  }),
+  ...richTextReferences(story.body),
+]
 
 /** A story's latest version (a draft or a scheduled post) for a staff preview link; never cached. */
 export const previewStory = (slug: string, token: string): Promise<StoryPage | null> =>
@@ -110,11 +130,19 @@ export const previewStory = (slug: string, token: string): Promise<StoryPage | n
 // Asked per theme and per town instead, the answers are a handful of short lists that every story page shares:
 // each of the true newest `limit` is among the newest `limit + 1` of a theme or town it shares (only the story
 // itself and fewer than `limit` others can be newer there), so merging those lists gives the same answer.
-const newestOfTheme = cached('stories.newestOfTheme', STORY_TAGS, (theme: string, limit: number) =>
-  newestCards({ themes: { in: [theme] } }, limit),
+// Each list is kept under its group (a story entering it) and its members' own tags (one changed, left or withdrawn).
+const listTags = (cards: StoryCard[]) => cards.flatMap(cardTags)
+const newestOfTheme = cached(
+  'stories.newestOfTheme',
+  (theme: string, _limit: number) => [storyGroupTag('themes', theme)],
+  (theme: string, limit: number) => newestCards({ themes: { in: [theme] } }, limit),
+  { tagsOf: listTags },
 )
-const newestOfTown = cached('stories.newestOfTown', STORY_TAGS, (town: string, limit: number) =>
-  newestCards({ town: { equals: town } }, limit),
+const newestOfTown = cached(
+  'stories.newestOfTown',
+  (town: string, _limit: number) => [storyGroupTag('town', town)],
+  (town: string, limit: number) => newestCards({ town: { equals: town } }, limit),
+  { tagsOf: listTags },
 )
 
 /** Other published stories sharing a theme or town with this one, newest first. */

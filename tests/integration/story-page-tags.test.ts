@@ -1,0 +1,107 @@
+// A story page is kept under the tags of what it shows (site/lib/stories.ts storyPageTags, the related lists' groups
+// and members) and an edit drops the tags of what it changed (cms/hooks/invalidateSite.ts). Together they decide which
+// pages an edit drops, from the memory and from the page store: every edit that changes what the page shows must
+// reach it, and the everyday edits elsewhere (another story, a new photo, a new esuko citizen) must not.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { THEMES, TOWNS } from '../../cms/domain/options'
+import { clearCache, onInvalidate, recordReads, REPEAT_AFTER_MS } from '../../site/lib/cache'
+import { findRelatedStories, findStoryBySlug } from '../../site/lib/stories'
+import { citizenData, createPhoto, daysFromNow } from '../helpers/domain'
+import { storyData } from '../helpers/fixtures'
+import { bootPayload, shutdownPayload } from '../helpers/payload'
+
+let payload: Payload
+const ids: Record<string, number | string> = {}
+const invalidated: string[][] = []
+
+/** The tags a story page's own reads record (what the page cache keeps it under, besides the layout's). */
+async function pageTags(slug: string): Promise<Set<string>> {
+  // The cache drops every invalidation's tags once more a moment later: let the earlier edits' repeats pass first.
+  await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS + 100))
+  clearCache()
+  const { reads } = await recordReads(async () => {
+    const story = await findStoryBySlug(slug)
+    if (story) await findRelatedStories(story)
+  })
+  return reads.tags
+}
+
+beforeAll(async () => {
+  payload = await bootPayload()
+  onInvalidate((tags) => invalidated.push(tags))
+  const hero = await createPhoto(payload)
+  const otherPhoto = await createPhoto(payload)
+  const person = await payload.create({ collection: 'citizens', data: citizenData({ displayName: '話の中の人' }) })
+  const story = (title: string, slug: string, data: Record<string, unknown>) =>
+    payload.create({ collection: 'stories', data: storyData({ title, slug, _status: 'published', ...data } as never) })
+  const a = await story('ページの話', 'tags-page', {
+    town: TOWNS[0],
+    themes: [THEMES[0]],
+    heroImage: hero.id,
+    citizens: [person.id],
+    publishedAt: daysFromNow(-1),
+  })
+  const related = await story('関連する話', 'tags-related', { town: TOWNS[0], themes: [THEMES[0]], publishedAt: daysFromNow(-2) })
+  const elsewhere = await story('よその話', 'tags-elsewhere', { town: TOWNS[2], themes: [THEMES[3]], publishedAt: daysFromNow(-3) })
+  Object.assign(ids, { a: a.id, related: related.id, elsewhere: elsewhere.id, hero: hero.id, otherPhoto: otherPhoto.id, person: person.id })
+})
+
+afterAll(() => shutdownPayload(payload))
+
+describe('which edits reach a story page', () => {
+  // In order: each edit is made, then the tags it dropped are compared with what the page read just before.
+  it.each<[string, boolean, () => Promise<unknown>]>([
+    ['another story in another town and theme edited', false, () => update('stories', ids.elsewhere, { title: 'よその話（改）' })],
+    ['a new photo uploaded', false, () => createPhoto(payload)],
+    ['another photo edited', false, () => update('media', ids.otherPhoto, { alt: '別の写真' })],
+    [
+      'a new esuko citizen registered',
+      false,
+      () => payload.create({ collection: 'citizens', data: citizenData({ displayName: '新しい人' }) }),
+    ],
+    ['the story itself edited', true, () => update('stories', ids.a, { title: 'ページの話（改）' })],
+    ['its hero photo edited', true, () => update('media', ids.hero, { alt: '言い換えた説明' })],
+    ['a person in it edited', true, () => update('citizens', ids.person, { intro: '夕方の見守りもしています' })],
+    ['a related story (shown as a card) edited', true, () => update('stories', ids.related, { title: '関連する話（改）' })],
+    [
+      'a new story published in its theme',
+      true,
+      () =>
+        payload.create({
+          collection: 'stories',
+          data: storyData({
+            title: '新しい話',
+            slug: 'tags-new',
+            _status: 'published',
+            town: TOWNS[3],
+            themes: [THEMES[0]],
+            publishedAt: daysFromNow(0),
+          } as never),
+        }),
+    ],
+    ['a related story withdrawn', true, () => update('stories', ids.related, { _status: 'draft' })],
+  ])('%s → reaches the page: %s', async (_, reaches, edit) => {
+    const read = await pageTags('tags-page')
+    expect(read.size).toBeGreaterThan(0)
+    invalidated.length = 0
+    await edit()
+    const dropped = invalidated.flat()
+    expect(dropped.length).toBeGreaterThan(0)
+    expect(
+      dropped.some((tag) => read.has(tag)),
+      `page read ${[...read].join(' ')}; edit dropped ${dropped.join(' ')}`,
+    ).toBe(reaches)
+  })
+
+  it('names the slug even when nothing is published there yet, so publishing a story at it reaches the missing page', async () => {
+    const read = await pageTags('tags-later')
+    invalidated.length = 0
+    await payload.create({ collection: 'stories', data: storyData({ title: '後から', slug: 'tags-later', _status: 'published' } as never) })
+    expect(invalidated.flat().some((tag) => read.has(tag))).toBe(true)
+  })
+})
+
+const update = (collection: 'stories' | 'media' | 'citizens', id: number | string, data: Record<string, unknown>) =>
+  payload.update({ collection, id, data: data as never })
