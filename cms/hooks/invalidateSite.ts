@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { CHEERS_TAG, cheerTag, docTag, slugTag, storyGroupTag } from '../lib/cacheProtocol'
+import { CHEERS_TAG, cheerTag, docTag, groupTag, referenceId, slugTag } from '../lib/cacheProtocol'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { invalidateSite } from '../lib/siteInvalidation'
 
@@ -14,16 +14,24 @@ type Doc = Record<string, unknown> | undefined
 
 /**
  * The collection's tag (its lists), each version's own document and slug tags (its page, its cards, where it is
- * populated); a cheer only its target's count and messages; a story also the theme and town groups it entered.
+ * populated); a cheer only its target's count and messages; a story also the theme and town groups it entered; a
+ * support offer its plan's offers.
  */
 function tagsFor(slug: string, doc: Doc, previousDoc?: Doc): string[] {
   if (slug === 'cheers') return [...[doc, previousDoc].flatMap((d) => cheerTargetsOf(d).map((t) => cheerTag(t.type, t.id))), CHEERS_TAG]
   const tags = new Set([slug])
   for (const version of [doc, previousDoc]) {
-    if (typeof version?.id === 'number' || typeof version?.id === 'string') tags.add(docTag(slug, version.id))
+    const id = referenceId(version?.id)
+    if (id !== null) tags.add(docTag(slug, id))
     if (typeof version?.slug === 'string' && version.slug) tags.add(slugTag(slug, version.slug))
   }
   if (slug === 'stories') for (const tag of storyGroupsEntered(doc, previousDoc)) tags.add(tag)
+  // An offer changes its plan's page (the old plan's too, were it moved).
+  if (slug === 'support-offers')
+    for (const version of [doc, previousDoc]) {
+      const plan = referenceId(version?.plan)
+      if (plan !== null) tags.add(groupTag(slug, 'plan', plan))
+    }
   return [...tags]
 }
 
@@ -39,8 +47,9 @@ function storyGroupsEntered(doc: Doc, previousDoc: Doc): string[] {
   const before = stayed ? new Set(themesOf(previousDoc)) : new Set<string>()
   const tags = themesOf(doc)
     .filter((theme) => !before.has(theme))
-    .map((theme) => storyGroupTag('themes', theme))
-  if (typeof doc.town === 'string' && doc.town && !(stayed && previousDoc?.town === doc.town)) tags.push(storyGroupTag('town', doc.town))
+    .map((theme) => groupTag('stories', 'themes', theme))
+  if (typeof doc.town === 'string' && doc.town && !(stayed && previousDoc?.town === doc.town))
+    tags.push(groupTag('stories', 'town', doc.town))
   return tags
 }
 

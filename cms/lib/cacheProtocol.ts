@@ -25,12 +25,21 @@ export const ALL_TAGS = '*'
  * reads only these; lists keep the collection's own tag):
  * - one document, wherever it is shown (its page, a card of it, a populated person or photo);
  * - the document at a slug, also while there is none (a read that found nothing is kept under it);
- * - which published stories share a theme or a town (the related stories): a story entering it changes it; one
- *   leaving it is a change of a member, which the member's own tag carries.
+ * - a group: which published stories share a theme or a town (the related stories: a story entering it changes it;
+ *   one leaving it is a change of a member, which the member's own tag carries); the support offers of one plan.
  */
 export const docTag = (collection: string, id: number | string): string => `${collection}#${id}`
 export const slugTag = (collection: string, slug: string): string => `${collection}/${slug}`
-export const storyGroupTag = (field: 'themes' | 'town', value: string): string => `stories?${field}=${value}`
+/** The id a relationship holds: as stored (an id) or populated (the document); null when empty. */
+export const referenceId = (value: unknown): number | string | null =>
+  typeof value === 'number' || typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'id' in value
+      ? ((value as { id?: number | string | null }).id ?? null)
+      : null
+
+/** The documents of a collection whose field holds a value (`stories?themes=kids`, `support-offers?plan=12`). */
+export const groupTag = (collection: string, field: string, value: number | string): string => `${collection}?${field}=${value}`
 
 /** The tag of every cheer, and of one target's cheers (its count and its approved messages). */
 export const CHEERS_TAG = 'cheers'

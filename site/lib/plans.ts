@@ -1,9 +1,11 @@
 import type { Where } from 'payload'
 
 import type { Plan, SupportOffer } from '../../cms/payload-types'
+import { docTag, groupTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 import { findPreview } from './preview'
+import { documentTags } from './references'
 
 export type PlanCard = Pick<Plan, 'id' | 'kind' | 'title' | 'description' | 'town' | 'themes' | 'status' | 'proposerNickname' | 'createdAt'>
 export type PlanPage = PlanCard &
@@ -62,8 +64,12 @@ async function findPlanUncached(id: string): Promise<PlanPage | null> {
   })
   return (result.docs[0] as PlanPage | undefined) ?? null
 }
-// The realisation story and the share image are populated into the page.
-export const findPlan = cached('plans.findPlan', ['plans', 'stories', 'media'], findPlanUncached)
+// Kept under the plan's own tag (a plan not public yet too: it becomes public by an edit of it) and those of the
+// realisation story and the share image populated into the page, so an edit elsewhere leaves its page (and the
+// stored copy) alone.
+export const findPlan = cached('plans.findPlan', (id: string) => [docTag('plans', id)], findPlanUncached, {
+  tagsOf: (plan) => (plan ? documentTags({ stories: [plan.realisationStory], media: [plan.meta?.image] }) : []),
+})
 
 /** A plan not yet public (受付, 確認中, …) for a staff preview link; never cached. */
 export const previewPlan = (id: string, token: string): Promise<PlanPage | null> =>
@@ -84,4 +90,8 @@ async function findPublicOffersUncached(planId: number | string): Promise<Public
   return result.docs as PublicOffer[]
 }
 /** Approved support offers for a plan: nickname and message only. */
-export const findPublicOffers = cached('plans.findPublicOffers', ['support-offers'], findPublicOffersUncached)
+export const findPublicOffers = cached(
+  'plans.findPublicOffers',
+  (planId: number | string) => [groupTag('support-offers', 'plan', planId)],
+  findPublicOffersUncached,
+)

@@ -1,20 +1,18 @@
-import { docTag } from '../../cms/lib/cacheProtocol'
+import { docTag, referenceId } from '../../cms/lib/cacheProtocol'
 
 // The documents a read shows, as cache tags (cms/lib/cacheProtocol.ts docTag): a relationship comes back as an id,
 // or populated as the document with its id. A value that is neither (empty, or left out by the public read rule) is
 // still named when it is an id: the page changes when that document becomes public.
 
-type Reference = number | string | { id?: number | string | null } | null | undefined
-
-const idOf = (value: Reference): number | string | null =>
-  typeof value === 'number' || typeof value === 'string' ? value : (value?.id ?? null)
+// An id, a populated document, or empty (referenceId in cms/lib/cacheProtocol.ts).
+type Reference = unknown
 
 /** The tags of the documents given per collection. */
 export function documentTags(byCollection: Record<string, readonly Reference[]>): string[] {
   const tags: string[] = []
   for (const [collection, values] of Object.entries(byCollection))
     for (const value of values) {
-      const id = idOf(value)
+      const id = referenceId(value)
       if (id !== null) tags.push(docTag(collection, id))
     }
   return tags
@@ -30,7 +28,7 @@ export function richTextReferences(data: unknown): string[] {
     if (!node || typeof node !== 'object') return
     const { type, relationTo, value, children, fields } = node as Node
     if ((type === 'upload' || type === 'relationship') && typeof relationTo === 'string') {
-      const id = idOf(value as Reference)
+      const id = referenceId(value)
       if (id !== null) tags.push(docTag(relationTo, id))
     }
     visit(children)

@@ -1,7 +1,7 @@
 import type { Where } from 'payload'
 
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
-import { slugTag, storyGroupTag } from '../../cms/lib/cacheProtocol'
+import { groupTag, slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 import { findPreview } from './preview'
@@ -134,13 +134,13 @@ export const previewStory = (slug: string, token: string): Promise<StoryPage | n
 const listTags = (cards: StoryCard[]) => cards.flatMap(cardTags)
 const newestOfTheme = cached(
   'stories.newestOfTheme',
-  (theme: string, _limit: number) => [storyGroupTag('themes', theme)],
+  (theme: string, _limit: number) => [groupTag('stories', 'themes', theme)],
   (theme: string, limit: number) => newestCards({ themes: { in: [theme] } }, limit),
   { tagsOf: listTags },
 )
 const newestOfTown = cached(
   'stories.newestOfTown',
-  (town: string, _limit: number) => [storyGroupTag('town', town)],
+  (town: string, _limit: number) => [groupTag('stories', 'town', town)],
   (town: string, limit: number) => newestCards({ town: { equals: town } }, limit),
   { tagsOf: listTags },
 )

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { THEMES, TOWNS } from '../../cms/domain/options'
 import { clearCache, onInvalidate, recordReads, REPEAT_AFTER_MS } from '../../site/lib/cache'
+import { findPlan, findPublicOffers } from '../../site/lib/plans'
 import { findRelatedStories, findStoryBySlug } from '../../site/lib/stories'
-import { citizenData, createPhoto, daysFromNow } from '../helpers/domain'
+import { citizenData, createPhoto, daysFromNow, planData } from '../helpers/domain'
 import { storyData } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
@@ -18,14 +19,20 @@ const invalidated: string[][] = []
 
 /** The tags a story page's own reads record (what the page cache keeps it under, besides the layout's). */
 async function pageTags(slug: string): Promise<Set<string>> {
-  // The cache drops every invalidation's tags once more a moment later: let the earlier edits' repeats pass first.
-  await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS + 100))
-  clearCache()
-  const { reads } = await recordReads(async () => {
+  return tagsRead(async () => {
     const story = await findStoryBySlug(slug)
     if (story) await findRelatedStories(story)
   })
-  return reads.tags
+}
+
+/** The tags a plan's page reads (the plan with its realisation story, its public support offers). */
+const planPageTags = (id: number | string) => tagsRead(() => Promise.all([findPlan(String(id)), findPublicOffers(id)]))
+
+async function tagsRead(reads: () => Promise<unknown>): Promise<Set<string>> {
+  // The cache drops every invalidation's tags once more a moment later: let the earlier edits' repeats pass first.
+  await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS + 100))
+  clearCache()
+  return (await recordReads(reads)).reads.tags
 }
 
 beforeAll(async () => {
@@ -103,5 +110,45 @@ describe('which edits reach a story page', () => {
   })
 })
 
-const update = (collection: 'stories' | 'media' | 'citizens', id: number | string, data: Record<string, unknown>) =>
+describe("which edits reach a plan's page", () => {
+  const plans: Record<string, number | string> = {}
+  const offer = (plan: number | string, message: string) =>
+    payload.create({
+      collection: 'support-offers',
+      data: { plan, kind: 'help', nickname: '近所の人', message, status: 'approved', contact: { email: 'offer@example.jp' } } as never,
+    })
+
+  beforeAll(async () => {
+    const story = await payload.create({
+      collection: 'stories',
+      data: storyData({ title: '叶った話', slug: 'tags-realised', _status: 'published' } as never),
+    })
+    const plan = await payload.create({ collection: 'plans', data: planData({ title: 'ページのプラン', status: 'published' } as never) })
+    const other = await payload.create({ collection: 'plans', data: planData({ title: '別のプラン', status: 'published' } as never) })
+    await payload.update({ collection: 'plans', id: plan.id, data: { realisationStory: story.id } as never })
+    Object.assign(plans, { plan: plan.id, other: other.id, story: story.id })
+  })
+
+  it.each<[string, boolean, () => Promise<unknown>]>([
+    ['another plan edited', false, () => update('plans', plans.other, { title: '別のプラン（改）' })],
+    ['a story edited that it does not show', false, () => update('stories', ids.elsewhere, { lead: '書き足し' })],
+    ['an offer to another plan', false, () => offer(plans.other, '別のプランへ')],
+    ['the plan itself edited', true, () => update('plans', plans.plan, { title: 'ページのプラン（改）' })],
+    ['its realisation story edited', true, () => update('stories', plans.story, { title: '叶った話（改）' })],
+    ['an offer to it', true, () => offer(plans.plan, 'お手伝いします')],
+  ])('%s → reaches the page: %s', async (_, reaches, edit) => {
+    const read = await planPageTags(plans.plan)
+    expect(read.size).toBeGreaterThan(0)
+    invalidated.length = 0
+    await edit()
+    const dropped = invalidated.flat()
+    expect(dropped.length).toBeGreaterThan(0)
+    expect(
+      dropped.some((tag) => read.has(tag)),
+      `page read ${[...read].join(' ')}; edit dropped ${dropped.join(' ')}`,
+    ).toBe(reaches)
+  })
+})
+
+const update = (collection: 'stories' | 'media' | 'citizens' | 'plans', id: number | string, data: Record<string, unknown>) =>
   payload.update({ collection, id, data: data as never })
