@@ -28,6 +28,20 @@ async function pageTags(slug: string): Promise<Set<string>> {
 /** The tags a plan's page reads (the plan with its realisation story, its public support offers). */
 const planPageTags = (id: number | string) => tagsRead(() => Promise.all([findPlan(String(id)), findPublicOffers(id)]))
 
+/** Reads a page's tags, makes the edit, and checks whether what the edit dropped meets what the page read. */
+async function expectReach(readPage: () => Promise<Set<string>>, edit: () => Promise<unknown>, reaches: boolean): Promise<void> {
+  const read = await readPage()
+  expect(read.size).toBeGreaterThan(0)
+  invalidated.length = 0
+  await edit()
+  const dropped = invalidated.flat()
+  expect(dropped.length).toBeGreaterThan(0)
+  expect(
+    dropped.some((tag) => read.has(tag)),
+    `page read ${[...read].join(' ')}; edit dropped ${dropped.join(' ')}`,
+  ).toBe(reaches)
+}
+
 async function tagsRead(reads: () => Promise<unknown>): Promise<Set<string>> {
   // The cache drops every invalidation's tags once more a moment later: let the earlier edits' repeats pass first.
   await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS + 100))
@@ -90,16 +104,7 @@ describe('which edits reach a story page', () => {
     ],
     ['a related story withdrawn', true, () => update('stories', ids.related, { _status: 'draft' })],
   ])('%s → reaches the page: %s', async (_, reaches, edit) => {
-    const read = await pageTags('tags-page')
-    expect(read.size).toBeGreaterThan(0)
-    invalidated.length = 0
-    await edit()
-    const dropped = invalidated.flat()
-    expect(dropped.length).toBeGreaterThan(0)
-    expect(
-      dropped.some((tag) => read.has(tag)),
-      `page read ${[...read].join(' ')}; edit dropped ${dropped.join(' ')}`,
-    ).toBe(reaches)
+    await expectReach(() => pageTags('tags-page'), edit, reaches)
   })
 
   it('names the slug even when nothing is published there yet, so publishing a story at it reaches the missing page', async () => {
@@ -137,16 +142,7 @@ describe("which edits reach a plan's page", () => {
     ['its realisation story edited', true, () => update('stories', plans.story, { title: '叶った話（改）' })],
     ['an offer to it', true, () => offer(plans.plan, 'お手伝いします')],
   ])('%s → reaches the page: %s', async (_, reaches, edit) => {
-    const read = await planPageTags(plans.plan)
-    expect(read.size).toBeGreaterThan(0)
-    invalidated.length = 0
-    await edit()
-    const dropped = invalidated.flat()
-    expect(dropped.length).toBeGreaterThan(0)
-    expect(
-      dropped.some((tag) => read.has(tag)),
-      `page read ${[...read].join(' ')}; edit dropped ${dropped.join(' ')}`,
-    ).toBe(reaches)
+    await expectReach(() => planPageTags(plans.plan), edit, reaches)
   })
 })
 
