@@ -35,22 +35,32 @@ function tagsFor(slug: string, doc: Doc, previousDoc?: Doc): string[] {
   return [...tags]
 }
 
+// The groups of stories the site lists (site/lib/stories.ts): the related stories of a theme or town, the stories of
+// an esuko citizen or an organisation.
+const STORY_GROUPS = ['themes', 'town', 'citizens', 'organisations'] as const
+
+/** The values a story holds in a group field (a select, one or many, or relationships as ids or documents). */
+const groupValues = (d: Doc, field: (typeof STORY_GROUPS)[number]): string[] =>
+  [d?.[field]]
+    .flat()
+    .map(referenceId)
+    .filter((v) => v !== null && v !== '')
+    .map(String)
+
 /**
- * The theme and town groups a published story may have entered (or moved within: its date changed). A story that
- * leaves a group, is withdrawn or deleted changes a list it was a member of, which its own document tag carries.
- * `previousDoc` may be the last draft rather than the published version: then every group counts as entered.
+ * The groups a published story may have entered (or moved within: its date changed). A story that leaves a group,
+ * is withdrawn or deleted changes a list it was a member of, which its own document tag carries. `previousDoc` may
+ * be the last draft rather than the published version: then every group counts as entered.
  */
 function storyGroupsEntered(doc: Doc, previousDoc: Doc): string[] {
   if (doc?._status !== 'published') return []
   const stayed = previousDoc?._status === 'published' && previousDoc.publishedAt === doc.publishedAt
-  const themesOf = (d: Doc) => (Array.isArray(d?.themes) ? (d.themes as unknown[]).filter((t): t is string => typeof t === 'string') : [])
-  const before = stayed ? new Set(themesOf(previousDoc)) : new Set<string>()
-  const tags = themesOf(doc)
-    .filter((theme) => !before.has(theme))
-    .map((theme) => groupTag('stories', 'themes', theme))
-  if (typeof doc.town === 'string' && doc.town && !(stayed && previousDoc?.town === doc.town))
-    tags.push(groupTag('stories', 'town', doc.town))
-  return tags
+  return STORY_GROUPS.flatMap((field) => {
+    const before = new Set(stayed ? groupValues(previousDoc, field) : [])
+    return groupValues(doc, field)
+      .filter((value) => !before.has(value))
+      .map((value) => groupTag('stories', field, value))
+  })
 }
 
 // Both the old and the new document: a cheer moved to another target changes both targets' pages.

@@ -1,9 +1,11 @@
 import type { Where } from 'payload'
 
 import type { Citizen, Media } from '../../cms/payload-types'
+import { slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 import { findPreview } from './preview'
+import { documentTags } from './references'
 
 const CITIZEN_TAGS = ['citizens', 'media']
 
@@ -59,7 +61,15 @@ async function findCitizenBySlugUncached(slug: string): Promise<CitizenPage | nu
   })
   return (result.docs[0] as CitizenPage | undefined) ?? null
 }
-export const findCitizenBySlug = cached('citizens.findCitizenBySlug', CITIZEN_TAGS, findCitizenBySlugUncached)
+// Under its slug and what it shows (the person, their photo), so another citizen's registration leaves the page alone.
+export const findCitizenBySlug = cached(
+  'citizens.findCitizenBySlug',
+  (slug: string) => [slugTag('citizens', slug)],
+  findCitizenBySlugUncached,
+  {
+    tagsOf: (citizen) => (citizen ? documentTags({ citizens: [citizen.id], media: [citizen.photo] }) : []),
+  },
+)
 
 /** A citizen's profile before it is public (not yet registered or consented) for a staff preview link; never cached. */
 export const previewCitizen = (slug: string, token: string): Promise<CitizenPage | null> =>

@@ -1,9 +1,11 @@
 import type { Where } from 'payload'
 
 import type { Media, Organisation } from '../../cms/payload-types'
+import { slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
 import { cached } from './cache'
 import { findPreview } from './preview'
+import { documentTags, richTextReferences } from './references'
 
 const ORG_TAGS = ['organisations', 'media']
 
@@ -61,7 +63,13 @@ async function findOrganisationBySlugUncached(slug: string): Promise<Organisatio
   })
   return (result.docs[0] as OrganisationPage | undefined) ?? null
 }
-export const findOrganisationBySlug = cached('organisations.findOrganisationBySlug', ORG_TAGS, findOrganisationBySlugUncached)
+// Under its slug and what it shows (the organisation, its logo, what its text embeds).
+export const findOrganisationBySlug = cached(
+  'organisations.findOrganisationBySlug',
+  (slug: string) => [slugTag('organisations', slug)],
+  findOrganisationBySlugUncached,
+  { tagsOf: (org) => (org ? [...documentTags({ organisations: [org.id], media: [org.logo] }), ...richTextReferences(org.body)] : []) },
+)
 
 /** An organisation's profile before it is published, for a staff preview link; never cached. */
 export const previewOrganisation = (slug: string, token: string): Promise<OrganisationPage | null> =>

@@ -130,7 +130,8 @@ export const previewStory = (slug: string, token: string): Promise<StoryPage | n
 // Asked per theme and per town instead, the answers are a handful of short lists that every story page shares:
 // each of the true newest `limit` is among the newest `limit + 1` of a theme or town it shares (only the story
 // itself and fewer than `limit` others can be newer there), so merging those lists gives the same answer.
-// Each list is kept under its group (a story entering it) and its members' own tags (one changed, left or withdrawn).
+// Each list of a group is kept under the group (a story entering it) and its members' own tags (one changed, left
+// or withdrawn): the related stories here, the stories of a citizen or an organisation below.
 const listTags = (cards: StoryCard[]) => cards.flatMap(cardTags)
 const newestOfTheme = cached(
   'stories.newestOfTheme',
@@ -174,15 +175,19 @@ async function newestCards(where: Where, limit: number): Promise<StoryCard[]> {
 }
 
 /** Published stories that feature a citizen. */
-export const findStoriesOfCitizen = cached('stories.findStoriesOfCitizen', STORY_TAGS, (citizenId: number | string, limit: number = 12) =>
-  newestCards({ citizens: { in: [citizenId] } }, limit),
+export const findStoriesOfCitizen = cached(
+  'stories.findStoriesOfCitizen',
+  (citizenId: number | string) => [groupTag('stories', 'citizens', citizenId)],
+  (citizenId: number | string, limit: number = 12) => newestCards({ citizens: { in: [citizenId] } }, limit),
+  { tagsOf: listTags },
 )
 
 /** Published stories that involve an organisation. */
 export const findStoriesOfOrganisation = cached(
   'stories.findStoriesOfOrganisation',
-  STORY_TAGS,
+  (organisationId: number | string) => [groupTag('stories', 'organisations', organisationId)],
   (organisationId: number | string, limit: number = 12) => newestCards({ organisations: { in: [organisationId] } }, limit),
+  { tagsOf: listTags },
 )
 
 async function listStoriesForFeedUncached(limit = 50) {

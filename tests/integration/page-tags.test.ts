@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { THEMES, TOWNS } from '../../cms/domain/options'
 import { clearCache, onInvalidate, recordReads, REPEAT_AFTER_MS } from '../../site/lib/cache'
+import { findCitizenBySlug } from '../../site/lib/citizens'
+import { findOrganisationBySlug } from '../../site/lib/organisations'
 import { findPlan, findPublicOffers } from '../../site/lib/plans'
-import { findRelatedStories, findStoryBySlug } from '../../site/lib/stories'
+import { findRelatedStories, findStoriesOfCitizen, findStoriesOfOrganisation, findStoryBySlug } from '../../site/lib/stories'
 import { citizenData, createPhoto, daysFromNow, planData } from '../helpers/domain'
 import { storyData } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
@@ -146,5 +148,53 @@ describe("which edits reach a plan's page", () => {
   })
 })
 
-const update = (collection: 'stories' | 'media' | 'citizens' | 'plans', id: number | string, data: Record<string, unknown>) =>
-  payload.update({ collection, id, data: data as never })
+describe("which edits reach an esuko citizen's and an organisation's page", () => {
+  const docs: Record<string, { id: number | string; slug?: string | null }> = {}
+  const citizenPage = () =>
+    tagsRead(async () => {
+      const citizen = await findCitizenBySlug(docs.citizen.slug!)
+      if (citizen) await findStoriesOfCitizen(citizen.id)
+    })
+  const organisationPage = () =>
+    tagsRead(async () => {
+      const org = await findOrganisationBySlug(docs.org.slug!)
+      if (org) await findStoriesOfOrganisation(org.id)
+    })
+  const publish = (slug: string, data: Record<string, unknown>) =>
+    payload.create({
+      collection: 'stories',
+      data: storyData({ title: `話 ${slug}`, slug, _status: 'published', publishedAt: daysFromNow(0), ...data } as never),
+    })
+
+  beforeAll(async () => {
+    docs.citizen = await payload.create({ collection: 'citizens', data: citizenData({ displayName: 'ページの人' }) })
+    docs.otherCitizen = await payload.create({ collection: 'citizens', data: citizenData({ displayName: 'ほかの人' }) })
+    docs.org = await payload.create({
+      collection: 'organisations',
+      data: { name: 'ページの団体', kind: 'npo', town: TOWNS[0], published: true } as never,
+    })
+    docs.otherOrg = await payload.create({
+      collection: 'organisations',
+      data: { name: 'ほかの団体', kind: 'npo', town: TOWNS[1], published: true } as never,
+    })
+  })
+
+  it.each<[string, 'citizen' | 'org', boolean, () => Promise<unknown>]>([
+    ['another citizen edited', 'citizen', false, () => update('citizens', docs.otherCitizen.id, { intro: '別の紹介' })],
+    ['a story about someone else', 'citizen', false, () => publish('tags-other-person', { citizens: [docs.otherCitizen.id] })],
+    ['the person edited', 'citizen', true, () => update('citizens', docs.citizen.id, { intro: '紹介を変えました' })],
+    ['a story about them published', 'citizen', true, () => publish('tags-person', { citizens: [docs.citizen.id] })],
+    ['another organisation edited', 'org', false, () => update('organisations', docs.otherOrg.id, { summary: '別の団体の紹介' })],
+    ['a story about another organisation', 'org', false, () => publish('tags-other-org', { organisations: [docs.otherOrg.id] })],
+    ['the organisation edited', 'org', true, () => update('organisations', docs.org.id, { summary: '紹介を変えました' })],
+    ['a story about it published', 'org', true, () => publish('tags-org', { organisations: [docs.org.id] })],
+  ])('%s (%s page) → reaches the page: %s', (_, page, reaches, edit) =>
+    expectReach(page === 'citizen' ? citizenPage : organisationPage, edit, reaches),
+  )
+})
+
+const update = (
+  collection: 'stories' | 'media' | 'citizens' | 'plans' | 'organisations',
+  id: number | string,
+  data: Record<string, unknown>,
+) => payload.update({ collection, id, data: data as never })
