@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { THEMES, TOWNS } from '../../cms/domain/options'
+import { isCountTag } from '../../cms/lib/cacheProtocol'
 import { clearCache, onInvalidate, recordReads, REPEAT_AFTER_MS } from '../../site/lib/cache'
 import { findCitizenBySlug } from '../../site/lib/citizens'
 import { findOrganisationBySlug } from '../../site/lib/organisations'
@@ -107,6 +108,15 @@ describe('which edits reach a story page', () => {
     ['a related story withdrawn', true, () => update('stories', ids.related, { _status: 'draft' })],
   ])('%s → reaches the page: %s', async (_, reaches, edit) => {
     await expectReach(() => pageTags('tags-page'), edit, reaches)
+  })
+
+  it('drops only count tags for what only moves a count (a new participant), so the pre-renderer is not set sweeping', async () => {
+    await pageTags('tags-page')
+    invalidated.length = 0
+    await payload.create({ collection: 'citizens', data: citizenData({ displayName: '数えられる人' }) })
+    const counted = invalidated.flat().filter((tag) => tag.startsWith('participants'))
+    expect(counted.length).toBeGreaterThan(0)
+    expect(counted.filter((tag) => !isCountTag(tag))).toEqual([])
   })
 
   it('names the slug even when nothing is published there yet, so publishing a story at it reaches the missing page', async () => {
