@@ -95,11 +95,12 @@ env.ESUKO_SCHEMA_READY = '1'
 // V8's young generation, per site process (MB per semi-space; Node's default on this machine is larger): 16 keeps the
 // hot pages' CPU per request and ~115 MB less resident memory after a read-heavy bench (README, Performance).
 const SITE_SEMI_SPACE_MB = Number(process.env.ESUKO_SITE_SEMI_SPACE_MB ?? 16)
-// V8's old generation, per site process (MB). V8 keeps the memory of its highest heap resident; without a cap it lets
-// the heap grow far past what is alive under a burst of form posts (each held across a batch commit). With 256, the
-// bench's site ends at ~310 MB instead of ~540 MB after 10,000 cheers, for ~15 % more CPU per cheer (README,
-// Performance); the live heap is about 100 MB. 0 leaves Node's default.
-const SITE_OLD_SPACE_MB = Number(process.env.ESUKO_SITE_OLD_SPACE_MB ?? 256)
+// V8's old generation, per site process (MB). V8 keeps the memory of its highest heap resident, and without a cap lets
+// the heap grow far past what is alive under a burst of form posts (each held across a batch commit): with 256 the
+// bench's site ended at ~310 MB instead of ~540 MB after 10,000 cheers at scale 1, but ran out of heap at scale 10
+// (the sitemap's 50,000-document reads then; read in chunks since). Off until a scale-10 run proves a cap: 0 leaves
+// Node's default (README, Performance).
+const SITE_OLD_SPACE_MB = Number(process.env.ESUKO_SITE_OLD_SPACE_MB ?? 0)
 const mbFlag = (flag, mb) => (Number.isInteger(mb) && mb > 0 ? [`--${flag}=${mb}`] : [])
 const siteNodeFlags = [...mbFlag('max-semi-space-size', SITE_SEMI_SPACE_MB), ...mbFlag('max-old-space-size', SITE_OLD_SPACE_MB)]
 // glibc's malloc arenas, per site process (its default is eight per core): with 2, the memory libuv's threads free

@@ -95,6 +95,13 @@ describe('the sitemap', () => {
     }
     expect(all.sort()).toEqual([...publicPaths.stories].sort())
     expect(await sitemapEntries('stories', 4, perFile)).toBeNull()
+    // Read in chunks that tile each file, the files hold the same URLs in the same order.
+    for (const f of files)
+      expect(await sitemapEntries('stories', f.page, perFile, 1)).toEqual(await sitemapEntries('stories', f.page, perFile))
+    const whole = (await sitemapEntries('stories', 1, 6))!
+    expect((await sitemapEntries('stories', 1, 6, 2))!.map((e) => e.path)).toEqual(whole.map((e) => e.path))
+    expect(await sitemapEntries('stories', 2, 4, 2)).toHaveLength(1)
+    expect(await sitemapEntries('stories', 3, 4, 2)).toBeNull()
     const index = sitemapIndexXml(files, ORIGIN)
     expect(index).toContain(`<loc>${ORIGIN}/sitemaps/stories-3.xml</loc>`)
     expect(index).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex /)
