@@ -103,10 +103,10 @@ const SITE_SEMI_SPACE_MB = Number(process.env.ESUKO_SITE_SEMI_SPACE_MB ?? 16)
 const SITE_OLD_SPACE_MB = Number(process.env.ESUKO_SITE_OLD_SPACE_MB ?? 0)
 const mbFlag = (flag, mb) => (Number.isInteger(mb) && mb > 0 ? [`--${flag}=${mb}`] : [])
 const siteNodeFlags = [...mbFlag('max-semi-space-size', SITE_SEMI_SPACE_MB), ...mbFlag('max-old-space-size', SITE_OLD_SPACE_MB)]
-// glibc's malloc arenas, per site process (its default is eight per core): with 2, the memory libuv's threads free
-// (compression, file reads) is reused instead of being handed back and faulted in again: on the bench, CPU per cached
-// read 0.12 → 0.08 ms, the storm's p99 35 → 15 ms, and less resident memory (README, Performance). glibc reads it
-// when the process starts, so it is set here, in the child's environment.
+// glibc's malloc arenas, per site process (its default is eight per core): with 2, what libuv's threads free
+// (compression, file reads) is reused instead of held in arenas of their own: RSS after the bench's long tail
+// 465 → 406 MB. A first A/B also showed a third less CPU per cached read; later runs did not confirm it within the
+// host's noise (README, Performance). glibc reads it when the process starts, so it is set in the child's environment.
 const SITE_MALLOC_ARENAS = process.env.MALLOC_ARENA_MAX ?? '2'
 const startSite = (port) =>
   run(process.execPath, [...siteNodeFlags, 'scripts/site-server.mjs'], {
