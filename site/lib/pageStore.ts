@@ -166,6 +166,37 @@ export function readStoredPage(key: string): StoredPage | null {
   return parseStoredPage(buf, key)
 }
 
+/**
+ * Only what describes a stored page (its head), or null: the pre-renderer asks this of every page of the sitemap on
+ * each sweep, and needs no body to decide that a page is still usable.
+ */
+export function readStoredMeta(key: string): StoredMeta | null {
+  let fd: number
+  try {
+    fd = fs.openSync(fileOf(key), 'r')
+  } catch {
+    return null
+  }
+  try {
+    const head = Buffer.alloc(META_PROBE_BYTES)
+    const got = fs.readSync(fd, head, 0, head.length, 0)
+    if (got < 8 || !head.subarray(0, 4).equals(MAGIC)) return null
+    const length = head.readUInt32BE(4)
+    let json = head.subarray(8, Math.min(got, 8 + length))
+    if (json.length < length) {
+      json = Buffer.alloc(length)
+      if (fs.readSync(fd, json, 0, length, 8) !== length) return null
+    }
+    const meta = JSON.parse(json.toString('utf8')) as StoredMeta
+    return meta.key === key && fs.fstatSync(fd).size === 8 + length + meta.brLength + meta.gzipLength ? meta : null
+  } catch {
+    return null
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+const META_PROBE_BYTES = 4096
+
 export function parseStoredPage(buf: Buffer, key: string): StoredPage | null {
   try {
     if (buf.length < 8 || !buf.subarray(0, 4).equals(MAGIC)) return null

@@ -4,7 +4,7 @@ import http from 'node:http'
 import path from 'node:path'
 
 import { PRERENDER_HEADER, SITE_ADDRESS } from '../../cms/lib/cacheProtocol'
-import { fileOf, MAX_AGE_MS, readStoredPage, STORED_SECTIONS, storedState, type TagClock } from './pageStore'
+import { fileOf, MAX_AGE_MS, readStoredMeta, STORED_SECTIONS, storedState, type TagClock } from './pageStore'
 import { listSitemapFiles, sitemapEntries, type SitemapSection } from './sitemap'
 
 /**
@@ -39,8 +39,10 @@ type Status = {
 }
 const status: Status = { sweeps: 0, sweeping: false, lastSweepMs: null, rendered: 0, skipped: 0, failed: 0 }
 /** For GET /_internal/page-store (the bench waits for the first sweep; operators see progress). */
-export const prerenderStatus = (): Status & { memory: NodeJS.MemoryUsage } => ({
+/** `nextSweepInMs`: when the next sweep starts (soon after a change; else the three-hourly one), null while none is set. */
+export const prerenderStatus = (): Status & { nextSweepInMs: number | null; memory: NodeJS.MemoryUsage } => ({
   ...status,
+  nextSweepInMs: sweepAgain ? SWEEP_AFTER_CHANGE_MS : sweepDue === Infinity ? null : Math.max(0, sweepDue - Date.now()),
   memory: process.memoryUsage(),
 })
 
@@ -49,7 +51,7 @@ let clock: TagClock | null = null
 const address = () => (globalThis as Record<symbol, unknown>)[SITE_ADDRESS] as { host: string; port: number } | undefined
 
 async function renderIntoStore(key: string): Promise<void> {
-  const stored = await readStoredPage(key)
+  const stored = readStoredMeta(key)
   if (stored && clock && storedState(stored, clock) === 'fresh') {
     status.skipped++
     return

@@ -12,6 +12,7 @@ import {
   MAX_SERVE_AGE_MS,
   newTagClock,
   parseStoredPage,
+  readStoredMeta,
   readStoredPage,
   recordChange,
   removeStoredPage,
@@ -148,5 +149,23 @@ describe('the files', () => {
     expect(await readStoredPage('/stories/never-written')).toBeNull()
     await removeStoredPage(page.key)
     expect(await readStoredPage(page.key)).toBeNull()
+  })
+
+  it('reads only the head of a page for the pre-renderer, whatever its length', async () => {
+    // Tags enough to push the head past the first read of the file.
+    const long = { ...page, key: '/stories/long-head', tags: Array.from({ length: 400 }, (_, i) => `stories#${i}`) }
+    for (const p of [page, long]) {
+      await writeStoredPage(p)
+      expect(readStoredMeta(p.key)).toMatchObject({ key: p.key, tags: p.tags, renderedAt: 1234, size: body.length })
+    }
+    expect(readStoredMeta('/stories/other')).toBeNull()
+    const file = fileOf(long.key)
+    fs.mkdirSync(path.dirname(fileOf('/stories/other')), { recursive: true })
+    fs.copyFileSync(file, fileOf('/stories/other'))
+    expect(readStoredMeta('/stories/other')).toBeNull()
+    fs.truncateSync(file, fs.statSync(file).size - 1)
+    expect(readStoredMeta(long.key)).toBeNull()
+    fs.writeFileSync(file, 'not a page')
+    expect(readStoredMeta(long.key)).toBeNull()
   })
 })
