@@ -271,26 +271,24 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
     // often read once, and compressing it both ways cost a tenth of the server's time there.
     if (memory) keep(key, page)
-    // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts).
+    // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts), compressed both ways
+    // once for the store and the reader alike.
     if (page.tags && isStoredRoute(key)) {
-      const stored = writeStoredPage({
-        key,
-        writer: clock.self,
-        body,
-        etag: page.etag,
-        headers: page.headers,
-        tags: [...page.tags],
-        renderedAt: startedAt,
-      })
-      if (!memory) await stored.catch((error) => console.error('[site] ページを保存できませんでした / page store write failed', error))
-      else
-        stored.then(
-          (c) => {
-            page.br ??= c.br
-            page.gzip ??= c.gzip
-          },
-          (error) => console.error('[site] ページを保存できませんでした / page store write failed', error),
-        )
+      try {
+        const both = writeStoredPage({
+          key,
+          writer: clock.self,
+          body,
+          etag: page.etag,
+          headers: page.headers,
+          tags: [...page.tags],
+          renderedAt: startedAt,
+        })
+        page.br ??= both.br
+        page.gzip ??= both.gzip
+      } catch (error) {
+        console.error('[site] ページを保存できませんでした / page store write failed', error)
+      }
     }
   }
   return { response, page }

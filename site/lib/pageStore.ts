@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
 import { ALL_TAGS, DATA_CACHE_TTL_MS, isCountTag } from '../../cms/lib/cacheProtocol'
@@ -101,7 +100,6 @@ export const fileOf = (key: string, dir = storeDir()): string => {
   return path.join(dir, hash.slice(0, 2), `${hash}.page`)
 }
 
-const brotli = promisify(zlib.brotliCompress)
 /**
  * Brotli at quality 5 with a window fitted to the page (pages are 10–60 KB): the default 4 MB window made every
  * compression allocate megabytes of native memory, which the allocator kept and the site's RSS showed.
@@ -113,18 +111,24 @@ export const brotliOptions = (size: number): zlib.BrotliOptions => ({
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
   },
 })
-const gzip = promisify(zlib.gzip)
+/** A page in both encodings the site serves. */
+export const compressPage = (body: Buffer, have: { br?: Buffer; gzip?: Buffer } = {}): { br: Buffer; gzip: Buffer } => ({
+  br: have.br ?? zlib.brotliCompressSync(body, brotliOptions(body.length)),
+  gzip: have.gzip ?? zlib.gzipSync(body, { level: 6 }),
+})
 const made = new Set<string>()
 
-/** Writes a rendered page (atomically: readers see the old file or the new one, never half of one). */
-export async function writeStoredPage(
+/**
+ * Writes a rendered page (atomically: readers see the old file or the new one, never half of one).
+ * Synchronous, compression included: a page is compressed in ~0.5 ms and written to the OS's cache in ~0.1 ms,
+ * where the promise APIs' thread-pool hops cost four times the CPU (a 12 KB page with its lock: 0.57 against 0.14 ms)
+ * and compressed each page a second time when a reader's own encoding was asked for before the store's was done.
+ */
+export function writeStoredPage(
   page: { key: string; writer: string; body: Buffer; etag: string; headers: [string, string][]; tags: string[]; renderedAt: number },
   compressed: { br?: Buffer; gzip?: Buffer } = {},
-): Promise<{ br: Buffer; gzip: Buffer }> {
-  const [br, gz] = await Promise.all([
-    compressed.br ?? brotli(page.body, brotliOptions(page.body.length)),
-    compressed.gzip ?? gzip(page.body, { level: 6 }),
-  ])
+): { br: Buffer; gzip: Buffer } {
+  const { br, gzip: gz } = compressPage(page.body, compressed)
   const meta: StoredMeta = {
     key: page.key,
     writer: page.writer,
@@ -143,12 +147,17 @@ export async function writeStoredPage(
   const file = fileOf(page.key)
   const folder = path.dirname(file)
   if (!made.has(folder)) {
-    await fs.promises.mkdir(folder, { recursive: true })
+    fs.mkdirSync(folder, { recursive: true })
     made.add(folder)
   }
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  await fs.promises.writeFile(tmp, Buffer.concat([head, json, br, gz]))
-  await fs.promises.rename(tmp, file)
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([head, json, br, gz]))
+    fs.renameSync(tmp, file)
+  } catch (error) {
+    fs.rmSync(tmp, { force: true })
+    throw error
+  }
   return { br, gzip: gz }
 }
 

@@ -59,7 +59,7 @@ async function renderIntoStore(key: string): Promise<void> {
   const site = address()
   if (!site) return
   const lock = `${fileOf(key)}.lock`
-  if (!(await claim(lock))) {
+  if (!claimLock(lock)) {
     status.skipped++
     return
   }
@@ -80,21 +80,34 @@ async function renderIntoStore(key: string): Promise<void> {
     if (ok) status.rendered++
     else status.failed++
   } finally {
-    await fs.promises.rm(lock, { force: true })
+    fs.rmSync(lock, { force: true })
   }
 }
 
-/** Takes the page's lock file, or finds another process holding it (a lock older than LOCK_MS is abandoned). */
-async function claim(lock: string): Promise<boolean> {
+/**
+ * Takes the page's lock file, or finds another process holding it (a lock older than LOCK_MS is abandoned).
+ * Synchronous, as the page's write (site/lib/pageStore.ts): a few µs each, against a thread-pool hop apiece.
+ */
+export function claimLock(lock: string, again = true): boolean {
   try {
-    await fs.promises.mkdir(path.dirname(lock), { recursive: true })
-    await (await fs.promises.open(lock, 'wx')).close()
+    fs.mkdirSync(path.dirname(lock), { recursive: true })
+    fs.closeSync(fs.openSync(lock, 'wx'))
     return true
   } catch {
-    const stat = await fs.promises.stat(lock).catch(() => null)
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.statSync(lock)
+    } catch {
+      // Released meanwhile: try once more.
+    }
     if (stat && Date.now() - stat.mtimeMs < LOCK_MS) return false
-    await fs.promises.rm(lock, { force: true })
-    return claim(lock).catch(() => false)
+    if (!again) return false
+    try {
+      fs.rmSync(lock, { force: true })
+    } catch {
+      return false
+    }
+    return claimLock(lock, false)
   }
 }
 

@@ -5,6 +5,7 @@ import zlib from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { claimLock } from '../../site/lib/prerender'
 import {
   fileOf,
   isStoredRoute,
@@ -167,5 +168,18 @@ describe('the files', () => {
     expect(readStoredMeta(long.key)).toBeNull()
     fs.writeFileSync(file, 'not a page')
     expect(readStoredMeta(long.key)).toBeNull()
+  })
+
+  it('lets one process at a time render a page, and takes over a lock abandoned for a minute', () => {
+    const lock = path.join(dir, 'ab', 'cd.page.lock')
+    expect(claimLock(lock)).toBe(true)
+    expect(claimLock(lock)).toBe(false)
+    const twoMinutesAgo = new Date(Date.now() - 120_000)
+    fs.utimesSync(lock, twoMinutesAgo, twoMinutesAgo)
+    expect(claimLock(lock)).toBe(true)
+    expect(fs.statSync(lock).mtimeMs).toBeGreaterThan(Date.now() - 10_000)
+    expect(claimLock(lock)).toBe(false)
+    fs.rmSync(lock)
+    expect(claimLock(lock)).toBe(true)
   })
 })
