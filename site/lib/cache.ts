@@ -56,7 +56,17 @@ function drop(key: string): void {
   const entry = entries.get(key)
   if (!entry) return
   entries.delete(key)
-  for (const tag of entry.tags) byTag.get(tag)?.delete(key)
+  // An emptied tag goes too: most tags are one document's (a story page's slug, its photos), and the pre-renderer
+  // reads every document once, so empty sets left behind grew the heap by a page's tags for every page of the site.
+  for (const tag of entry.tags) untag(byTag, tag, key)
+}
+
+/** Removes a key from a tag's set, and the set once it is empty. */
+export function untag(index: Map<string, Set<string>>, tag: string, key: string): void {
+  const keys = index.get(tag)
+  if (!keys) return
+  keys.delete(key)
+  if (!keys.size) index.delete(tag)
 }
 
 function dropTags(tags: string[]): void {
@@ -192,4 +202,6 @@ export function cached<A extends unknown[], R>(
 
 /** Test hook and statistics. */
 export const cacheSize = (): number => entries.size
+/** Tags indexed (statistics, and the test that the index shrinks with the cache). */
+export const cacheTagCount = (): number => byTag.size
 export const clearCache = (): void => dropTags([ALL_TAGS])

@@ -21,7 +21,7 @@ import {
   SIGNATURE_HEADER,
 } from '../../cms/lib/cacheProtocol'
 import { verifyInvalidation } from '../../cms/lib/siteInvalidation'
-import { invalidate, onInvalidate, recordReads } from './cache'
+import { invalidate, onInvalidate, recordReads, untag } from './cache'
 import {
   brotliOptions,
   isStoredRoute,
@@ -92,7 +92,7 @@ function forget(key: string): void {
   if (!page) return
   pages.delete(key)
   untracked.delete(key)
-  for (const tag of page.tags ?? []) pagesByTag.get(tag)?.delete(key)
+  for (const tag of page.tags ?? []) untag(pagesByTag, tag, key)
 }
 
 function keep(key: string, page: Page): void {

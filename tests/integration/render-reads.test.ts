@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { isCountTag } from '../../cms/lib/siteInvalidation'
-import { invalidate, noteDirectRead, recordReads, remember } from '../../site/lib/cache'
+import { cacheSize, cacheTagCount, clearCache, invalidate, noteDirectRead, recordReads, remember } from '../../site/lib/cache'
 
 // The page cache keeps a page under the tags its render read (site/lib/pageCache.ts): what is recorded decides
 // which edits drop which pages, so a missed tag would leave a page stale after an edit.
@@ -85,4 +85,23 @@ describe('which tags only change counts', () => {
     ['site-settings', false],
     ['*', false],
   ])('%s → %s', (tag, count) => expect(isCountTag(tag)).toBe(count))
+
+  it('forgets a tag once no cached read carries it (the pre-renderer reads every document of the site once)', async () => {
+    clearCache()
+    const n = 2_500
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        remember(`story-${i}`, [`stories/slug-${i}`, 'site-settings'], async () => ({ id: i }), {
+          tagsOf: (story) => [`stories#${story.id}`],
+        }),
+      ),
+    )
+    // The cache holds its 2,000 newest reads: their slug and document tags, and the one they share.
+    expect(cacheSize()).toBe(2_000)
+    expect(cacheTagCount()).toBe(2 * 2_000 + 1)
+    invalidate(['stories#2499'])
+    expect(cacheTagCount()).toBe(2 * 1_999 + 1)
+    invalidate(['site-settings'])
+    expect([cacheSize(), cacheTagCount()]).toEqual([0, 0])
+  })
 })
