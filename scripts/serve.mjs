@@ -97,10 +97,11 @@ env.ESUKO_SCHEMA_READY = '1'
 const SITE_SEMI_SPACE_MB = Number(process.env.ESUKO_SITE_SEMI_SPACE_MB ?? 16)
 // V8's old generation, per site process (MB). V8 keeps the memory of its highest heap resident, and without a cap lets
 // the heap grow far past what is alive under a burst of form posts (each held across a batch commit): with 256 the
-// bench's site ended at ~310 MB instead of ~540 MB after 10,000 cheers at scale 1, but ran out of heap at scale 10
-// (the sitemap's 50,000-document reads then; read in chunks since). Off until a scale-10 run proves a cap: 0 leaves
-// Node's default (README, Performance).
-const SITE_OLD_SPACE_MB = Number(process.env.ESUKO_SITE_OLD_SPACE_MB ?? 0)
+// bench's site ends at ~310 MB instead of ~540 MB after 10,000 cheers at scale 1. At scale 10 a cap first ran out of
+// heap twice: the sitemap's 50,000-document reads (read in chunks since), then the caches' tag index, which kept an
+// empty set for every tag a page had ever read (forgotten with the last entry since). 0 leaves Node's default
+// (README, Performance).
+const SITE_OLD_SPACE_MB = Number(process.env.ESUKO_SITE_OLD_SPACE_MB ?? 256)
 const mbFlag = (flag, mb) => (Number.isInteger(mb) && mb > 0 ? [`--${flag}=${mb}`] : [])
 const siteNodeFlags = [...mbFlag('max-semi-space-size', SITE_SEMI_SPACE_MB), ...mbFlag('max-old-space-size', SITE_OLD_SPACE_MB)]
 // glibc's malloc arenas, per site process (its default is eight per core): with 2, what libuv's threads free
