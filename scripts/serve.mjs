@@ -69,9 +69,27 @@ if (mode === 'start') {
   }
 }
 
+let stopping = false
 const run = (command, args, extraEnv = {}) => {
   const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
   exited(child)
+  // A server that stops unasked says so on stderr, with how (an exit code, or the signal that ended it: SIGKILL
+  // from the kernel's OOM killer, SIGABRT from V8 out of heap), whatever else went to its own output.
+  child.once('exit', (code, signal) => {
+    if (command === bin('payload') || (stopping && (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT'))) return
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        role: 'serve',
+        event: 'exit',
+        process: args.at(-1),
+        port: extraEnv.PORT ? Number(extraEnv.PORT) : undefined,
+        pid: child.pid,
+        exitCode: code,
+        signal,
+      }),
+    )
+  })
   return child
 }
 
@@ -131,7 +149,6 @@ const children =
 
 console.log(`\nえすこポータル: site ${sitePorts.map((p) => `http://localhost:${p}`).join(' ')}  admin http://localhost:${cmsPort}/admin\n`)
 
-let stopping = false
 const stopAll = (signal = 'SIGTERM') => {
   if (stopping) return
   stopping = true

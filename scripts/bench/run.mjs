@@ -206,6 +206,22 @@ async function invalidateAll(siteUrl) {
   }
 }
 
+/**
+ * The pre-renderer's status. A poll that meets a reset connection is tried again: a kept-alive socket the site closes
+ * as the request arrives is no reason to end a half-hour run; a site that is gone still fails after the third try.
+ */
+async function pageStoreStatus(siteUrl) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(`${siteUrl}${PAGE_STORE_PATH}`)).json()
+    } catch (error) {
+      if (attempt >= 3) throw error
+      log(`page-store status: ${error.cause?.code ?? error.message}, trying again`)
+      await sleep(1_000)
+    }
+  }
+}
+
 async function coldMs(siteUrl, pathname, samples = 7) {
   const times = []
   for (let i = 0; i < samples; i++) {
@@ -372,7 +388,7 @@ try {
     const cpu0 = sitePid ? cpuMs(sitePid) : null
     const sweepAndWait = async () => {
       const body = JSON.stringify({ sweep: true })
-      const before = (await (await fetch(`${siteUrl}${PAGE_STORE_PATH}`)).json()).sweeps
+      const before = (await pageStoreStatus(siteUrl)).sweeps
       await fetch(`${siteUrl}${PAGE_STORE_PATH}`, {
         method: 'POST',
         body,
@@ -381,7 +397,7 @@ try {
       let st
       do {
         await sleep(1_000)
-        st = await (await fetch(`${siteUrl}${PAGE_STORE_PATH}`)).json()
+        st = await pageStoreStatus(siteUrl)
       } while ((st.sweeps <= before || st.sweeping) && Date.now() - t0 < 3 * 3_600_000)
       return st
     }
@@ -685,7 +701,7 @@ try {
   }
   // The site's own view of its memory after everything (V8 heap vs. the rest of RSS), and the page store's work.
   try {
-    const st = await (await fetch(`${siteUrl}${PAGE_STORE_PATH}`)).json()
+    const st = await pageStoreStatus(siteUrl)
     result.siteAtEnd = { ...(sitePid ? rssKb(sitePid) : {}), ...st }
     const mb = (n) => fmt(n / 1048576)
     log(

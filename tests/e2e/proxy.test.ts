@@ -506,6 +506,13 @@ describe('one site process killed under load', () => {
     }
     expect(after[0]).toBe(before[0])
     expect(after[1]).not.toBe(before[1])
+    // …and says on stderr which process stopped, how, and that it was started again.
+    expect(portal.serveLog()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'exit', pid: before[1], signal: 'SIGKILL', process: 'scripts/site-server.mjs' }),
+        expect.objectContaining({ event: 'site-restart' }),
+      ]),
+    )
   })
 })
 

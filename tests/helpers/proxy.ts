@@ -37,6 +37,8 @@ export type ProxiedPortal = {
    * process writes its line when the response is finished, which the client may see a moment before.
    */
   waitForLog: (select: (line: RequestLogLine) => boolean, count?: number) => Promise<RequestLogLine[]>
+  /** What scripts/serve.mjs said of its processes (JSON lines with role "serve": exits, restarts). */
+  serveLog: () => Record<string, unknown>[]
   /** Caddy's own access log for the site (JSON lines). */
   caddyLog: () => Record<string, unknown>[]
   stop: () => Promise<void>
@@ -235,6 +237,7 @@ export async function startProxiedPortal({
           await new Promise((r) => setTimeout(r, 50))
         }
       },
+      serveLog: () => readLines(logFile).filter((l) => l.role === 'serve'),
       caddyLog: () => readLines(path.join(dir, 'esuko-site.log')),
       stop,
     }
