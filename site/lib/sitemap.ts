@@ -81,10 +81,14 @@ export const listSitemapFiles = cached(
   listSitemapFilesUncached,
 )
 
-// A file's URLs are read a few thousand documents at a time: Payload holds every document of a read at once, with
-// its own bookkeeping, and 50,000 in one read took some 200 MB of heap at scale 10 (the pre-renderer reads every
-// file), more than a site process's old generation (scripts/serve.mjs) could hold.
-const READ_CHUNK = 2_000
+// A file's URLs are read a few hundred documents at a time, with a turn of the event loop between reads:
+// - Payload holds every document of a read at once, with its own bookkeeping: 50,000 in one read took some 200 MB of
+//   heap at scale 10 (the pre-renderer reads every file), more than a site process's old generation could hold;
+// - a read costs ~75 µs a document (2,000: ~150 ms), and SQLite's are synchronous calls in a chain of promises that
+//   never leaves the microtask queue: a file of 50,000 held the process for 5–7 s, every reader waited, and the
+//   kept-alive connections that sent a request meanwhile were reset (past the server's 5-second keep-alive).
+const READ_CHUNK = 500
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 async function sitemapEntriesUncached(
   section: SitemapSection,
@@ -99,6 +103,7 @@ async function sitemapEntriesUncached(
   const size = perFile % chunk === 0 ? chunk : perFile
   const entries: SitemapEntry[] = []
   for (let k = 0; k < perFile / size; k++) {
+    if (k > 0) await nextTurn()
     const result = await payload.find({
       collection,
       select,
