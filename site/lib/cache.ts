@@ -116,7 +116,8 @@ export function onInvalidate(listener: (tags: string[]) => void): void {
 // behind it: in a cheer storm, where pages are rendered again behind readers several times a second, that was the
 // readers' p99. Before each load a render steps aside for one turn, and the requests that arrived meanwhile are
 // answered from the memory first.
-const stepAside = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** One turn of the event loop: what arrived meanwhile (requests, timers) runs before the caller goes on. */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve))
 
 export type RememberOptions<T> = {
   ttlMs?: number
@@ -152,7 +153,7 @@ export function remember<T>(
   }
   if (hit) drop(key)
   const startedAt = changes.seq
-  const value = insideLoad.run(true, reads ? () => stepAside().then(load) : load)
+  const value = insideLoad.run(true, reads ? () => nextTurn().then(load) : load)
   const entry: Entry = { value, expires: now + ttlMs, tags }
   entries.set(key, entry)
   index(key, tags)

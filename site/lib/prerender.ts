@@ -38,8 +38,10 @@ type Status = {
   failed: number
 }
 const status: Status = { sweeps: 0, sweeping: false, lastSweepMs: null, rendered: 0, skipped: 0, failed: 0 }
-/** For GET /_internal/page-store (the bench waits for the first sweep; operators see progress). */
-/** `nextSweepInMs`: when the next sweep starts (soon after a change; else the three-hourly one), null while none is set. */
+/**
+ * For GET /_internal/page-store (the bench waits for the first sweep; operators see progress). `nextSweepInMs`: when
+ * the next sweep starts (soon after a change; else the three-hourly one), null while none is set.
+ */
 export const prerenderStatus = (): Status & { nextSweepInMs: number | null; memory: NodeJS.MemoryUsage } => ({
   ...status,
   nextSweepInMs: sweepAgain ? SWEEP_AFTER_CHANGE_MS : sweepDue === Infinity ? null : Math.max(0, sweepDue - Date.now()),

@@ -1,6 +1,6 @@
 import type { CollectionSlug } from 'payload'
 
-import { cached } from './cache'
+import { cached, nextTurn } from './cache'
 import { payloadClient } from './payload'
 
 /**
@@ -88,7 +88,6 @@ export const listSitemapFiles = cached(
 //   never leaves the microtask queue: a file of 50,000 held the process for 5–7 s, every reader waited, and the
 //   kept-alive connections that sent a request meanwhile were reset (past the server's 5-second keep-alive).
 const READ_CHUNK = 500
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 async function sitemapEntriesUncached(
   section: SitemapSection,
