@@ -31,7 +31,14 @@ import { ADMIN_JA_OVERRIDES } from './cms/domain/adminLanguage'
 import { ADMIN_DATE_TIME_FORMAT, ADMIN_TIMEZONES } from './cms/domain/dates'
 import { KpiTargets } from './cms/globals/KpiTargets'
 import { SiteSettings } from './cms/globals/SiteSettings'
-import { processDeletionRequestsTask, purgeExpiredContactsTask, queueEditorDigestTask, recountKpiTalliesTask } from './cms/jobs/tasks'
+import {
+  processDeletionRequestsTask,
+  purgeExpiredContactsTask,
+  queueEditorDigestTask,
+  recountKpiBucketsTask,
+  recountKpiTalliesTask,
+  TALLY_QUEUE,
+} from './cms/jobs/tasks'
 import { recordRefusedSchedulePublish } from './cms/jobs/refusedSchedulePublish'
 import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
 import { seo } from './cms/plugins/seo'
@@ -79,12 +86,21 @@ export default buildConfig({
   // documented order (cms/plugins/sharedBehaviour.ts).
   plugins: [seo(), sharedBehaviour()],
   jobs: {
-    tasks: [purgeExpiredContactsTask, processDeletionRequestsTask, recountKpiTalliesTask, queueEditorDigestTask, sendMailTask],
+    tasks: [
+      purgeExpiredContactsTask,
+      processDeletionRequestsTask,
+      recountKpiTalliesTask,
+      recountKpiBucketsTask,
+      queueEditorDigestTask,
+      sendMailTask,
+    ],
     // Only the admin process runs the queue (scripts/serve.mjs sets ESUKO_JOBS=1 there), so jobs run once.
     // Mails are looked for every 10 seconds: a password reset should not wait for a five-minute tick.
     autoRun: [
       { cron: '*/5 * * * *', queue: 'nightly', limit: 10 },
       { cron: '*/10 * * * * *', ...MAIL_RUN },
+      // KPI recounts handed over by the site processes (cms/kpi/recountQueue.ts): the public figures lag a second.
+      { cron: '* * * * * *', queue: TALLY_QUEUE, limit: 50 },
       // Scheduled publishing (the admin's 「公開を予約」) queues on the default queue.
       { cron: '* * * * *', queue: 'default', limit: 10 },
     ],

@@ -110,6 +110,7 @@ export interface Config {
       purgeExpiredContacts: TaskPurgeExpiredContacts;
       processDeletionRequests: TaskProcessDeletionRequests;
       recountKpiTallies: TaskRecountKpiTallies;
+      recountKpiBuckets: TaskRecountKpiBuckets;
       queueEditorDigest: TaskQueueEditorDigest;
       sendMail: TaskSendMail;
       schedulePublish: TaskSchedulePublish;
@@ -1011,6 +1012,7 @@ export interface PayloadJob {
           | 'purgeExpiredContacts'
           | 'processDeletionRequests'
           | 'recountKpiTallies'
+          | 'recountKpiBuckets'
           | 'queueEditorDigest'
           | 'sendMail'
           | 'schedulePublish';
@@ -1052,6 +1054,7 @@ export interface PayloadJob {
         | 'purgeExpiredContacts'
         | 'processDeletionRequests'
         | 'recountKpiTallies'
+        | 'recountKpiBuckets'
         | 'queueEditorDigest'
         | 'sendMail'
         | 'schedulePublish'
@@ -1977,6 +1980,14 @@ export interface TaskProcessDeletionRequests {
  * via the `definition` "TaskRecountKpiTallies".
  */
 export interface TaskRecountKpiTallies {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecountKpiBuckets".
+ */
+export interface TaskRecountKpiBuckets {
   input?: unknown;
   output?: unknown;
 }

@@ -127,18 +127,22 @@ const siteNodeFlags = [...mbFlag('max-semi-space-size', SITE_SEMI_SPACE_MB), ...
 // 465 → 406 MB. A first A/B also showed a third less CPU per cached read; later runs did not confirm it within the
 // host's noise (README, Performance). glibc reads it when the process starts, so it is set in the child's environment.
 const SITE_MALLOC_ARENAS = process.env.MALLOC_ARENA_MAX ?? '2'
+// The site processes hand their KPI recounts to the admin process's jobs queue (cms/kpi/recountQueue.ts): a recount
+// would hold a site process's readers.
+const SITE_TALLY_RECOUNT = { ESUKO_TALLY_RECOUNT: 'jobs' }
 const startSite = (port) =>
   run(process.execPath, [...siteNodeFlags, 'scripts/site-server.mjs'], {
     PORT: port,
     SITE_PORT: port,
     HOST: host,
     MALLOC_ARENA_MAX: SITE_MALLOC_ARENAS,
+    ...SITE_TALLY_RECOUNT,
   })
 const children =
   mode === 'dev'
     ? [
         run(bin('next'), ['dev', 'cms', '-p', cmsPort, '-H', host], { ESUKO_JOBS: '1' }),
-        run(bin('astro'), ['dev', '--port', sitePort, '--host', host]),
+        run(bin('astro'), ['dev', '--port', sitePort, '--host', host], SITE_TALLY_RECOUNT),
       ]
     : [
         // The admin process alone runs the jobs queue (retention, deletion requests). scripts/cms-server.mjs is

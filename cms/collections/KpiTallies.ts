@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../access/isEditor'
 
 /**
- * Maintained KPI counts (cms/lib/kpiTallies.ts): one row per recount of a bucket (metric × fiscal month, or
+ * Maintained KPI counts (cms/kpi/tallyStore.ts): one row per recount of a bucket (metric × fiscal month, or
  * the year for the survey and the 共助会議), newest row wins. Written only by the server through the Local API;
  * counts by town can be small, so only editors may read them.
  */

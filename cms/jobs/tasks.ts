@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { fiscalYearOf } from '../domain/fiscalYear'
-import { recountTallies } from '../kpi/recountQueue'
+import { RECOUNT_BUCKETS_TASK, recountHandedOver, recountTallies, TALLY_QUEUE } from '../kpi/recountQueue'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
 import { buildSubmissionDigest, digestRecipients, previousTokyoDay } from '../lib/submissionDigest'
 import { queueMail } from '../mail/send'
@@ -38,6 +38,19 @@ export const recountKpiTalliesTask: TaskConfig<{ input: Record<string, never>; o
     return { output: { buckets: await recountTallies(req.payload, [fy - 1, fy]) } }
   },
 }
+
+/**
+ * Queued by a site process (cms/kpi/recountQueue.ts) for the buckets a burst of its writes touched: the admin process
+ * counts them, so a site process never holds its readers for a recount. Run every second (payload.config.ts).
+ */
+export const recountKpiBucketsTask: TaskConfig<{ input: { keys: string[] }; output: { buckets: number } }> = {
+  slug: RECOUNT_BUCKETS_TASK,
+  label: 'KPI集計の再計算（変更分）',
+  retries: 2,
+  handler: async ({ input, req }) => ({ output: { buckets: await recountHandedOver(req.payload, input.keys) } }),
+}
+
+export { TALLY_QUEUE }
 
 /**
  * Every morning: one digest mail to each editor of what residents sent the day before (Japan time), queued as

@@ -77,6 +77,17 @@ function parseKey(key: string): Bucket {
   return { key, metric, fiscalYear: Number(fy), month: month === undefined ? null : Number(month) }
 }
 
+/** A bucket key of a real metric and year (job input is data: checked before it is counted). */
+export function isBucketKey(key: unknown): key is string {
+  if (typeof key !== 'string' || !/^[A-Za-z]+:\d{4}(:\d{1,2})?$/.test(key)) return false
+  const { metric, month } = parseKey(key)
+  if (metric === 'survey' || metric === 'meetings') return month === null
+  return (MONTHLY_METRICS as readonly string[]).includes(metric) && month !== null && month >= 0 && month < 12
+}
+
+/** The metric a bucket counts (`cheers`, `meetings`, `survey`, …). */
+export const metricOfBucket = (key: string): string => parseKey(key).metric
+
 /**
  * The buckets a document of this collection counts in, whatever the filters say (for a hook: call with the new
  * and the old version, so a status or date change touches the buckets it left and the ones it entered).
@@ -246,13 +257,14 @@ export async function recountBucket(payload: Payload, key: string, prune = true)
 }
 
 /**
- * The newest stored row of each bucket of these years; a bucket with no row yet (a new year, a fresh database)
- * is counted now. Does not wait for pending recounts: readers use recountQueue.ts's readTallies.
+ * The newest stored row of each bucket of these years (of these metrics only, when given); a bucket with no row yet
+ * (a new year, a fresh database) is counted now. Does not wait for pending recounts: readers use recountQueue.ts's
+ * readTallies.
  */
-export async function readStoredTallies(payload: Payload, years: number[]): Promise<TallyRows> {
+export async function readStoredTallies(payload: Payload, years: number[], metrics?: string[]): Promise<TallyRows> {
   const { docs } = await payload.find({
     collection: TALLIES_SLUG,
-    where: { fiscalYear: { in: years } },
+    where: { and: [{ fiscalYear: { in: years } }, ...(metrics ? [{ metric: { in: metrics } }] : [])] },
     select: { bucket: true, countedAt: true, data: true },
     depth: 0,
     pagination: false,
@@ -263,7 +275,7 @@ export async function readStoredTallies(payload: Payload, years: number[]): Prom
     const seen = rows.get(doc.bucket)
     if (!seen || doc.countedAt > seen.countedAt) rows.set(doc.bucket, { countedAt: doc.countedAt, data: doc.data })
   }
-  const missing = years.flatMap(bucketsOfYear).filter((key) => !rows.has(key))
+  const missing = years.flatMap(bucketsOfYear).filter((key) => !rows.has(key) && (!metrics || metrics.includes(metricOfBucket(key))))
   for (const key of missing) rows.set(key, await recountBucket(payload, key))
   return rows
 }

@@ -46,13 +46,21 @@ export const CHEERS_TAG = 'cheers'
 export const cheerTag = (type: string, id: number | string): string => `${CHEERS_TAG}:${type}:${id}`
 
 /**
+ * The tag of every KPI tally recount, and of one metric's (`kpi-tallies:meetings`): a recount drops both, so a read of
+ * one metric's tallies (the home page's organisations figure) is not read again after every cheer batch's recount.
+ */
+export const TALLIES_TAG = 'kpi-tallies'
+export const tallyTag = (metric: string): string => `${TALLIES_TAG}:${metric}`
+
+/**
  * Tags whose change only moves a count on a page (cheers of one target, the KPI tallies): a page read under them may
  * be served a moment longer while it is rendered again in the background. Every other tag (content: a title, a
  * withdrawal, a photo without consent; seats, which decide whether the form offers a seat or the waiting list) drops
  * the page at once.
  */
-const COUNT_TAGS = new Set([CHEERS_TAG, 'kpi-tallies', 'survey-responses', 'participants'])
-export const isCountTag = (tag: string): boolean => COUNT_TAGS.has(tag) || tag.startsWith(`${CHEERS_TAG}:`)
+const COUNT_TAGS = new Set([CHEERS_TAG, TALLIES_TAG, 'survey-responses', 'participants'])
+export const isCountTag = (tag: string): boolean =>
+  COUNT_TAGS.has(tag) || tag.startsWith(`${CHEERS_TAG}:`) || tag.startsWith(`${TALLIES_TAG}:`)
 
 /** The site's loopback endpoint for invalidations (POST, JSON `{ tags: string[] }`, signed). */
 export const INVALIDATE_PATH = '/_internal/invalidate'

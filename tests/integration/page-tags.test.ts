@@ -6,9 +6,12 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { THEMES, TOWNS } from '../../cms/domain/options'
+import { fiscalYearOf } from '../../cms/domain/fiscalYear'
+import { flushTallies, markTallies } from '../../cms/kpi/recountQueue'
 import { isCountTag } from '../../cms/lib/cacheProtocol'
 import { clearCache, onInvalidate, recordReads, REPEAT_AFTER_MS } from '../../site/lib/cache'
 import { findCitizenBySlug } from '../../site/lib/citizens'
+import { getHeadlineCounts } from '../../site/lib/counters'
 import { findOrganisationBySlug } from '../../site/lib/organisations'
 import { findPlan, findPublicOffers } from '../../site/lib/plans'
 import { findRelatedStories, findStoriesOfCitizen, findStoriesOfOrganisation, findStoryBySlug } from '../../site/lib/stories'
@@ -201,6 +204,33 @@ describe("which edits reach an esuko citizen's and an organisation's page", () =
   ])('%s (%s page) → reaches the page: %s', (_, page, reaches, edit) =>
     expectReach(page === 'citizen' ? citizenPage : organisationPage, edit, reaches),
   )
+})
+
+describe("which changes reach the home page's headline figures", () => {
+  const fy = fiscalYearOf(new Date())
+  // The home page's counters, read once every recount still pending from the edits above has run.
+  const headline = async () => {
+    await flushTallies(payload)
+    return tagsRead(() => getHeadlineCounts())
+  }
+  const recount = async (keys: string[]) => {
+    markTallies(payload, keys)
+    await flushTallies(payload)
+  }
+
+  it.each<[string, boolean, () => Promise<unknown>]>([
+    // Every cheer batch recounts these: the slow counts of citizens and plans must not be read again for them.
+    ['a cheer batch recounted (cheers, participants)', false, () => recount([`cheers:${fy}:0`, `participants:${fy}:0`])],
+    ['the portal survey recounted', false, () => recount([`survey:${fy}`])],
+    ['the 共助会議 recounted', true, () => recount([`meetings:${fy}`])],
+    [
+      'a new esuko citizen registered',
+      true,
+      () => payload.create({ collection: 'citizens', data: citizenData({ displayName: '数に入る人', status: 'registered' } as never) }),
+    ],
+  ])('%s → reaches the headline: %s', async (_, reaches, edit) => {
+    await expectReach(headline, edit, reaches)
+  })
 })
 
 const update = (
