@@ -6,7 +6,8 @@
 // Besides one URL at a time: `longtail` asks for a different published story on every request (a crawler, old
 // stories shared on LINE), `search` asks /search for a different query of the dataset's words on every request (the
 // engine's own server time, p95, is measured first by scripts/bench/search.ts), and `storm` reads 20 popular pages calmly, then again while residents cheer 20 times a
-// second (the ふるまい市 moment), and checks that a resident who cheered sees the cheer counted.
+// second (the ふるまい市 moment), and checks that a resident who cheered sees the cheer counted. Each measured run also
+// gives the site's event-loop delay (p99/max): how long readers waited behind synchronous work, apart from queueing.
 // npm run bench -- --compare a.json b.json
 //
 // Builds a scale dataset on a throw-away SQLite database, starts the production servers on loopback ports and
@@ -220,6 +221,15 @@ async function pageStoreStatus(siteUrl) {
       await sleep(1_000)
     }
   }
+}
+
+/**
+ * The site's event-loop delay since the previous call (site/lib/loopDelay.ts): what its readers waited behind
+ * synchronous work, apart from their turn in a busy process. Called right before a measured run (which starts it over)
+ * and right after.
+ */
+async function loopDelay(siteUrl) {
+  return (await pageStoreStatus(siteUrl)).eventLoopDelay ?? null
 }
 
 async function coldMs(siteUrl, pathname, samples = 7) {
@@ -436,12 +446,14 @@ try {
     // Warm-up (JIT, caches), not measured.
     await cannon({ url: siteUrl + p, duration: Math.min(3, duration), connections: Math.min(10, connections) })
     log(`${name} ${p}: ${duration} s × ${connections} connections …`)
+    await loopDelay(siteUrl)
     const cpu0 = sitePid ? cpuMs(sitePid) : null
     const r = summarise(await cannon({ url: siteUrl + p }))
     const siteCpuMsPerReq = cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null
     result.targets[name] = {
       path: p,
       ...r,
+      loopDelay: await loopDelay(siteUrl),
       coldMs: cold,
       siteCpuMsPerReq,
       ...(sitePid ? rssKb(sitePid) : {}),
@@ -461,6 +473,7 @@ try {
     // No invalidation here: it would drop the page store too. Each story is asked for once or twice in 20 s, so the
     // memory holds almost none of them: they come from the store, or are rendered.
     log(`longtail: ${slugs.length} stories, a different one per request, ${duration} s × ${connections} connections …`)
+    await loopDelay(siteUrl)
     const cpu0 = sitePid ? cpuMs(sitePid) : null
     const raw = await cannon({
       url: siteUrl,
@@ -470,6 +483,7 @@ try {
     result.targets.longtail = {
       path: '/stories/<a different one each time>',
       ...r,
+      loopDelay: await loopDelay(siteUrl),
       distinct: Math.min(next, slugs.length),
       siteCpuMsPerReq: cpu0 !== null ? (cpuMs(sitePid) - cpu0) / r.requests : null,
       ...(sitePid ? rssKb(sitePid) : {}),
@@ -522,9 +536,11 @@ try {
     await readAll(Math.min(3, duration))
     log(`storm: 20 popular pages calm, ${duration} s × ${connections} connections …`)
     // Site CPU per read, calm and in the storm: on a shared machine a steadier figure than req/s.
+    await loopDelay(siteUrl)
     const calmCpu0 = sitePid ? cpuMs(sitePid) : null
     const calm = summarise(await readAll(duration))
     calm.siteCpuMsPerReq = calmCpu0 !== null ? (cpuMs(sitePid) - calmCpu0) / calm.requests : null
+    calm.loopDelay = await loopDelay(siteUrl)
     const html = await (await fetch(`${siteUrl}/stories/${popularStories[0]}`)).text()
     const token = /name="_t"[^>]*value="([^"]+)"/.exec(html)?.[1]
     await sleep(3_200)
@@ -562,10 +578,12 @@ try {
       }
     })()
     log(`storm: the same pages while residents cheer 20 times a second …`)
+    await loopDelay(siteUrl)
     const stormCpu0 = sitePid ? cpuMs(sitePid) : null
     const storm = summarise(await readAll(duration))
     // Everything the site did in the storm (reads, cheers, background renders), per read served.
     storm.siteCpuMsPerReq = stormCpu0 !== null ? (cpuMs(sitePid) - stormCpu0) / storm.requests : null
+    storm.loopDelay = await loopDelay(siteUrl)
     stormOver = true
     await cheerLoop
     await Promise.allSettled([...inFlight])
@@ -733,11 +751,11 @@ console.log(
     .join(' ')}`,
 )
 console.log(
-  `${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'ceiling'.padStart(8)} ${'CPU ms/req'.padStart(10)}`,
+  `${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'ceiling'.padStart(8)} ${'CPU ms/req'.padStart(10)} ${'loop p99/max'.padStart(12)}`,
 )
 for (const [name, t] of Object.entries(result.targets)) {
   console.log(
-    `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${(t.ceilingRps ? fmt(t.ceilingRps) : '').padStart(8)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)}`,
+    `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${(t.ceilingRps ? fmt(t.ceilingRps) : '').padStart(8)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)} ${(t.loopDelay ? `${fmt(t.loopDelay.p99Ms)}/${fmt(t.loopDelay.maxMs)}` : '').padStart(12)}`,
   )
 }
 if (result.targets.storm) {

@@ -32,6 +32,7 @@ import {
   storedState,
   writeStoredPage,
 } from './pageStore'
+import { readLoopDelay } from './loopDelay'
 import { isPrerender, prerenderAfterChange, prerenderStatus, startPrerender, sweepNow } from './prerender'
 import { changedSince, newChangeClock, stampChange } from './changeClock'
 import { applySecurityHeaders } from './securityHeaders'
@@ -223,9 +224,12 @@ async function internalInvalidate(request: Request): Promise<Response> {
   return new Response(null, { status: 204 })
 }
 
-/** GET /_internal/page-store: the pre-renderer's progress; POST (signed as an invalidation): sweep now. */
+/**
+ * GET /_internal/page-store: the pre-renderer's progress, the memory, the event-loop delay since the last GET; POST
+ * (signed as an invalidation): sweep now.
+ */
 async function pageStoreEndpoint(request: Request): Promise<Response> {
-  if (request.method === 'GET') return Response.json(prerenderStatus())
+  if (request.method === 'GET') return Response.json({ ...prerenderStatus(), eventLoopDelay: readLoopDelay() })
   if (request.method !== 'POST') return new Response(null, { status: 405 })
   const body = await request.text()
   if (body.length > MAX_INVALIDATION_BODY || !verifyInvalidation(body, request.headers.get(SIGNATURE_HEADER)))

@@ -1,0 +1,32 @@
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks'
+
+/**
+ * How long this process's event loop was held between the previous read and this one, for GET /_internal/page-store:
+ * it tells a reader who waited behind synchronous work (a render, a SQLite statement, a GC pause) from one who waited
+ * its turn in a busy process. The bench reads it before and after each scenario. Off until first asked (then the
+ * first read starts it and returns null).
+ */
+export type LoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; samples: number }
+
+// The timer the histogram samples with: fine enough for the 10–50 ms stretches that decide a p99, cheap enough to leave on.
+const RESOLUTION_MS = 2
+let histogram: IntervalHistogram | null = null
+
+const ms = (ns: number) => Math.round(ns / 1e4) / 100
+
+/** The delays since the previous call (and starts over); null on the first call, which starts measuring. */
+export function readLoopDelay(): LoopDelay | null {
+  if (!histogram) {
+    histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
+    histogram.enable()
+    return null
+  }
+  const read: LoopDelay = {
+    p50Ms: ms(histogram.percentile(50)),
+    p99Ms: ms(histogram.percentile(99)),
+    maxMs: ms(histogram.max),
+    samples: histogram.count,
+  }
+  histogram.reset()
+  return read
+}
