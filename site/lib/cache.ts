@@ -38,6 +38,14 @@ export function noteDirectRead(): void {
 }
 
 export const DEFAULT_TTL_MS = DATA_CACHE_TTL_MS
+/**
+ * For the index pages' reads whose cost grows with the data (a list with its page count, the headline counts: 10–60 ms
+ * of synchronous SQLite each at scale 10) and which their tags keep right (any story's change drops the lists of
+ * stories). Their TTL is only a net for a lost invalidation and for time (a featured period ending, a meeting held):
+ * reloaded every 30 s, they held each site process's readers for 30–50 ms at a time, twice a minute (the bench's storm
+ * at scale 10). Never for what a stored detail page reads (site/lib/pageStore.ts counts on DATA_CACHE_TTL_MS).
+ */
+export const LIST_TTL_MS = 5 * 60_000
 // The long tail of detail pages comes from the page store now (site/lib/pageStore.ts), so the data cache only needs
 // the shared reads and the pages readers ask for again; a smaller cache keeps the site process within its memory.
 const MAX_ENTRIES = 2_000

@@ -3,7 +3,7 @@ import type { Where } from 'payload'
 import type { Citizen, Media } from '../../cms/payload-types'
 import { slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
-import { cached } from './cache'
+import { cached, LIST_TTL_MS } from './cache'
 import { findPreview } from './preview'
 import { documentTags } from './references'
 
@@ -44,7 +44,7 @@ async function listCitizensUncached({ town, theme, page = 1 }: { town?: string; 
   })
   return { ...result, docs: result.docs as CitizenCard[] }
 }
-export const listCitizens = cached('citizens.listCitizens', CITIZEN_TAGS, listCitizensUncached)
+export const listCitizens = cached('citizens.listCitizens', CITIZEN_TAGS, listCitizensUncached, { ttlMs: LIST_TTL_MS })
 
 // What a citizen's page shows (public fields only), for the public read and the staff preview alike.
 const citizenPageRead = { select: { ...cardSelect, interests: true, activities: true, connectionMethod: true }, depth: 1 } as const

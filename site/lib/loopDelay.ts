@@ -1,4 +1,4 @@
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks'
+import { type ELDHistogram, monitorEventLoopDelay } from 'node:perf_hooks'
 
 /**
  * How long this process's event loop was held between the previous read and this one, for GET /_internal/page-store:
@@ -10,7 +10,7 @@ export type LoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; samples: 
 
 // The timer the histogram samples with: fine enough for the 10–50 ms stretches that decide a p99, cheap enough to leave on.
 const RESOLUTION_MS = 2
-let histogram: IntervalHistogram | null = null
+let histogram: ELDHistogram | null = null
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100
 

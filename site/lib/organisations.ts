@@ -3,7 +3,7 @@ import type { Where } from 'payload'
 import type { Media, Organisation } from '../../cms/payload-types'
 import { slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
-import { cached } from './cache'
+import { cached, LIST_TTL_MS } from './cache'
 import { findPreview } from './preview'
 import { documentTags, richTextReferences } from './references'
 
@@ -46,7 +46,9 @@ async function listOrganisationsUncached({ kind, town, page = 1 }: { kind?: stri
   })
   return { ...result, docs: result.docs as OrganisationCard[] }
 }
-export const listOrganisations = cached('organisations.listOrganisations', ORG_TAGS, listOrganisationsUncached)
+export const listOrganisations = cached('organisations.listOrganisations', ORG_TAGS, listOrganisationsUncached, {
+  ttlMs: LIST_TTL_MS,
+})
 
 // What an organisation's page shows, for the public read and the staff preview alike.
 const organisationPageRead = { select: { ...cardSelect, body: true, contact: true }, depth: 1 } as const

@@ -3,7 +3,7 @@ import type { Where } from 'payload'
 import type { Plan, SupportOffer } from '../../cms/payload-types'
 import { docTag, groupTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
-import { cached } from './cache'
+import { cached, LIST_TTL_MS } from './cache'
 import { findPreview } from './preview'
 import { documentTags } from './references'
 
@@ -43,7 +43,7 @@ async function listPlansUncached({ kind, town, status, page = 1 }: { kind?: stri
   })
   return { ...result, docs: result.docs as PlanCard[] }
 }
-export const listPlans = cached('plans.listPlans', ['plans'], listPlansUncached)
+export const listPlans = cached('plans.listPlans', ['plans'], listPlansUncached, { ttlMs: LIST_TTL_MS })
 
 // What a plan's page shows, for the public read and the staff preview alike.
 const planPageRead = {

@@ -3,7 +3,7 @@ import type { Where } from 'payload'
 import type { Citizen, Media, Organisation, Story } from '../../cms/payload-types'
 import { groupTag, slugTag } from '../../cms/lib/cacheProtocol'
 import { payloadClient } from './payload'
-import { cached } from './cache'
+import { cached, LIST_TTL_MS } from './cache'
 import { findPreview } from './preview'
 import { documentTags, richTextReferences } from './references'
 
@@ -47,7 +47,7 @@ async function findFeaturedStoriesUncached(limit = 6, now = new Date()): Promise
   return result.docs as StoryCard[]
 }
 /** Featured, published stories in the editors' order, leaving out those whose featured period ended. */
-export const findFeaturedStories = cached('stories.findFeaturedStories', STORY_TAGS, findFeaturedStoriesUncached)
+export const findFeaturedStories = cached('stories.findFeaturedStories', STORY_TAGS, findFeaturedStoriesUncached, { ttlMs: LIST_TTL_MS })
 
 export type StoryFilter = { theme?: string; town?: string; page?: number }
 
@@ -69,7 +69,7 @@ async function listStoriesUncached({ theme, town, page = 1 }: StoryFilter = {}) 
   return { ...result, docs: result.docs as StoryCard[] }
 }
 /** Published stories, newest first, filtered by theme and town, paginated. */
-export const listStories = cached('stories.listStories', STORY_TAGS, listStoriesUncached)
+export const listStories = cached('stories.listStories', STORY_TAGS, listStoriesUncached, { ttlMs: LIST_TTL_MS })
 
 // What a story's page shows, for the public read and the staff preview alike (storyPageTags names its documents).
 const storyPageRead = {
