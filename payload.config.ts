@@ -37,9 +37,9 @@ import {
   queueEditorDigestTask,
   recountKpiBucketsTask,
   recountKpiTalliesTask,
-  TALLY_QUEUE,
 } from './cms/jobs/tasks'
 import { recordRefusedSchedulePublish } from './cms/jobs/refusedSchedulePublish'
+import { TALLY_QUEUE } from './cms/kpi/recountQueue'
 import { MAIL_RUN, mailAdapter, sendMailTask } from './cms/mail/send'
 import { seo } from './cms/plugins/seo'
 import { sharedBehaviour } from './cms/plugins/sharedBehaviour'

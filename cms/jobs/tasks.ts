@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { fiscalYearOf } from '../domain/fiscalYear'
-import { RECOUNT_BUCKETS_TASK, recountHandedOver, recountTallies, TALLY_QUEUE } from '../kpi/recountQueue'
+import { RECOUNT_BUCKETS_TASK, recountHandedOver, recountTallies } from '../kpi/recountQueue'
 import { processDeletionRequests, purgeExpiredContacts } from '../lib/retention'
 import { buildSubmissionDigest, digestRecipients, previousTokyoDay } from '../lib/submissionDigest'
 import { queueMail } from '../mail/send'
@@ -49,8 +49,6 @@ export const recountKpiBucketsTask: TaskConfig<{ input: { keys: string[] }; outp
   retries: 2,
   handler: async ({ input, req }) => ({ output: { buckets: await recountHandedOver(req.payload, input.keys) } }),
 }
-
-export { TALLY_QUEUE }
 
 /**
  * Every morning: one digest mail to each editor of what residents sent the day before (Japan time), queued as
