@@ -31,7 +31,22 @@ const server = http.createServer((req, res) => {
   handle(req, res)
 })
 
-server.listen(port, host, () => console.log(`[admin] listening on http://${host}:${port} (pid ${process.pid})`))
+// Next starts Payload, and with it the jobs queue (mail, KPI recounts the site processes hand over, the nightly
+// jobs), only for the first request that needs it: one to the API right away, so the queue runs before any staff
+// member opens the admin.
+const startPayload = async () => {
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  try {
+    const res = await fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/users/me`)
+    await res.arrayBuffer()
+  } catch (error) {
+    console.error(`[admin] Payload did not start at once (jobs wait for the first request): ${error.message}`)
+  }
+}
+server.listen(port, host, () => {
+  console.log(`[admin] listening on http://${host}:${port} (pid ${process.pid})`)
+  void startPayload()
+})
 
 // A second signal (serve.mjs passes on the one its process group got too) must not kill the process half-way through.
 let stopping = false
