@@ -579,11 +579,19 @@ try {
     })()
     log(`storm: the same pages while residents cheer 20 times a second …`)
     await loopDelay(siteUrl)
+    const rendersBefore = (await pageStoreStatus(siteUrl)).backgroundRenders
     const stormCpu0 = sitePid ? cpuMs(sitePid) : null
     const storm = summarise(await readAll(duration))
     // Everything the site did in the storm (reads, cheers, background renders), per read served.
     storm.siteCpuMsPerReq = stormCpu0 !== null ? (cpuMs(sitePid) - stormCpu0) / storm.requests : null
-    storm.loopDelay = await loopDelay(siteUrl)
+    const status = await pageStoreStatus(siteUrl)
+    storm.loopDelay = status.eventLoopDelay ?? null
+    // The stale pages rendered again behind the readers (site/lib/pageCache.ts), and the most at once.
+    if (rendersBefore && status.backgroundRenders)
+      storm.backgroundRenders = {
+        done: status.backgroundRenders.done - rendersBefore.done,
+        mostAtOnce: status.backgroundRenders.mostAtOnce,
+      }
     stormOver = true
     await cheerLoop
     await Promise.allSettled([...inFlight])
@@ -762,6 +770,7 @@ if (result.targets.storm) {
   const s = result.targets.storm
   console.log(
     `storm: ${fmt(s.ofCalm * 100, 1)}% of the calm throughput; cheers ${s.cheers.sent} sent, ${s.cheers.accepted} accepted ${JSON.stringify(s.cheers.statuses)}; ` +
+      (s.backgroundRenders ? `${s.backgroundRenders.done} background renders (at most ${s.backgroundRenders.mostAtOnce} at once); ` : '') +
       `the resident who cheered sees ${s.cheerShown} cheers, ${s.cheerStored} stored → ${s.cheerShown === s.cheerStored ? 'counted' : 'MISMATCH'}; the shared copy shows it after ${s.sharedCopyCountedMs === null ? 'more than 15 s' : `${s.sharedCopyCountedMs} ms`}`,
   )
 }

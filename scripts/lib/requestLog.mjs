@@ -14,6 +14,19 @@ function flush() {
 }
 process.on('exit', flush)
 
+// The time of a line, formatted once per millisecond: a busy process writes several lines in each, and formatting a
+// date costs more than the rest of the line.
+let isoMs = 0
+let iso = ''
+function lineTime() {
+  const ms = Date.now()
+  if (ms !== isoMs) {
+    isoMs = ms
+    iso = new Date(ms).toISOString()
+  }
+  return iso
+}
+
 /**
  * Writes the line when the response closes (finished or aborted).
  * @param {{ role: 'admin' | 'site', port: number }} process_
@@ -23,21 +36,16 @@ process.on('exit', flush)
  */
 export function logRequestOnClose({ role, port }, req, res, context) {
   const started = performance.now()
-  res.once('close', () => {
-    const line = {
-      time: new Date().toISOString(),
-      role,
-      port,
-      pid: process.pid,
-      id: context.requestId,
-      method: req.method,
-      path: (req.url ?? '').split('?')[0],
-      status: res.statusCode,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      client: context.clientAddress,
-    }
-    if (!res.writableFinished) line.aborted = true
-    pending.push(`${JSON.stringify(line)}\n`)
+  res.on('close', () => {
+    // The same line JSON.stringify would write for these keys in this order, built by hand: a busy site process
+    // writes thousands a second, and only the strings a client chose need escaping.
+    const url = req.url ?? ''
+    const query = url.indexOf('?')
+    const ms = Math.round((performance.now() - started) * 10) / 10
+    const aborted = res.writableFinished ? '' : ',"aborted":true'
+    pending.push(
+      `{"time":"${lineTime()}","role":"${role}","port":${port},"pid":${process.pid},"id":${JSON.stringify(context.requestId)},"method":${JSON.stringify(req.method)},"path":${JSON.stringify(query < 0 ? url : url.slice(0, query))},"status":${res.statusCode},"ms":${ms},"client":${JSON.stringify(context.clientAddress)}${aborted}}\n`,
+    )
     if (!scheduled) {
       scheduled = true
       setImmediate(flush)

@@ -229,7 +229,8 @@ async function internalInvalidate(request: Request): Promise<Response> {
  * (signed as an invalidation): sweep now.
  */
 async function pageStoreEndpoint(request: Request): Promise<Response> {
-  if (request.method === 'GET') return Response.json({ ...prerenderStatus(), eventLoopDelay: readLoopDelay() })
+  if (request.method === 'GET')
+    return Response.json({ ...prerenderStatus(), eventLoopDelay: readLoopDelay(), backgroundRenders: backgroundRenderStatus() })
   if (request.method !== 'POST') return new Response(null, { status: 405 })
   const body = await request.text()
   if (body.length > MAX_INVALIDATION_BODY || !verifyInvalidation(body, request.headers.get(SIGNATURE_HEADER)))
@@ -380,21 +381,58 @@ function refreshDelay(key: string, now: number): number {
   return wait
 }
 
+// Background renders run one after another, not side by side: a render is a few milliseconds of synchronous work
+// (its queries, its HTML, its compression), and twenty renders started together (a cheer storm's first cheers, the
+// popular pages' TTL running out at once) held the readers of the cache behind all of them in one turn of the loop.
+// One at a time, a reader waits behind one render at most. The readers get the stale copy meanwhile anyway.
+const refreshQueue: (() => void)[] = []
+let refreshRunning = false
+// For GET /_internal/page-store (the bench, the tests): background renders done, under way, waiting, and the most
+// ever under way at once.
+const backgroundRenders = { done: 0, running: 0, mostAtOnce: 0 }
+const backgroundRenderStatus = () => ({ ...backgroundRenders, waiting: refreshQueue.length })
 function requestRefresh(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
+  refreshQueue.push(() => renderAgain(key, page, localAddress, localPort))
+  if (!refreshRunning) nextRefresh()
+}
+function nextRefresh(): void {
+  const start = refreshQueue.shift()
+  refreshRunning = start !== undefined
+  start?.()
+}
+
+function renderAgain(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
+  let finished = false
+  backgroundRenders.running++
+  backgroundRenders.mostAtOnce = Math.max(backgroundRenders.mostAtOnce, backgroundRenders.running)
   const done = () => {
+    if (finished) return
+    finished = true
+    backgroundRenders.running--
+    backgroundRenders.done++
     page.refreshing = false
+    nextRefresh()
   }
-  const refresh = http.request(
-    { host: localAddress, port: localPort, path: key, method: 'GET', headers: { [REFRESH_HEADER]: REFRESH_TOKEN }, timeout: 10_000 },
-    (res) => {
-      res.resume()
-      res.once('end', done)
-      res.once('error', done)
-    },
-  )
-  refresh.once('error', done)
-  refresh.once('timeout', () => refresh.destroy())
-  refresh.end()
+  // The next render waits for this one's whole answer, and for nothing longer: an error, a timeout (10 s) or a
+  // closed connection ends it too, so one stuck render cannot stop the rest.
+  try {
+    const refresh = http.request(
+      { host: localAddress, port: localPort, path: key, method: 'GET', headers: { [REFRESH_HEADER]: REFRESH_TOKEN }, timeout: 10_000 },
+      (res) => {
+        res.resume()
+        res.once('end', done)
+        res.once('close', done)
+        res.once('error', done)
+      },
+    )
+    refresh.once('error', done)
+    refresh.once('close', done)
+    refresh.once('timeout', () => refresh.destroy())
+    refresh.end()
+  } catch (error) {
+    console.error('[site] background render failed to start', error)
+    done()
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -433,14 +471,17 @@ function wireHeaders(
   return list
 }
 
-/** Answers a GET from the page cache, or returns false to let Astro handle it. A stale page is answered while it is rendered again. */
-export function serveFromCache(req: IncomingMessage, res: ServerResponse): boolean {
+/**
+ * Answers a GET from the page cache, or returns false to let Astro handle it. A stale page is answered while it is
+ * rendered again. `extra`: header name/value pairs of this response alone (the request id, scripts/site-server.mjs).
+ */
+export function serveFromCache(req: IncomingMessage, res: ServerResponse, extra: string[] = []): boolean {
   if (req.method !== 'GET' || req.headers.cookie !== undefined || process.env.ESUKO_SITE_CACHE === '0') return false
   if (req.headers[REFRESH_HEADER] !== undefined || req.headers[PRERENDER_HEADER] !== undefined) return false
   const key = req.url
   if (!key || key.startsWith('/_') || !PLAIN_URL.test(key) || /[?&]_action(=|&|$)/.test(key)) return false
   const page = pages.get(key)
-  if (!page) return isStoredRoute(key) ? serveStored(key, req, res) : false
+  if (!page) return isStoredRoute(key) ? serveStored(key, req, res, extra) : false
   const now = Date.now()
   if (!fresh(page, now)) {
     if (page.expires + MAX_STALE_MS <= now) return false
@@ -449,14 +490,14 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse): boole
   touch(key, page, now)
   const https = reachedOverHttps(req)
   if (revalidates(req.headers['if-none-match'], page)) {
-    res.writeHead(304, wireHeaders(page, '304', null, null, https))
+    res.writeHead(304, wireHeaders(page, '304', null, null, https).concat(extra))
     res.end()
     return true
   }
   const encoding = encodingFor(page.body.length, req.headers['accept-encoding'])
   const body = encoding ? page[encoding] : page.body
   if (!body) return false
-  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https))
+  res.writeHead(200, wireHeaders(page, encoding ?? 'identity', encoding, body.length, https).concat(extra))
   res.end(body)
   return true
 }
@@ -478,7 +519,7 @@ function readAgain(key: string, now: number): boolean {
  * Answers a detail page the memory does not hold from the page store, when this process may trust the stored copy
  * (site/lib/pageStore.ts); false lets Astro render it. A copy showing an old count is served and rendered again.
  */
-function serveStored(key: string, req: IncomingMessage, res: ServerResponse): boolean {
+function serveStored(key: string, req: IncomingMessage, res: ServerResponse, extra: string[]): boolean {
   const stored = readStoredPage(key)
   if (!stored) return false
   const state = storedState(stored, clock)
@@ -513,12 +554,12 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse): bo
   // Its own header lists: the memory's copy keeps those of a memory hit.
   const answer = { headers: stored.headers, etag: stored.etag, wire: new Map<string, string[]>() }
   if (revalidates(req.headers['if-none-match'], answer)) {
-    res.writeHead(304, wireHeaders(answer, '304', null, null, https, source))
+    res.writeHead(304, wireHeaders(answer, '304', null, null, https, source).concat(extra))
     res.end()
     return true
   }
   const body = encoding ? stored[encoding] : plainBody()
-  res.writeHead(200, wireHeaders(answer, encoding ?? 'identity', encoding, body.length, https, source))
+  res.writeHead(200, wireHeaders(answer, encoding ?? 'identity', encoding, body.length, https, source).concat(extra))
   res.end(body)
   return true
 }

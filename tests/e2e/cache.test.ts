@@ -202,6 +202,33 @@ describe('site cache', () => {
     ).toBeLessThanOrEqual(1_000)
   })
 
+  it('renders pages gone stale together again one at a time, in the background, while readers get the stale copy', async () => {
+    type Renders = { done: number; running: number; waiting: number; mostAtOnce: number }
+    const renders = async (): Promise<Renders> =>
+      ((await (await fetch(`${siteUrl}/_internal/page-store`)).json()) as { backgroundRenders: Renders }).backgroundRenders
+    const list = await fetch(`${cmsUrl}/api/stories?where[_status][equals]=published&limit=8&depth=0&sort=-publishedAt`)
+    const paths = ((await list.json()) as { docs: { slug: string }[] }).docs.map((s) => `/stories/${s.slug}`)
+    expect(paths.length).toBeGreaterThanOrEqual(5)
+    const readAll = () => Promise.all(paths.map(async (p) => (await fetch(siteUrl + p)).headers.get('x-esuko-cache')))
+    // In memory and fresh, then past the page TTL (10 s) together, but not so long that they are rendered for the reader.
+    await readAll()
+    await new Promise((r) => setTimeout(r, 1_000))
+    await readAll()
+    await new Promise((r) => setTimeout(r, 10_500))
+
+    const before = await renders()
+    expect(await readAll()).toEqual(paths.map(() => 'memory'))
+    const start = Date.now()
+    let after = await renders()
+    while (!(after.done >= before.done + paths.length && after.running === 0 && after.waiting === 0) && Date.now() - start < 10_000) {
+      await new Promise((r) => setTimeout(r, 100))
+      after = await renders()
+    }
+    expect(after.done).toBeGreaterThanOrEqual(before.done + paths.length)
+    expect(after.mostAtOnce).toBe(1)
+    expect(await readAll()).toEqual(paths.map(() => 'memory'))
+  })
+
   it('refuses an unsigned invalidation', async () => {
     const res = await fetch(`${siteUrl}/_internal/invalidate`, {
       method: 'POST',

@@ -25,6 +25,24 @@ describe('trustedProxies', () => {
     expect(trustedProxies(setting)(address)).toBe(expected)
   })
 
+  it('gives the same answers while its memory of addresses fills up and starts over', () => {
+    const isTrusted = trustedProxies('10.0.0.0/8')
+    // More distinct addresses than the memory keeps, asked twice: every answer follows the setting, not the memory.
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 10_000; n++) {
+        const inside = n % 2 === 0
+        const address = `${inside ? 10 : 11}.${(n >> 16) & 0xff}.${(n >> 8) & 0xff}.${n & 0xff}`
+        if (isTrusted(address) !== inside) throw new Error(`${address}: expected ${inside}`)
+      }
+    }
+    expect([isTrusted('10.1.2.3'), isTrusted('::ffff:10.1.2.3'), isTrusted('11.1.2.3'), isTrusted(undefined)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+  })
+
   it.each(['localhost', '10.0.0.0/33', '1.2.3.4/8/1', 'fd00::/129'])('refuses %s with a Japanese message', (setting) => {
     expect(() => trustedProxies(setting)).toThrow(/TRUSTED_PROXIES の「.+」はIPアドレスでもCIDR範囲でもありません/)
   })
