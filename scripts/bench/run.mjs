@@ -578,7 +578,7 @@ try {
       }
     })()
     log(`storm: the same pages while residents cheer 20 times a second …`)
-    await loopDelay(siteUrl)
+    // Also starts the event-loop delay over (as loopDelay does).
     const rendersBefore = (await pageStoreStatus(siteUrl)).backgroundRenders
     const stormCpu0 = sitePid ? cpuMs(sitePid) : null
     const storm = summarise(await readAll(duration))

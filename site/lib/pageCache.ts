@@ -386,20 +386,15 @@ function refreshDelay(key: string, now: number): number {
 // popular pages' TTL running out at once) held the readers of the cache behind all of them in one turn of the loop.
 // One at a time, a reader waits behind one render at most. The readers get the stale copy meanwhile anyway.
 const refreshQueue: (() => void)[] = []
-let refreshRunning = false
 // For GET /_internal/page-store (the bench, the tests): background renders done, under way, waiting, and the most
 // ever under way at once.
 const backgroundRenders = { done: 0, running: 0, mostAtOnce: 0 }
 const backgroundRenderStatus = () => ({ ...backgroundRenders, waiting: refreshQueue.length })
 function requestRefresh(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
   refreshQueue.push(() => renderAgain(key, page, localAddress, localPort))
-  if (!refreshRunning) nextRefresh()
+  if (backgroundRenders.running === 0) nextRefresh()
 }
-function nextRefresh(): void {
-  const start = refreshQueue.shift()
-  refreshRunning = start !== undefined
-  start?.()
-}
+const nextRefresh = (): void => refreshQueue.shift()?.()
 
 function renderAgain(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
   let finished = false
