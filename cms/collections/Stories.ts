@@ -38,6 +38,9 @@ export const Stories: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // A town's newest stories (the related stories of every story page, site/lib/stories.ts) in index order: with the
+  // town's index alone, SQLite sorted a seventh of the stories for each list (30–40 ms at 100,000 stories; 0.3 ms now).
+  indexes: [{ fields: ['town', 'publishedAt'] }],
   defaultPopulate: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, town: true },
   hooks: {
     // Review first (a site submission becomes an unreviewed draft), then consent: both refuse a premature publish.

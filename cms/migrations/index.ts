@@ -13,6 +13,7 @@ import * as migration_20261129_200438_reading_fields from './20261129_200438_rea
 import * as migration_20261129_200632_site_search from './20261129_200632_site_search';
 import * as migration_20261129_203619_seo_fields from './20261129_203619_seo_fields';
 import * as migration_20261129_210027_session6_merged_schema from './20261129_210027_session6_merged_schema';
+import * as migration_20261130_160911_town_published_index from './20261130_160911_town_published_index';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261129_210027_session6_merged_schema.up,
     down: migration_20261129_210027_session6_merged_schema.down,
     name: '20261129_210027_session6_merged_schema',
+  },
+  {
+    up: migration_20261130_160911_town_published_index.up,
+    down: migration_20261130_160911_town_published_index.down,
+    name: '20261130_160911_town_published_index'
   },
 ];
