@@ -1,4 +1,8 @@
-// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep] [--profile]
+// npm run bench [-- --scale 1|10|0.1] [--duration 20] [--connections 50] [--no-build] [--no-cache] [--only home,story,…,longtail,storm,search] [--label x] [--keep] [--data dir] [--profile]
+//
+// --keep leaves the data dir (named in the log) in place; --data <that dir> starts from a copy of its database and
+// dataset instead of generating one (about 3 minutes at scale 10): for runs one after another while changing code.
+// Cheers of the earlier runs are in it; the page store is not copied (a new process trusts none of it anyway).
 //
 // --profile: the site process records a V8 CPU profile (ESUKO_CPU_PROFILE_DIR); the file, written when it stops, is named at
 // the end (bench/profiles/…): open it in Chrome DevTools or summarise it with scripts/bench/profile-summary.mjs.
@@ -45,6 +49,7 @@ const { values: args, positionals } = parseArgs({
     compare: { type: 'boolean', default: false },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
     // Baseline: the site's data and page caches off (ESUKO_SITE_CACHE=0), same build.
     'no-cache': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
@@ -95,6 +100,13 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const secret = `bench-secret-${Date.now().toString(36)}-0123456789abcdef0123`
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'esuko-bench-'))
 const dbFile = path.join(dataDir, 'esuko.db')
+const DATASET_FILE = 'bench-dataset.json'
+if (args.data) {
+  const from = path.resolve(args.data)
+  if (!fs.existsSync(path.join(from, DATASET_FILE)))
+    throw new Error(`--data ${from}: no ${DATASET_FILE} there (a data dir of a run with --keep is expected)`)
+  fs.cpSync(from, dataDir, { recursive: true, filter: (src) => path.basename(src) !== 'page-store' })
+}
 const baseEnv = {
   ...process.env,
   PAYLOAD_SECRET: secret,
@@ -291,8 +303,17 @@ try {
   }
   log(`data dir ${dataDir}; migrations + demo seed …`)
   await runStep(bin('payload'), ['run', 'scripts/bench/prepare.ts'])
-  log(`generating scale ${scale} dataset (SQLite, raw inserts) …`)
-  const dataset = generateDataset(dbFile, scale)
+  let dataset
+  if (args.data) {
+    dataset = JSON.parse(fs.readFileSync(path.join(dataDir, DATASET_FILE), 'utf8'))
+    if (String(dataset.scale) !== String(scale)) throw new Error(`--data holds a scale ${dataset.scale} dataset, not ${scale}`)
+    result.notes.push(`dataset copied from ${path.resolve(args.data)} (cheers of earlier runs included)`)
+    log(`dataset copied from ${path.resolve(args.data)}`)
+  } else {
+    log(`generating scale ${scale} dataset (SQLite, raw inserts) …`)
+    dataset = { ...generateDataset(dbFile, scale), scale }
+    fs.writeFileSync(path.join(dataDir, DATASET_FILE), JSON.stringify(dataset))
+  }
   result.dataset = {
     counts: dataset.counts,
     ms: dataset.ms,
@@ -347,6 +368,9 @@ try {
       ESUKO_RATE_LIMIT_SCALE: '1000000',
       // The pre-renderer waits for the bench (below): cold renders are measured first, on an idle server.
       ESUKO_PRERENDER_DELAY_MS: String(24 * 3_600_000),
+      // Without the long tail no sweep is run here; the cold renders' invalidations would still start one a minute
+      // later (site/lib/prerender.ts), in the middle of the storm: a scale-10 sweep lasts 20 minutes.
+      ...(want('longtail') ? {} : { ESUKO_PRERENDER: '0' }),
       ...(args['no-cache'] ? { ESUKO_SITE_CACHE: '0' } : {}),
       ...(profileDir ? { ESUKO_CPU_PROFILE_DIR: profileDir } : {}),
     },

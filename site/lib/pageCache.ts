@@ -260,7 +260,7 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     return { response, page: null }
   }
   const tags = reads.untracked ? null : reads.tags
-  const changed = changedSince(changes, seq, tags)
+  let changed = changedSince(changes, seq, tags)
   const page: Page = {
     body,
     etag: etagOf(body),
@@ -272,30 +272,34 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     wire: new Map(),
     touchedAt: Date.now(),
   }
-  if (!response.headers.has('cache-control') && !changed.content) {
-    // Compressed on demand, once per encoding (respond below does the reader's own): a page of the long tail is
-    // often read once, and compressing it both ways cost a tenth of the server's time there.
-    if (memory) keep(key, page)
-    // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts), compressed both ways
-    // once for the store and the reader alike.
-    if (page.tags && isStoredRoute(key)) {
-      try {
-        const both = writeStoredPage({
-          key,
-          writer: clock.self,
-          body,
-          etag: page.etag,
-          headers: page.headers,
-          tags: [...page.tags],
-          renderedAt: startedAt,
-        })
-        page.br ??= both.br
-        page.gzip ??= both.gzip
-      } catch (error) {
-        console.error('[site] ページを保存できませんでした / page store write failed', error)
-      }
+  if (response.headers.has('cache-control') || changed.content) return { response, page }
+  // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts), compressed both ways
+  // by the store's writer thread for the store and the memory alike. It is kept in the memory once that is done, so
+  // the fast path has both encodings from its first reader on (a page gone stale is served meanwhile).
+  if (page.tags && isStoredRoute(key)) {
+    try {
+      const both = await writeStoredPage({
+        key,
+        writer: clock.self,
+        body,
+        etag: page.etag,
+        headers: page.headers,
+        tags: [...page.tags],
+        renderedAt: startedAt,
+      })
+      page.br ??= both.br
+      page.gzip ??= both.gzip
+    } catch (error) {
+      console.error('[site] ページを保存できませんでした / page store write failed', error)
     }
+    // A change heard while the page was being written.
+    changed = changedSince(changes, seq, tags)
+    if (changed.content) return { response, page }
+    page.stale ||= changed.count
   }
+  // Other pages are compressed on demand, once per encoding (respond below does the reader's own): a page of the
+  // long tail is often read once, and compressing it both ways cost a tenth of the server's time there.
+  if (memory) keep(key, page)
   return { response, page }
 }
 

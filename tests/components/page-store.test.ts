@@ -170,6 +170,33 @@ describe('the files', () => {
     expect(readStoredMeta(long.key)).toBeNull()
   })
 
+  it('writes and removes one URL’s file in the order asked (on the writer thread)', async () => {
+    const key = '/stories/in-order'
+    const versions = [1, 2, 3].map((n) => ({ ...page, key, etag: `W/"v${n}"`, renderedAt: n }))
+    // Asked in one go, without waiting: each lands after the one before.
+    const steps = [
+      writeStoredPage(versions[0]),
+      removeStoredPage(key),
+      writeStoredPage(versions[1]),
+      writeStoredPage(versions[2]),
+    ]
+    await Promise.all(steps)
+    expect(readStoredPage(key)).toMatchObject({ etag: 'W/"v3"', renderedAt: 3 })
+    await Promise.all([writeStoredPage(versions[0]), removeStoredPage(key)])
+    expect(readStoredPage(key)).toBeNull()
+    expect(fs.readdirSync(path.dirname(fileOf(key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('reports a write that failed, and goes on writing', async () => {
+    // A folder where the page's file should be: the rename fails.
+    const key = '/stories/blocked'
+    fs.mkdirSync(fileOf(key), { recursive: true })
+    await expect(writeStoredPage({ ...page, key })).rejects.toThrow()
+    expect(fs.readdirSync(path.dirname(fileOf(key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    await writeStoredPage({ ...page, key: "/stories/after-the-failure" })
+    expect(readStoredPage('/stories/after-the-failure')).toMatchObject({ key: '/stories/after-the-failure' })
+  })
+
   it('lets one process at a time render a page, and takes over a lock abandoned for a minute', () => {
     const lock = path.join(dir, 'ab', 'cd.page.lock')
     expect(claimLock(lock)).toBe(true)
