@@ -9,7 +9,8 @@ export default defineConfig({
   // Build-time only: the pages take the public origin from SITE_PUBLIC_URL at run time (site/lib/publicUrl.ts).
   site: process.env.SITE_PUBLIC_URL || 'http://localhost:4321',
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // The app alone: scripts/site-server.mjs is the server, with the static files and the page cache in front.
+  adapter: node({ mode: 'middleware' }),
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   // allowedDomains (whose X-Forwarded-Proto/-Host Astro believes) is filled in at start from SITE_PUBLIC_URL by
   // scripts/site-server.mjs, which also drops forwarded headers from peers outside TRUSTED_PROXIES.

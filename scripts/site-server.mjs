@@ -1,7 +1,8 @@
-// Production entry of the public site (`npm start`, tests, bench): Astro's standalone handler, with the page
-// cache's fast path in front. Cache hits are answered from memory before Astro builds a Request (see
-// serveFromCache in site/lib/pageCache.ts, which registers itself once the app has loaded); everything else —
-// misses, forms, static files — goes to Astro's own handler, unchanged.
+// Production entry of the public site (`npm start`, tests, bench): Astro's handler (the adapter's middleware mode:
+// the app alone), with the page cache's fast path and the static files in front. Cache hits are answered from
+// memory before Astro builds a Request (see serveFromCache in site/lib/pageCache.ts, which registers itself once
+// the app has loaded), the build's static files from memory too (scripts/lib/staticFiles.mjs); everything else —
+// misses, forms — goes to Astro's handler, unchanged.
 // In front of both: the forwarded headers a reverse proxy sets are believed only from TRUSTED_PROXIES
 // (scripts/forwarded.mjs), and every request is logged as one JSON line with its request id.
 // Paths from process.cwd(): this runs from the project root, next to dist/.
@@ -16,6 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { FAST_PATH, SITE_ADDRESS } from '../cms/lib/cacheProtocol.ts'
 import { DEFAULT_TRUSTED_PROXIES, publicHosts, resolveForwarded, trustedProxies } from './forwarded.mjs'
 import { logRequestOnClose } from './lib/requestLog.mjs'
+import { loadStaticFiles, serveStaticFile } from './lib/staticFiles.mjs'
 
 let isTrusted, hosts
 try {
@@ -29,6 +31,7 @@ try {
 process.env.ASTRO_NODE_AUTOSTART = 'disabled'
 const serverDir = path.resolve(process.cwd(), 'dist/server')
 const { handler, options } = await import(pathToFileURL(path.join(serverDir, 'entry.mjs')).href)
+const staticFiles = loadStaticFiles(path.resolve(process.cwd(), 'dist/client'))
 
 // Astro believes X-Forwarded-Proto/-Host (and so accepts a form posted to https://<public host>) only for the hosts
 // in `security.allowedDomains`, which astro.config fixes at build time. The public origin is a run-time setting
@@ -80,6 +83,7 @@ const server = http.createServer((req, res) => {
     console.error('[site] fast path failed', error)
   }
   if (answered || res.headersSent) return
+  if (serveStaticFile(staticFiles, req, res, ['X-Request-Id', context.requestId])) return
   res.setHeader('X-Request-Id', context.requestId)
   requestContext.run(context, () => handler(req, res))
 })

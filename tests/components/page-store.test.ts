@@ -174,12 +174,7 @@ describe('the files', () => {
     const key = '/stories/in-order'
     const versions = [1, 2, 3].map((n) => ({ ...page, key, etag: `W/"v${n}"`, renderedAt: n }))
     // Asked in one go, without waiting: each lands after the one before.
-    const steps = [
-      writeStoredPage(versions[0]),
-      removeStoredPage(key),
-      writeStoredPage(versions[1]),
-      writeStoredPage(versions[2]),
-    ]
+    const steps = [writeStoredPage(versions[0]), removeStoredPage(key), writeStoredPage(versions[1]), writeStoredPage(versions[2])]
     await Promise.all(steps)
     expect(readStoredPage(key)).toMatchObject({ etag: 'W/"v3"', renderedAt: 3 })
     await Promise.all([writeStoredPage(versions[0]), removeStoredPage(key)])
@@ -193,7 +188,7 @@ describe('the files', () => {
     fs.mkdirSync(fileOf(key), { recursive: true })
     await expect(writeStoredPage({ ...page, key })).rejects.toThrow()
     expect(fs.readdirSync(path.dirname(fileOf(key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    await writeStoredPage({ ...page, key: "/stories/after-the-failure" })
+    await writeStoredPage({ ...page, key: '/stories/after-the-failure' })
     expect(readStoredPage('/stories/after-the-failure')).toMatchObject({ key: '/stories/after-the-failure' })
   })
 

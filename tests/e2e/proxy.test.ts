@@ -370,6 +370,34 @@ describe('images from the site origin', () => {
   })
 })
 
+describe('stylesheets and icons through the proxy', () => {
+  it('applies every stylesheet of a page, sent compressed with a year of caching, and serves the icon', async () => {
+    const page = await newPage(true)
+    for (const path of ['/', `/stories/${story.slug}`, '/progress']) {
+      expect((await page.goto(`${portal.siteUrl}${path}`))?.status(), path).toBe(200)
+      const sheets = await page.evaluate(() =>
+        [...document.styleSheets].map((sheet) => ({ href: sheet.href, rules: sheet.cssRules.length })),
+      )
+      expect(sheets.length, path).toBeGreaterThanOrEqual(1)
+      for (const sheet of sheets) {
+        expect(sheet.rules, `${path}: ${sheet.href}`).toBeGreaterThan(0)
+        expect(new URL(sheet.href!).pathname).toMatch(/^\/_astro\/[^/]+\.css$/)
+        const res = await portal.fetch(sheet.href!, { headers: { 'accept-encoding': 'br' } })
+        expect((await res.text()).length).toBeGreaterThan(0)
+        expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8')
+        expect(res.headers.get('content-encoding')).toBe('br')
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+        const again = await portal.fetch(sheet.href!, { headers: { 'if-none-match': res.headers.get('etag')! } })
+        expect(again.status).toBe(304)
+      }
+    }
+    await page.context().close()
+    const icon = await portal.fetch(`${portal.siteUrl}/favicon.svg`)
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml'])
+    expect(await icon.text()).toContain('<svg')
+  })
+})
+
 describe('health checks and request logs', () => {
   it('answers /healthz on every process with its role, port and pid, and not from outside', async () => {
     const pids = new Set<number>()
