@@ -246,7 +246,11 @@ const fresh = (page: Page, now = Date.now()) => !page.stale && page.expires > no
 const storable = (response: Response) => response.status === 200 && isHtml(response) && !response.headers.has('set-cookie')
 
 /** Renders the page through Astro and keeps it when it may be shared; the response for this request either way. */
-async function render(key: string, next: MiddlewareNext, memory = true): Promise<{ response: Response; page: Page | null }> {
+async function render(
+  key: string,
+  next: MiddlewareNext,
+  memory = true,
+): Promise<{ response: Response; page: Page | null; written?: Promise<void> }> {
   const [seq, startedAt] = [changes.seq, Date.now()]
   const { result, reads } = await recordReads(async () => {
     const response = await next()
@@ -260,7 +264,7 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     return { response, page: null }
   }
   const tags = reads.untracked ? null : reads.tags
-  let changed = changedSince(changes, seq, tags)
+  const changed = changedSince(changes, seq, tags)
   const page: Page = {
     body,
     etag: etagOf(body),
@@ -273,12 +277,12 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
     touchedAt: Date.now(),
   }
   if (response.headers.has('cache-control') || changed.content) return { response, page }
+  let written: Promise<void> | undefined
   // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts), compressed both ways
-  // by the store's writer thread for the store and the memory alike. It is kept in the memory once that is done, so
-  // the fast path has both encodings from its first reader on (a page gone stale is served meanwhile).
+  // once for the store and the reader alike; the file is written by the store's thread.
   if (page.tags && isStoredRoute(key)) {
     try {
-      const both = await writeStoredPage({
+      const both = writeStoredPage({
         key,
         writer: clock.self,
         body,
@@ -289,18 +293,17 @@ async function render(key: string, next: MiddlewareNext, memory = true): Promise
       })
       page.br ??= both.br
       page.gzip ??= both.gzip
+      written = both.written.catch((error: unknown) =>
+        console.error('[site] ページを保存できませんでした / page store write failed', error),
+      )
     } catch (error) {
       console.error('[site] ページを保存できませんでした / page store write failed', error)
     }
-    // A change heard while the page was being written.
-    changed = changedSince(changes, seq, tags)
-    if (changed.content) return { response, page }
-    page.stale ||= changed.count
   }
   // Other pages are compressed on demand, once per encoding (respond below does the reader's own): a page of the
   // long tail is often read once, and compressing it both ways cost a tenth of the server's time there.
   if (memory) keep(key, page)
-  return { response, page }
+  return { response, page, written }
 }
 
 /** In place of `next()` in the middleware: the invalidation endpoint, then cached, compressed, revalidatable pages. */
@@ -312,7 +315,9 @@ export async function cachedPage(context: APIContext, next: MiddlewareNext): Pro
   const key = url.pathname + url.search
   // The pre-renderer filling the store: rendered for the disk only, so the memory keeps the pages readers ask for.
   if (isPrerender(request)) {
-    const { response, page } = await render(key, next, false)
+    const { response, page, written } = await render(key, next, false)
+    // Answered once the page is on disk: the pre-renderer holds the page's lock until then.
+    await written
     return new Response(null, { status: page ? 200 : response.status })
   }
   if (request.headers.get(REFRESH_HEADER) !== REFRESH_TOKEN) {

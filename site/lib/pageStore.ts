@@ -112,60 +112,41 @@ export const brotliOptions = (size: number): zlib.BrotliOptions => ({
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
   },
 })
-// Pages are compressed and written by one worker thread (cms/lib/jobThread.ts), in the order asked. On the event
-// loop, in a scale-10 storm profile, a page's two compressions (~1 ms) and its write (a few syscalls, each waiting
-// for the disk whenever the database's log was being flushed) were a tenth of the loop's non-reading time and its
-// longest stalls (2–10 ms). One thread keeps the writes and removals of one URL in order, which the thread pool's
-// promise calls would not.
-type StoreJob =
-  | {
-      op: 'write'
-      file: string
-      tmp: string
-      body: Uint8Array
-      brotli: zlib.BrotliOptions['params']
-      meta: Omit<StoredMeta, 'size' | 'brLength' | 'gzipLength'>
-    }
-  | { op: 'remove'; file: string }
-type StoreAnswer = { br: Uint8Array; gzip: Uint8Array } | null
-const storeWriter = jobThread<StoreJob, StoreAnswer>(
+// Pages are written by one worker thread (cms/lib/jobThread.ts), in the order asked: a write is a few syscalls, but
+// on the event loop each waited for the disk whenever it was busy (a storm's cheers flushed the database's log 20
+// times a second), and in a scale-10 storm profile those waits were the loop's longest stalls (2–10 ms). One thread
+// keeps the writes and removals of one URL in order, which the thread pool's promise calls would not. Compression
+// (~1 ms a page) stays here: compressing in the thread too kept ~80 MB more resident after a scale-10 sweep.
+type StoreJob = { op: 'write'; file: string; tmp: string; data: Uint8Array } | { op: 'remove'; file: string }
+const storeWriter = jobThread<StoreJob, null>(
   'page-store-writer',
   `
 const fs = require('node:fs')
 const path = require('node:path')
-const zlib = require('node:zlib')
-const { workerData } = require('node:worker_threads')
 function run(job) {
   if (job.op === 'remove') {
     fs.rmSync(job.file, { force: true })
     return null
   }
-  const body = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.length)
-  const br = zlib.brotliCompressSync(body, { params: job.brotli })
-  const gzip = zlib.gzipSync(body, { level: 6 })
-  const json = Buffer.from(JSON.stringify({ ...job.meta, size: body.length, brLength: br.length, gzipLength: gzip.length }))
-  const head = Buffer.alloc(8)
-  head.write(workerData.magic, 0, 'latin1')
-  head.writeUInt32BE(json.length, 4)
   fs.mkdirSync(path.dirname(job.file), { recursive: true })
   try {
-    fs.writeFileSync(job.tmp, Buffer.concat([head, json, br, gzip]))
+    fs.writeFileSync(job.tmp, job.data)
     fs.renameSync(job.tmp, job.file)
   } catch (error) {
     fs.rmSync(job.tmp, { force: true })
     throw error
   }
-  return { br, gzip }
+  return null
 }
 `,
-  { magic: MAGIC.toString('latin1') },
 )
 
 /**
- * Writes a rendered page (atomically: readers see the old file or the new one, never half of one), compressed both
- * ways on the writer thread; resolves with both encodings, for the reader and the memory, once it is on disk.
+ * Writes a rendered page (atomically: readers see the old file or the new one, never half of one) on the writer
+ * thread: `written` settles once it is on disk. Compressed here, at once: both encodings are returned for the reader
+ * and the memory, which thereby never compress a page a second time.
  */
-export async function writeStoredPage(page: {
+export function writeStoredPage(page: {
   key: string
   writer: string
   body: Buffer
@@ -173,19 +154,32 @@ export async function writeStoredPage(page: {
   headers: [string, string][]
   tags: string[]
   renderedAt: number
-}): Promise<{ br: Buffer; gzip: Buffer }> {
+}): { br: Buffer; gzip: Buffer; written: Promise<void> } {
+  const br = zlib.brotliCompressSync(page.body, brotliOptions(page.body.length))
+  const gzip = zlib.gzipSync(page.body, { level: 6 })
+  const meta: StoredMeta = {
+    key: page.key,
+    writer: page.writer,
+    etag: page.etag,
+    headers: page.headers,
+    tags: page.tags,
+    renderedAt: page.renderedAt,
+    size: page.body.length,
+    brLength: br.length,
+    gzipLength: gzip.length,
+  }
+  const json = Buffer.from(JSON.stringify(meta))
+  // The file's bytes in a buffer of their own, handed to the thread (never one of Node's shared pool slabs).
+  const data = new Uint8Array(8 + json.length + br.length + gzip.length)
+  data.set(MAGIC, 0)
+  new DataView(data.buffer).setUint32(4, json.length)
+  data.set(json, 8)
+  data.set(br, 8 + json.length)
+  data.set(gzip, 8 + json.length + br.length)
   const file = fileOf(page.key)
-  const { key, writer, etag, headers, tags, renderedAt } = page
-  const answer = await storeWriter({
-    op: 'write',
-    file,
-    tmp: `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-    body: page.body,
-    brotli: brotliOptions(page.body.length).params,
-    meta: { key, writer, etag, headers, tags, renderedAt },
-  })
-  const view = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.length)
-  return { br: view(answer!.br), gzip: view(answer!.gzip) }
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const written = storeWriter({ op: 'write', file, tmp, data }, [data.buffer]).then(() => undefined)
+  return { br, gzip, written }
 }
 
 /** The stored page of a URL, or null (none, or unreadable: a broken file is only a miss). */

@@ -124,7 +124,7 @@ describe('the files', () => {
   }
 
   it('reads back what was written, in both encodings', async () => {
-    await writeStoredPage(page)
+    await writeStoredPage(page).written
     const stored = await readStoredPage(page.key)
     expect(stored).toMatchObject({
       key: page.key,
@@ -141,7 +141,7 @@ describe('the files', () => {
   })
 
   it('treats a missing, cut-short, foreign or other URL’s file as a miss', async () => {
-    await writeStoredPage(page)
+    await writeStoredPage(page).written
     const buf = fs.readFileSync(fileOf(page.key))
     expect(parseStoredPage(buf, page.key)).not.toBeNull()
     expect(parseStoredPage(buf.subarray(0, buf.length - 1), page.key)).toBeNull()
@@ -156,7 +156,7 @@ describe('the files', () => {
     // Tags enough to push the head past the first read of the file.
     const long = { ...page, key: '/stories/long-head', tags: Array.from({ length: 400 }, (_, i) => `stories#${i}`) }
     for (const p of [page, long]) {
-      await writeStoredPage(p)
+      await writeStoredPage(p).written
       expect(readStoredMeta(p.key)).toMatchObject({ key: p.key, tags: p.tags, renderedAt: 1234, size: body.length })
     }
     expect(readStoredMeta('/stories/other')).toBeNull()
@@ -174,10 +174,15 @@ describe('the files', () => {
     const key = '/stories/in-order'
     const versions = [1, 2, 3].map((n) => ({ ...page, key, etag: `W/"v${n}"`, renderedAt: n }))
     // Asked in one go, without waiting: each lands after the one before.
-    const steps = [writeStoredPage(versions[0]), removeStoredPage(key), writeStoredPage(versions[1]), writeStoredPage(versions[2])]
+    const steps = [
+      writeStoredPage(versions[0]).written,
+      removeStoredPage(key),
+      writeStoredPage(versions[1]).written,
+      writeStoredPage(versions[2]).written,
+    ]
     await Promise.all(steps)
     expect(readStoredPage(key)).toMatchObject({ etag: 'W/"v3"', renderedAt: 3 })
-    await Promise.all([writeStoredPage(versions[0]), removeStoredPage(key)])
+    await Promise.all([writeStoredPage(versions[0]).written, removeStoredPage(key)])
     expect(readStoredPage(key)).toBeNull()
     expect(fs.readdirSync(path.dirname(fileOf(key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
@@ -186,9 +191,9 @@ describe('the files', () => {
     // A folder where the page's file should be: the rename fails.
     const key = '/stories/blocked'
     fs.mkdirSync(fileOf(key), { recursive: true })
-    await expect(writeStoredPage({ ...page, key })).rejects.toThrow()
+    await expect(writeStoredPage({ ...page, key }).written).rejects.toThrow()
     expect(fs.readdirSync(path.dirname(fileOf(key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    await writeStoredPage({ ...page, key: '/stories/after-the-failure' })
+    await writeStoredPage({ ...page, key: '/stories/after-the-failure' }).written
     expect(readStoredPage('/stories/after-the-failure')).toMatchObject({ key: '/stories/after-the-failure' })
   })
 
