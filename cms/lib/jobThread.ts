@@ -8,8 +8,9 @@ import { Worker } from 'node:worker_threads'
  *
  * The thread keeps the process alive only while jobs are under way (a stopping process finishes them). A thread
  * that dies fails the jobs it held and is started again for the next one.
+ *
+ * `transfer`: buffers handed to the thread rather than copied (the caller must not touch them again).
  */
-/** `transfer`: buffers handed to the thread rather than copied (the caller must not touch them again). */
 export type JobThread<J, R> = (job: J, transfer?: ArrayBuffer[]) => Promise<R>
 
 type Pending<R> = { resolve: (result: R) => void; reject: (error: Error) => void }
@@ -28,9 +29,10 @@ parentPort.on('message', ({ id, job }) => {
 })
 `
 
-// A job thread's own heap: a thread holds one job at a time (a page of ~60 KB at most, a batch of cheers), but its
-// isolate inherits the site's heap flags (16 MB semi-spaces, 256 MB old space) and, compressing a whole sweep of
-// pages, kept ~190 MB resident; with these limits it keeps a few MB.
+// A job thread's own heap: it holds one job at a time (a page file, a batch of cheers), so it needs little, while
+// V8 would let its isolate grow to the site's flags (16 MB semi-spaces, 256 MB old space). The limits are a ceiling
+// only: they did not lower the ~80 MB that compressing a scale-10 sweep on the thread kept resident (its native
+// allocations, it seems), which is why the page store compresses on the event loop.
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 }
 
 export function jobThread<J, R>(name: string, source: string, workerData?: unknown): JobThread<J, R> {
