@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { CHEERS_TAG, cheerTag, docTag, groupTag, isCountTag, referenceId, slugTag } from '../lib/cacheProtocol'
+import { CHEERS_TAG, cheerCountTag, cheerTag, docTag, groupTag, isCountTag, referenceId, slugTag } from '../lib/cacheProtocol'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { invalidateSite } from '../lib/siteInvalidation'
 
@@ -18,7 +18,11 @@ type Doc = Record<string, unknown> | undefined
  * support offer its plan's offers.
  */
 function tagsFor(slug: string, doc: Doc, previousDoc?: Doc): string[] {
-  if (slug === 'cheers') return [...[doc, previousDoc].flatMap((d) => cheerTargetsOf(d).map((t) => cheerTag(t.type, t.id))), CHEERS_TAG]
+  if (slug === 'cheers')
+    return [
+      ...[doc, previousDoc].flatMap((d) => cheerTargetsOf(d).flatMap((t) => [cheerTag(t.type, t.id), cheerCountTag(t.type, t.id)])),
+      CHEERS_TAG,
+    ]
   // A collection that only moves counts (participants, survey answers, the KPI tallies) keeps its one count tag: no
   // page shows one of its documents, and a content tag would set the pre-renderer sweeping (prerenderAfterChange).
   if (isCountTag(slug)) return [slug]

@@ -41,9 +41,15 @@ export const referenceId = (value: unknown): number | string | null =>
 /** The documents of a collection whose field holds a value (`stories?themes=kids`, `support-offers?plan=12`). */
 export const groupTag = (collection: string, field: string, value: number | string): string => `${collection}?${field}=${value}`
 
-/** The tag of every cheer, and of one target's cheers (its count and its approved messages). */
+/** The tag of every cheer, and of one target's cheers (its approved messages; an editor's change moves its count too). */
 export const CHEERS_TAG = 'cheers'
 export const cheerTag = (type: string, id: number | string): string => `${CHEERS_TAG}:${type}:${id}`
+/**
+ * One target's cheer count alone. A resident's new cheer changes that and nothing else a page shows (a message waits
+ * for an editor), so the site writes the new count into the pages it keeps instead of rendering them again
+ * (site/lib/liveCounts.ts).
+ */
+export const cheerCountTag = (type: string, id: number | string): string => `${CHEERS_TAG}:count:${type}:${id}`
 
 /**
  * The tag of every KPI tally recount, and of one metric's (`kpi-tallies:meetings`): a recount drops both, so a read of

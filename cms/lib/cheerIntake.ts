@@ -5,7 +5,7 @@ import { sqliteCheers } from '../db/cheers/sqlite'
 import type { CheerOutcome, CheerRow, CheerStore } from '../db/cheers/store'
 import { markTallies } from '../kpi/recountQueue'
 import { bucketsOfDoc } from '../kpi/tallyStore'
-import { CHEERS_TAG, cheerTag } from './cacheProtocol'
+import { CHEERS_TAG, cheerCountTag } from './cacheProtocol'
 import { cheerTargetData } from './cheerTarget'
 import { invalidateSite } from './siteInvalidation'
 
@@ -90,7 +90,8 @@ function afterStored(payload: Payload, rows: CheerRow[], outcomes: CheerOutcome[
   rows.forEach((row, i) => {
     const outcome = outcomes[i]
     if (outcome.result !== 'stored') return
-    tags.add(cheerTag(row.type, row.id))
+    // Its count only: the message, if any, waits for an editor (whose change drops the target's cheerTag too).
+    tags.add(cheerCountTag(row.type, row.id))
     const doc = { ...cheerTargetData(row.type, row.id), ...outcome.doc, messageStatus: row.messageStatus }
     for (const key of bucketsOfDoc('cheers', doc)) buckets.add(key)
   })

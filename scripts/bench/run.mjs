@@ -783,11 +783,11 @@ console.log(
     .join(' ')}`,
 )
 console.log(
-  `${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'ceiling'.padStart(8)} ${'CPU ms/req'.padStart(10)} ${'loop p99/max'.padStart(12)}`,
+  `${'target'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'cold ms'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)} ${'÷ceiling'.padStart(9)} ${'ceiling'.padStart(8)} ${'CPU ms/req'.padStart(10)} ${'loop p99/max'.padStart(12)} ${'GC ms (full)'.padStart(13)}`,
 )
 for (const [name, t] of Object.entries(result.targets)) {
   console.log(
-    `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${(t.ceilingRps ? fmt(t.ceilingRps) : '').padStart(8)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)} ${(t.loopDelay ? `${fmt(t.loopDelay.p99Ms)}/${fmt(t.loopDelay.maxMs)}` : '').padStart(12)}`,
+    `${name.padEnd(10)} ${fmt(t.rps).padStart(8)} ${fmt(t.p50).padStart(7)} ${fmt(t.p99).padStart(7)} ${fmt(t.coldMs, 1).padStart(8)} ${String(t.errors).padStart(7)} ${fmt(t.rssKb ? t.rssKb / 1024 : null).padStart(7)} ${(t.ratioToCeiling ? `${fmt(t.ratioToCeiling * 100, 1)}%` : '').padStart(9)} ${(t.ceilingRps ? fmt(t.ceilingRps) : '').padStart(8)} ${fmt(t.siteCpuMsPerReq, 2).padStart(10)} ${(t.loopDelay ? `${fmt(t.loopDelay.p99Ms)}/${fmt(t.loopDelay.maxMs)}` : '').padStart(12)} ${(t.loopDelay?.gc ? `${fmt(t.loopDelay.gc.ms)} (${fmt(t.loopDelay.gc.majorMs)})` : '').padStart(13)}`,
   )
 }
 if (result.targets.storm) {

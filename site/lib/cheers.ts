@@ -2,7 +2,7 @@ import { ActionError } from 'astro:actions'
 import type { Where } from 'payload'
 
 import { APPROVED_CHEER_MESSAGE, residentCheerMessageStatus } from '../../cms/domain/submissions'
-import { cheerTag } from '../../cms/lib/cacheProtocol'
+import { cheerCountTag, cheerTag } from '../../cms/lib/cacheProtocol'
 import { storeCheer } from '../../cms/lib/cheerIntake'
 import { CHEER_TARGET_FIELD, type CheerTargetType } from '../../cms/lib/cheerTarget'
 import { payloadClient } from './payload'
@@ -23,7 +23,7 @@ async function countCheersUncached(type: CheerTarget, id: number | string): Prom
 }
 export const countCheers = cached(
   'cheers.countCheers',
-  (type: CheerTarget, id: number | string) => [cheerTag(type, id)],
+  (type: CheerTarget, id: number | string) => [cheerCountTag(type, id)],
   countCheersUncached,
 )
 

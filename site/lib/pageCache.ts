@@ -32,6 +32,7 @@ import {
   storedState,
   writeStoredPage,
 } from './pageStore'
+import { isLiveCountTag, readLiveCount, showsLiveCount, writeLiveCounts } from './liveCounts'
 import { readLoopDelay } from './loopDelay'
 import { isPrerender, prerenderAfterChange, prerenderStatus, startPrerender, sweepNow } from './prerender'
 import { changedSince, newChangeClock, stampChange } from './changeClock'
@@ -74,6 +75,8 @@ type Page = {
   tags: Set<string> | null
   /** A count it shows has changed (or its TTL passed): served while a background render replaces it. */
   stale: boolean
+  /** Live counts it shows that have changed (site/lib/liveCounts.ts): served while the new numbers are written in. */
+  counts: Set<string>
   refreshing: boolean
   br?: Buffer
   gzip?: Buffer
@@ -139,7 +142,10 @@ onInvalidate((tags) => {
       if (!isCountTag(tag)) forget(key)
       else {
         const page = pages.get(key)
-        if (page) page.stale = true
+        if (!page) continue
+        // A number the page prints in a slot of its own is written in; any other count needs a render.
+        if (isLiveCountTag(tag) && showsLiveCount(page.body, tag)) page.counts.add(tag)
+        else page.stale = true
       }
     }
   }
@@ -242,7 +248,7 @@ async function pageStoreEndpoint(request: Request): Promise<Response> {
 // Background renders are requests this process sends itself, marked with a token only it knows.
 const REFRESH_TOKEN = randomBytes(24).toString('base64url')
 const rendering = new Map<string, Promise<Page | null>>()
-const fresh = (page: Page, now = Date.now()) => !page.stale && page.expires > now
+const fresh = (page: Page, now = Date.now()) => !page.stale && !page.counts.size && page.expires > now
 const storable = (response: Response) => response.status === 200 && isHtml(response) && !response.headers.has('set-cookie')
 
 /** Renders the page through Astro and keeps it when it may be shared; the response for this request either way. */
@@ -272,6 +278,7 @@ async function render(
     expires: Date.now() + PAGE_TTL_MS,
     tags,
     stale: changed.count,
+    counts: new Set(),
     refreshing: false,
     wire: new Map(),
     touchedAt: Date.now(),
@@ -368,11 +375,44 @@ export function markActedReader(request: Request, url: URL, response: Response, 
 function refreshInBackground(key: string, page: Page, req: IncomingMessage): void {
   if (page.refreshing) return
   page.refreshing = true
+  // Only live counts moved: written in at once, no render, so no render budget either.
+  if (!page.stale && page.counts.size && page.expires > Date.now()) return void writeCountsInto(key, page)
   const { localAddress, localPort } = req.socket
   const wait = refreshDelay(key, Date.now())
   if (wait > 0) setTimeout(() => requestRefresh(key, page, localAddress, localPort), wait).unref()
   else requestRefresh(key, page, localAddress, localPort)
 }
+
+/**
+ * Writes the new values of the page's changed live counts into a copy of it, compressed off the event loop (zlib's
+ * thread pool), and keeps the copy in its place; the page is served as it was meanwhile. A change heard meanwhile is
+ * written by the next one; a count that cannot be read leaves the page to a render.
+ */
+async function writeCountsInto(key: string, page: Page): Promise<void> {
+  const tags = [...page.counts]
+  page.counts.clear()
+  try {
+    const values = await Promise.all(tags.map(readLiveCount))
+    if (pages.get(key) !== page) return
+    if (values.some((v) => v === null)) {
+      page.stale = true
+      return
+    }
+    const body = writeLiveCounts(page.body, new Map(tags.map((tag, i) => [tag, values[i]!])))
+    if (body === page.body) return
+    const [br, gz] = await Promise.all([brotli(body, brotliOptions(body.length)), gzip(body, { level: 6 })])
+    if (pages.get(key) !== page) return
+    // The copy keeps the page's expiry: whatever else it shows is as old as its render.
+    keep(key, { ...page, body, etag: etagOf(body), br, gzip: gz, wire: new Map(), refreshing: false })
+    liveCountWrites++
+  } catch (error) {
+    console.error('[site] 件数を書き込めませんでした / live count write failed', error)
+    page.stale = true
+  } finally {
+    page.refreshing = false
+  }
+}
+let liveCountWrites = 0
 
 const refreshBudget = new Map<string, { tokens: number; at: number }>()
 /** How long the next background render of this page waits: none while its budget lasts, then one per MIN_REFRESH_MS. */
@@ -398,7 +438,7 @@ const refreshQueue: (() => void)[] = []
 // For GET /_internal/page-store (the bench, the tests): background renders done, under way, waiting, and the most
 // ever under way at once.
 const backgroundRenders = { done: 0, running: 0, mostAtOnce: 0 }
-const backgroundRenderStatus = () => ({ ...backgroundRenders, waiting: refreshQueue.length })
+const backgroundRenderStatus = () => ({ ...backgroundRenders, waiting: refreshQueue.length, countWrites: liveCountWrites })
 function requestRefresh(key: string, page: Page, localAddress: string | undefined, localPort: number | undefined): void {
   refreshQueue.push(() => renderAgain(key, page, localAddress, localPort))
   if (backgroundRenders.running === 0) nextRefresh()
@@ -544,6 +584,7 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse, ext
       expires: now + PAGE_TTL_MS,
       tags: new Set(stored.tags),
       stale: state === 'stale',
+      counts: new Set(),
       refreshing: false,
       br: stored.br,
       gzip: stored.gzip,

@@ -1,3 +1,6 @@
+import v8 from 'node:v8'
+import vm from 'node:vm'
+
 import { describe, expect, it } from 'vitest'
 
 import { readLoopDelay } from '../../site/lib/loopDelay'
@@ -24,5 +27,32 @@ describe('the event-loop delay since the last read', () => {
     const calm = readLoopDelay()!
     expect(calm.samples).toBeGreaterThan(5)
     expect(calm.maxMs).toBeLessThan(held.maxMs)
+  })
+
+  it("counts the garbage collector's pauses in the same span, the full collections apart", async () => {
+    readLoopDelay()
+    await turns(20)
+    readLoopDelay()
+    // Short-lived garbage: young-generation pauses only.
+    let kept = 0
+    for (let i = 0; i < 200_000; i++) kept += new Array(64).fill(i).length
+    expect(kept).toBeGreaterThan(0)
+    await turns(20)
+    const young = readLoopDelay()!
+    expect(young.gc.pauses).toBeGreaterThan(0)
+    expect(young.gc.ms).toBeGreaterThan(0)
+    expect(young.gc.maxMs).toBeLessThanOrEqual(young.gc.ms)
+
+    // A full collection, as V8 runs when the old generation grows.
+    v8.setFlagsFromString('--expose-gc')
+    const fullGc = vm.runInNewContext('gc') as () => void
+    fullGc()
+    await turns(20)
+    const full = readLoopDelay()!
+    expect(full.gc.majorMs).toBeGreaterThan(0)
+
+    // Each read starts the count over: the observer reports asynchronously, so nothing lands between two reads.
+    readLoopDelay()
+    expect(readLoopDelay()!.gc).toEqual({ pauses: 0, ms: 0, majorMs: 0, maxMs: 0 })
   })
 })
