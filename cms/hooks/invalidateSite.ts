@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
+import { APPROVED_CHEER_MESSAGE } from '../domain/submissions'
 import { CHEERS_TAG, cheerCountTag, cheerTag, docTag, groupTag, isCountTag, referenceId, slugTag } from '../lib/cacheProtocol'
 import { cheerTargetsOf } from '../lib/cheerTarget'
 import { invalidateSite } from '../lib/siteInvalidation'
@@ -17,12 +18,18 @@ type Doc = Record<string, unknown> | undefined
  * populated); a cheer only its target's count and messages; a story also the theme and town groups it entered; a
  * support offer its plan's offers.
  */
-function tagsFor(slug: string, doc: Doc, previousDoc?: Doc): string[] {
-  if (slug === 'cheers')
+function tagsFor(slug: string, doc: Doc, previousDoc?: Doc, created = false): string[] {
+  if (slug === 'cheers') {
+    // A new cheer whose message (if any) still waits for an editor moves its target's count alone: the site writes
+    // the number into its pages (site/lib/liveCounts.ts). An editor's change may show or hide a message too.
+    const countOnly = created && doc?.messageStatus !== APPROVED_CHEER_MESSAGE
     return [
-      ...[doc, previousDoc].flatMap((d) => cheerTargetsOf(d).flatMap((t) => [cheerTag(t.type, t.id), cheerCountTag(t.type, t.id)])),
+      ...[doc, previousDoc].flatMap((d) =>
+        cheerTargetsOf(d).flatMap((t) => (countOnly ? [] : [cheerTag(t.type, t.id)]).concat(cheerCountTag(t.type, t.id))),
+      ),
       CHEERS_TAG,
     ]
+  }
   // A collection that only moves counts (participants, survey answers, the KPI tallies) keeps its one count tag: no
   // page shows one of its documents, and a content tag would set the pre-renderer sweeping (prerenderAfterChange).
   if (isCountTag(slug)) return [slug]
@@ -71,8 +78,8 @@ function storyGroupsEntered(doc: Doc, previousDoc: Doc): string[] {
 }
 
 // Both the old and the new document: a cheer moved to another target changes both targets' pages.
-export const invalidateSiteOnChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc }) => {
-  invalidateSite(tagsFor(collection.slug, doc, previousDoc))
+export const invalidateSiteOnChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc, operation }) => {
+  invalidateSite(tagsFor(collection.slug, doc, previousDoc, operation === 'create'))
   return doc
 }
 
