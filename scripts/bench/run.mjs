@@ -615,6 +615,8 @@ try {
       storm.backgroundRenders = {
         done: status.backgroundRenders.done - rendersBefore.done,
         mostAtOnce: status.backgroundRenders.mostAtOnce,
+        // New cheer counts written into kept pages without a render (site/lib/liveCounts.ts).
+        countWrites: (status.backgroundRenders.countWrites ?? 0) - (rendersBefore.countWrites ?? 0),
       }
     stormOver = true
     await cheerLoop
@@ -794,7 +796,9 @@ if (result.targets.storm) {
   const s = result.targets.storm
   console.log(
     `storm: ${fmt(s.ofCalm * 100, 1)}% of the calm throughput; cheers ${s.cheers.sent} sent, ${s.cheers.accepted} accepted ${JSON.stringify(s.cheers.statuses)}; ` +
-      (s.backgroundRenders ? `${s.backgroundRenders.done} background renders (at most ${s.backgroundRenders.mostAtOnce} at once); ` : '') +
+      (s.backgroundRenders
+        ? `${s.backgroundRenders.done} background renders (at most ${s.backgroundRenders.mostAtOnce} at once), ${s.backgroundRenders.countWrites} counts written in; `
+        : '') +
       `the resident who cheered sees ${s.cheerShown} cheers, ${s.cheerStored} stored → ${s.cheerShown === s.cheerStored ? 'counted' : 'MISMATCH'}; the shared copy shows it after ${s.sharedCopyCountedMs === null ? 'more than 15 s' : `${s.sharedCopyCountedMs} ms`}`,
   )
 }

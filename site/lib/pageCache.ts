@@ -400,10 +400,11 @@ async function writeCountsInto(key: string, page: Page): Promise<void> {
     }
     const body = writeLiveCounts(page.body, new Map(tags.map((tag, i) => [tag, values[i]!])))
     if (body === page.body) return
-    const [br, gz] = await Promise.all([brotli(body, brotliOptions(body.length)), gzip(body, { level: 6 })])
+    // Brotli now (every browser asks for it over HTTPS); gzip on demand, as for any page (compressed above).
+    const br = await brotli(body, brotliOptions(body.length))
     if (pages.get(key) !== page) return
     // The copy keeps the page's expiry: whatever else it shows is as old as its render.
-    keep(key, { ...page, body, etag: etagOf(body), br, gzip: gz, wire: new Map(), refreshing: false })
+    keep(key, { ...page, body, etag: etagOf(body), br, gzip: undefined, wire: new Map(), refreshing: false })
     liveCountWrites++
   } catch (error) {
     console.error('[site] 件数を書き込めませんでした / live count write failed', error)
