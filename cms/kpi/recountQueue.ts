@@ -24,6 +24,10 @@ import { bucketsOfYear, isBucketKey, metricOfBucket, readStoredTallies, recountB
 // Long enough for a burst of writes (a cheer flood, a bulk edit) to share one recount, short enough that the
 // public pages show a change within a second or two.
 const RECOUNT_AFTER_MS = 300
+// A site process hands its marks over at most once a second: each hand-over is a job row committed on the site's own
+// connection (synchronous=FULL: the event loop waits for the disk), and the admin process runs the queue once a second
+// anyway. In a cheer storm three commits a second held the readers of a busy site process behind the disk.
+const HAND_OVER_AFTER_MS = 1_000
 
 /** The jobs queue and task the admin process recounts handed-over buckets with (cms/jobs/tasks.ts). */
 export const TALLY_QUEUE = 'tallies'
@@ -85,7 +89,8 @@ export function markTallies(payload: Payload, keys: string[]): void {
   if (!keys.length) return
   const q = queueOf(payload)
   for (const key of keys) q.dirty.add(key)
-  if (!q.timer && !q.running) q.timer = setTimeout(() => void start(payload, q), RECOUNT_AFTER_MS)
+  if (!q.timer && !q.running)
+    q.timer = setTimeout(() => void start(payload, q), handsOverRecounts() ? HAND_OVER_AFTER_MS : RECOUNT_AFTER_MS)
 }
 
 /** Runs this process's pending recounts (or hands them over) now, and waits for that. */

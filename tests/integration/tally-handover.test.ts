@@ -98,6 +98,25 @@ describe('a site process hands its recounts over', () => {
     expect(heard.flat()).toEqual(expect.arrayContaining(['kpi-tallies', 'kpi-tallies:cheers']))
   })
 
+  it('hands a steady stream of marks over at most once a second (each job is a commit on the site’s connection)', async () => {
+    const key = await cheersBucket()
+    await flushTallies(payload)
+    process.env.ESUKO_JOBS = '1'
+    await payload.jobs.run({ queue: TALLY_QUEUE })
+    delete process.env.ESUKO_JOBS
+    // A cheer storm's marks: one every 100 ms for 1.5 s.
+    for (let i = 0; i < 15; i++) {
+      markTallies(payload, [key])
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const jobs = await tallyJobs()
+    expect(jobs.length).toBeGreaterThanOrEqual(1)
+    expect(jobs.length).toBeLessThanOrEqual(2)
+    // None is lost: what is still marked goes with the next hand-over.
+    await flushTallies(payload)
+    expect((await tallyJobs()).flatMap((job) => (job.input as { keys: string[] }).keys)).toContain(key)
+  })
+
   it('counts the buckets itself when the job cannot be queued, so no mark is lost', async () => {
     const key = await cheersBucket()
     await flushTallies(payload)
