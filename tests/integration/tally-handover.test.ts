@@ -46,6 +46,15 @@ const countedCheers = async (key: string) => {
   const { docs } = await payload.find({ collection: 'cheers', pagination: false, depth: 0, select: { createdAt: true } })
   return docs.filter((d) => bucketsOfDoc('cheers', d)[0] === key).length
 }
+/** A cheers bucket, every job so far run as the admin process runs them: the queue starts empty. */
+const bucketWithEmptyQueue = async () => {
+  const key = await cheersBucket()
+  await flushTallies(payload)
+  process.env.ESUKO_JOBS = '1'
+  await payload.jobs.run({ queue: TALLY_QUEUE })
+  delete process.env.ESUKO_JOBS
+  return key
+}
 const tallyJobs = async () =>
   (await payload.find({ collection: 'payload-jobs', where: { queue: { equals: TALLY_QUEUE } }, depth: 0, pagination: false })).docs
 
@@ -99,11 +108,7 @@ describe('a site process hands its recounts over', () => {
   })
 
   it('hands a steady stream of marks over at most once a second (each job is a commit on the site’s connection)', async () => {
-    const key = await cheersBucket()
-    await flushTallies(payload)
-    process.env.ESUKO_JOBS = '1'
-    await payload.jobs.run({ queue: TALLY_QUEUE })
-    delete process.env.ESUKO_JOBS
+    const key = await bucketWithEmptyQueue()
     // A cheer storm's marks: one every 100 ms for 1.5 s.
     for (let i = 0; i < 15; i++) {
       markTallies(payload, [key])
@@ -118,11 +123,7 @@ describe('a site process hands its recounts over', () => {
   })
 
   it('counts the buckets itself when the job cannot be queued, so no mark is lost', async () => {
-    const key = await cheersBucket()
-    await flushTallies(payload)
-    process.env.ESUKO_JOBS = '1'
-    await payload.jobs.run({ queue: TALLY_QUEUE })
-    delete process.env.ESUKO_JOBS
+    const key = await bucketWithEmptyQueue()
     const before = await storedTotal(key)
 
     const queue = payload.jobs.queue
