@@ -15,7 +15,7 @@ const CHEER_COUNT = new RegExp(`^${CHEERS_TAG}:count:([a-z-]+):([^:"<>\\s]+)$`)
 const SLOT = new RegExp(`${LIVE_COUNT_ATTRIBUTE}="([^"]+)"([^>]*)>(\\d+)<`, 'g')
 
 /** The tag of a target's cheer count, for its slot (site/components/CheerForm.astro: `data-live-count={tag}`). */
-export const cheerCountTagOf = (type: CheerTarget, id: number | string): string => cheerCountTag(type, id)
+export { cheerCountTag }
 
 /** Whether a change of this tag can be written into a page that shows it, rather than rendering the page. */
 export const isLiveCountTag = (tag: string): boolean => CHEER_COUNT.test(tag)

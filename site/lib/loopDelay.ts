@@ -28,7 +28,7 @@ export function readLoopDelay(): LoopDelay | null {
   if (!histogram) {
     histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
     histogram.enable()
-    // A few pauses a second at most: the observer's own cost is nothing beside them.
+    // About ten pauses a second in a storm (the bench): the observer's own cost is nothing beside them.
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         gc.pauses++
