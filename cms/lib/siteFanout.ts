@@ -4,12 +4,17 @@
  * SITE_PORTS, else the single SITE_INTERNAL_URL / SITE_PORT as before. A site process that made the change itself
  * has already dropped its own cache and posts only to the others. Tags are gathered for a moment and sent as
  * one request per process, so a burst of cheers costs a handful of requests, not one per cheer per process.
+ * A request that fails (no answer, a timeout, a 5xx) is sent again, a few times, further apart each time: the site
+ * keeps a detail page for as long as its tags say it is right (site/lib/pageCache.ts), so a lost invalidation
+ * would leave it showing what was changed.
  */
 
 import { INVALIDATE_PATH, SIGNATURE_HEADER } from './cacheProtocol'
 
 const BATCH_MS = 25
 const TIMEOUT_MS = 1_000
+/** Waits before each further attempt of a failed request (each attempt signed anew: a signature is valid a minute). */
+export const RETRY_DELAYS_MS = [250, 1_000, 4_000, 15_000] as const
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0'])
 
 /** The internal base URL of every site process. */
@@ -42,8 +47,8 @@ let batch: Batch | null = null
 
 /**
  * Posts the tags, signed with `sign`, to every site process (`skipOwn`: all but this one) after a short batching
- * delay. Fire and forget: a process that is down or restarting starts with an empty cache, and the site's TTL
- * covers a lost request.
+ * delay. Fire and forget: a failed request is sent again (RETRY_DELAYS_MS); a process that is down or restarting
+ * starts with an empty cache and trusts no stored page from before.
  */
 export function fanOutInvalidation(tags: string[], sign: (body: string) => string, { skipOwn = false } = {}): void {
   // One site process (no list configured): the caller's own cache was all there was to drop.
@@ -64,15 +69,23 @@ function flush(sign: (body: string) => string): void {
   const targets = siteInternalUrls().filter((url) => !(current.skipOwn && isOwnUrl(url)))
   if (!targets.length) return
   const body = JSON.stringify({ tags: [...current.tags] })
-  for (const url of targets) {
-    void fetch(`${url}${INVALIDATE_PATH}`, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body) },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    }).then(
-      (res) => void res.body?.cancel(),
-      () => undefined,
-    )
+  for (const url of targets) post(`${url}${INVALIDATE_PATH}`, body, sign, 0)
+}
+
+function post(target: string, body: string, sign: (body: string) => string, attempt: number): void {
+  const again = () => {
+    const wait = RETRY_DELAYS_MS[attempt]
+    // Unref'd: a script that has exited has nothing left to tell, and a process that is down starts empty.
+    if (wait !== undefined) setTimeout(() => post(target, body, sign, attempt + 1), wait).unref()
   }
+  void fetch(target, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body) },
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  }).then((res) => {
+    void res.body?.cancel()
+    // A 4xx is an answer (a wrong secret, a body too large): sending it again would get the same.
+    if (res.status >= 500) again()
+  }, again)
 }

@@ -8,7 +8,7 @@ import { fanOutInvalidation } from './siteFanout'
  * Tells the public site's caches (site/lib/cache.ts, site/lib/pageCache.ts) to drop tags, in every site process:
  * in the site process that made the change (resident submissions, cheers) a direct call; to every other one a
  * signed, fire-and-forget POST to its loopback endpoint (cms/lib/siteFanout.ts: SITE_INTERNAL_URLS, SITE_PORTS or
- * SITE_PORT). A short TTL on the site covers a lost request. Which changes call this is decided by the hooks
+ * SITE_PORT), sent again if it fails. Which changes call this is decided by the hooks
  * (cms/hooks/invalidateSite.ts); the tags, the request and its signature are the protocol of cms/lib/cacheProtocol.ts.
  */
 

@@ -17,15 +17,16 @@ type Entry = { value: Promise<unknown>; expires: number; tags: string[] }
 /**
  * What one page render read: the tags of every cached read (hit or miss), and whether it also read Payload
  * outside a cached finder (then nothing tells which edits change it, and any invalidation must drop it).
- * The page cache (site/lib/pageCache.ts) keeps a page under these tags.
+ * `changesAt`: the earliest moment the clock alone changes what it showed (a notice's display window opening or
+ * closing), Infinity if none. The page cache (site/lib/pageCache.ts) keeps a page under these tags, until then.
  */
-export type RenderReads = { tags: Set<string>; untracked: boolean }
+export type RenderReads = { tags: Set<string>; untracked: boolean; changesAt: number }
 const renderScope = new AsyncLocalStorage<RenderReads>()
 const insideLoad = new AsyncLocalStorage<true>()
 
 /** Runs a page render, recording what it reads. */
 export async function recordReads<T>(render: () => Promise<T>): Promise<{ result: T; reads: RenderReads }> {
-  const reads: RenderReads = { tags: new Set(), untracked: false }
+  const reads: RenderReads = { tags: new Set(), untracked: false, changesAt: Infinity }
   const result = await renderScope.run(reads, render)
   return { result, reads }
 }
@@ -35,6 +36,12 @@ export function noteDirectRead(): void {
   if (insideLoad.getStore()) return
   const reads = renderScope.getStore()
   if (reads) reads.untracked = true
+}
+
+/** Called where a render decides by the clock: what it shows changes at `at` (ms) with no edit to tell. */
+export function noteClockChange(at: number): void {
+  const reads = renderScope.getStore()
+  if (reads && at < reads.changesAt) reads.changesAt = at
 }
 
 export const DEFAULT_TTL_MS = DATA_CACHE_TTL_MS

@@ -25,6 +25,7 @@ import { invalidate, onInvalidate, recordReads, untag } from './cache'
 import {
   brotliOptions,
   isStoredRoute,
+  MAX_AGE_MS,
   newTagClock,
   readStoredPage,
   recordChange,
@@ -49,6 +50,15 @@ import { applySecurityHeaders } from './securityHeaders'
 // Concurrent misses of one URL share one render. Only anonymous GETs without an action are cached; 200 text/html
 // responses only, never one that sets a cookie or its own Cache-Control.
 const PAGE_TTL_MS = 10_000
+/**
+ * How long a page is fresh from its render. A detail page whose reads are all tagged depends on its document and
+ * tags, not on the clock (site/lib/pageStore.ts trusts its copy on disk as long), so its tags alone keep it right
+ * and it is not rendered again every ten seconds: in a cheer storm those renders were most of the popular pages'.
+ * Index pages show what the clock decides too (a featured period, upcoming events), and an untracked page has only
+ * the TTL: both keep PAGE_TTL_MS.
+ */
+const expiryOf = (key: string, tags: Set<string> | null, renderedAt: number, changesAt = Infinity, now = Date.now()): number =>
+  Math.min(tags && isStoredRoute(key) ? renderedAt + MAX_AGE_MS : now + PAGE_TTL_MS, changesAt)
 // After this long past its TTL a page is not served stale any more, but rendered again for the reader.
 const MAX_STALE_MS = 60_000
 const PAGE_MAX = 500
@@ -275,7 +285,7 @@ async function render(
     body,
     etag: etagOf(body),
     headers: [...response.headers],
-    expires: Date.now() + PAGE_TTL_MS,
+    expires: expiryOf(key, tags, startedAt, reads.changesAt),
     tags,
     stale: changed.count,
     counts: new Set(),
@@ -297,6 +307,7 @@ async function render(
         headers: page.headers,
         tags: [...page.tags],
         renderedAt: startedAt,
+        changesAt: reads.changesAt,
       })
       page.br ??= both.br
       page.gzip ??= both.gzip
@@ -582,7 +593,7 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse, ext
       body: plainBody(),
       etag: stored.etag,
       headers: stored.headers,
-      expires: now + PAGE_TTL_MS,
+      expires: expiryOf(key, new Set(stored.tags), stored.renderedAt, stored.changesAt, now),
       tags: new Set(stored.tags),
       stale: state === 'stale',
       counts: new Set(),

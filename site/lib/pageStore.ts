@@ -44,6 +44,8 @@ export type StoredMeta = {
   tags: string[]
   /** When the render began (ms): anything it read was current then. */
   renderedAt: number
+  /** When the clock alone changes what it shows (a notice's window: site/lib/cache.ts `changesAt`); absent if never. */
+  changesAt?: number
   size: number
   brLength: number
   gzipLength: number
@@ -76,12 +78,16 @@ export function recordChange(clock: TagClock, tags: string[], now = Date.now()):
 export type StoredState = 'fresh' | 'stale' | 'unusable'
 
 /** May this stored page be served, and is it due for a render behind it? */
-export function storedState(meta: Pick<StoredMeta, 'renderedAt' | 'tags' | 'writer'>, clock: TagClock, now = Date.now()): StoredState {
+export function storedState(
+  meta: Pick<StoredMeta, 'renderedAt' | 'tags' | 'writer' | 'changesAt'>,
+  clock: TagClock,
+  now = Date.now(),
+): StoredState {
   // Changes in the same millisecond as the render's start count as after it.
   const lag = meta.writer === clock.self ? 0 : DATA_CACHE_TTL_MS
   if (meta.renderedAt < clock.startedAt + lag || meta.renderedAt <= clock.allAt + lag) return 'unusable'
   if (now - meta.renderedAt > MAX_SERVE_AGE_MS) return 'unusable'
-  let stale = now - meta.renderedAt > MAX_AGE_MS
+  let stale = now - meta.renderedAt > MAX_AGE_MS || (meta.changesAt !== undefined && now >= meta.changesAt)
   for (const tag of meta.tags) {
     const at = clock.changedAt.get(tag)
     if (at === undefined || at + lag < meta.renderedAt) continue
@@ -154,6 +160,7 @@ export function writeStoredPage(page: {
   headers: [string, string][]
   tags: string[]
   renderedAt: number
+  changesAt?: number
 }): { br: Buffer; gzip: Buffer; written: Promise<void> } {
   const br = zlib.brotliCompressSync(page.body, brotliOptions(page.body.length))
   const gzip = zlib.gzipSync(page.body, { level: 6 })
@@ -164,6 +171,7 @@ export function writeStoredPage(page: {
     headers: page.headers,
     tags: page.tags,
     renderedAt: page.renderedAt,
+    ...(Number.isFinite(page.changesAt) ? { changesAt: page.changesAt } : {}),
     size: page.body.length,
     brLength: br.length,
     gzipLength: gzip.length,

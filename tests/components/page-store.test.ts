@@ -23,7 +23,7 @@ import {
 import { DATA_CACHE_TTL_MS } from '../../cms/lib/cacheProtocol'
 
 // The page store's rules (site/lib/pageStore.ts): which URLs it keeps, when a stored copy may be served, and that
-// what is read back is exactly what was written. The e2e test tests/e2e/page-store.test.ts serves from it.
+// what is read back is exactly what was written. tests/e2e/shared-state.test.ts serves from it across processes.
 
 describe('which URLs are kept on disk', () => {
   it.each([
@@ -82,6 +82,13 @@ describe('when a stored copy may be served', () => {
     expect(storedState({ writer: clock.self, renderedAt: later, tags: [] }, clock, later + MAX_SERVE_AGE_MS + 1)).toBe('unusable')
   })
 
+  it('serves a copy once more, to be rendered again behind it, once the clock changes what it shows (a notice)', () => {
+    const clock = newTagClock(start)
+    const meta = { writer: clock.self, renderedAt: later, tags: ['site-settings'], changesAt: later + 60_000 }
+    expect(storedState(meta, clock, later + 59_999)).toBe('fresh')
+    expect(storedState(meta, clock, later + 60_000)).toBe('stale')
+  })
+
   it('counts "everything" when told so, or when it has heard of too many tags to remember', () => {
     const clock = newTagClock(start)
     recordChange(clock, ['*'], later)
@@ -138,6 +145,13 @@ describe('the files', () => {
     expect(zlib.brotliDecompressSync(stored!.br).equals(body)).toBe(true)
     expect(zlib.gunzipSync(stored!.gzip).equals(body)).toBe(true)
     expect(fs.readdirSync(path.dirname(fileOf(page.key))).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('keeps when the clock changes what the page shows, and nothing when it never does', async () => {
+    await writeStoredPage({ ...page, key: '/stories/notice', changesAt: 98_765 }).written
+    expect(readStoredMeta('/stories/notice')?.changesAt).toBe(98_765)
+    await writeStoredPage({ ...page, key: '/stories/no-notice', changesAt: Infinity }).written
+    expect(readStoredMeta('/stories/no-notice')).not.toHaveProperty('changesAt')
   })
 
   it('treats a missing, cut-short, foreign or other URL’s file as a miss', async () => {

@@ -164,19 +164,25 @@ describe('fan-out of cache invalidations', () => {
     expect(siteInternalUrls(env)).toEqual(urls)
   })
 
-  type Site = { server: http.Server; port: number; received: string[][] }
+  type Site = { server: http.Server; port: number; received: string[][]; attempts: number }
   const sites: Site[] = []
   const saved = { ...process.env }
   const LOCAL = LOCAL_INVALIDATE
 
-  /** A loopback HTTP server standing in for a site process's /_internal/invalidate: checks the signature, records the tags. */
-  const startSite = () =>
+  /**
+   * A loopback HTTP server standing in for a site process's /_internal/invalidate: checks the signature, records the
+   * tags. `failing`: how its first requests fail (a dropped connection, a status), one entry per request.
+   */
+  const startSite = (failing: ('drop' | number)[] = []) =>
     new Promise<Site>((resolve) => {
-      const site = { received: [] as string[][] } as Site
+      const site = { received: [] as string[][], attempts: 0 } as Site
       site.server = http.createServer((req, res) => {
         let body = ''
         req.on('data', (c) => (body += c))
         req.on('end', () => {
+          const failure = failing[site.attempts++]
+          if (failure === 'drop') return void req.socket.destroy()
+          if (failure !== undefined) return void res.writeHead(failure).end()
           const ok = req.url === '/_internal/invalidate' && verifyInvalidation(body, req.headers['x-esuko-signature'] as string)
           if (ok) site.received.push((JSON.parse(body) as { tags: string[] }).tags)
           res.writeHead(ok ? 204 : 403).end()
@@ -236,5 +242,30 @@ describe('fan-out of cache invalidations', () => {
     invalidateSite(['burst-3'])
     await until(() => other.received.some((tags) => ['burst-1', 'burst-2', 'burst-3'].every((t) => tags.includes(t))))
     expect(own.received.flat().filter((t) => t.startsWith('burst-'))).toEqual([])
+  })
+
+  it.each([
+    ['a dropped connection', ['drop'] as ('drop' | number)[]],
+    ['a 503, then a dropped connection', [503, 'drop'] as ('drop' | number)[]],
+  ])('sends an invalidation again after %s, signed, until it is taken', async (_label, failing) => {
+    const site = await startSite(failing)
+    Object.assign(process.env, { SITE_PORTS: String(site.port) })
+    delete process.env.ESUKO_SITE_INVALIDATION
+    invalidateSite(['retry-1'])
+    // 250 ms, then 1 s more: the site's page cache counts on a lost invalidation being sent again.
+    await until(() => site.received.flat().includes('retry-1'), 3_000)
+    expect(site.attempts).toBe(failing.length + 1)
+    expect(site.received).toEqual([['retry-1']])
+  })
+
+  it('does not send again what a site refused (a 4xx is an answer)', async () => {
+    const site = await startSite([403, 403, 403])
+    Object.assign(process.env, { SITE_PORTS: String(site.port) })
+    delete process.env.ESUKO_SITE_INVALIDATION
+    invalidateSite(['refused-1'])
+    await until(() => site.attempts === 1)
+    await new Promise((r) => setTimeout(r, 600))
+    expect(site.attempts).toBe(1)
+    expect(site.received).toEqual([])
   })
 })
