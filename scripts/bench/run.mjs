@@ -162,8 +162,43 @@ const cpuMs = (pid) => {
   }
 }
 
+/** CPU time (ms) the whole machine has been busy so far (all cores: everything but idle and iowait). */
+const machineBusyMs = () => {
+  try {
+    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number)
+    const [user, nice, system, , , irq, softirq, steal] = ticks
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Where the machine's cores went during a run (ms of CPU a second): the site process, the admin process, this bench
+ * (the load generator and the cheers it sends) and everything else. On two cores a reader's p99 is also the time the
+ * site's main thread waited for a core.
+ */
+function cpuShares(pids) {
+  const read = () => ({
+    at: performance.now(),
+    site: pids.site ? cpuMs(pids.site) : null,
+    admin: pids.admin ? cpuMs(pids.admin) : null,
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    machine: machineBusyMs(),
+  })
+  const start = read()
+  return () => {
+    const end = read()
+    const seconds = (end.at - start.at) / 1000
+    const perSecond = (k) => (start[k] === null || end[k] === null ? null : (end[k] - start[k]) / seconds)
+    const shares = { site: perSecond('site'), admin: perSecond('admin'), bench: perSecond('bench'), machine: perSecond('machine') }
+    const known = (shares.site ?? 0) + (shares.admin ?? 0) + shares.bench
+    return { ...shares, other: shares.machine === null ? null : Math.max(0, shares.machine - known) }
+  }
+}
+
 /** The site server's pid: the child of serve.mjs that runs scripts/site-server.mjs. */
-function findSitePid(servePid) {
+function findSitePid(servePid, script = 'site-server.mjs') {
   const children = (pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
@@ -173,7 +208,7 @@ function findSitePid(servePid) {
   }
   for (const pid of children(servePid)) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('site-server.mjs')) return pid
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script)) return pid
     } catch {
       // the process ended while we looked
     }
@@ -378,6 +413,7 @@ try {
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
   const sitePid = findSitePid(serve.pid)
+  const adminPid = findSitePid(serve.pid, 'cms-server.mjs')
   sitePidForProfile = sitePid
   if (!sitePid) result.notes.push('site pid not found: no RSS figures')
 
@@ -562,7 +598,9 @@ try {
     // Site CPU per read, calm and in the storm: on a shared machine a steadier figure than req/s.
     await loopDelay(siteUrl)
     const calmCpu0 = sitePid ? cpuMs(sitePid) : null
+    const calmShares = cpuShares({ site: sitePid, admin: adminPid })
     const calm = summarise(await readAll(duration))
+    calm.cpuShares = calmShares()
     calm.siteCpuMsPerReq = calmCpu0 !== null ? (cpuMs(sitePid) - calmCpu0) / calm.requests : null
     calm.loopDelay = await loopDelay(siteUrl)
     const html = await (await fetch(`${siteUrl}/stories/${popularStories[0]}`)).text()
@@ -605,7 +643,9 @@ try {
     // Also starts the event-loop delay over (as loopDelay does).
     const rendersBefore = (await pageStoreStatus(siteUrl)).backgroundRenders
     const stormCpu0 = sitePid ? cpuMs(sitePid) : null
+    const stormShares = cpuShares({ site: sitePid, admin: adminPid })
     const storm = summarise(await readAll(duration))
+    storm.cpuShares = stormShares()
     // Everything the site did in the storm (reads, cheers, background renders), per read served.
     storm.siteCpuMsPerReq = stormCpu0 !== null ? (cpuMs(sitePid) - stormCpu0) / storm.requests : null
     const status = await pageStoreStatus(siteUrl)
@@ -801,6 +841,13 @@ if (result.targets.storm) {
         : '') +
       `the resident who cheered sees ${s.cheerShown} cheers, ${s.cheerStored} stored → ${s.cheerShown === s.cheerStored ? 'counted' : 'MISMATCH'}; the shared copy shows it after ${s.sharedCopyCountedMs === null ? 'more than 15 s' : `${s.sharedCopyCountedMs} ms`}`,
   )
+}
+for (const name of ['storm-calm', 'storm']) {
+  const c = result.targets[name]?.cpuShares
+  if (c)
+    console.log(
+      `${name}: CPU ms a second — site ${fmt(c.site)}, admin ${fmt(c.admin)}, bench (load and cheers) ${fmt(c.bench)}, other ${fmt(c.other)}; machine ${fmt(c.machine)} of ${os.cpus().length * 1000}`,
+    )
 }
 if (result.targets.cheer) {
   const c = result.targets.cheer

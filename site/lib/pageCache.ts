@@ -95,6 +95,29 @@ type Page = {
   /** Last moved to the recent end of the cache (at most once a second: a hit costs next to nothing). */
   touchedAt: number
 }
+/**
+ * Every kept page is built here, its fields always in one order: objects of one shape keep the fast path's property
+ * reads monomorphic, where pages built by a render, read from the store or copied with a new count were four shapes.
+ */
+function newPage(
+  fields: Pick<Page, 'body' | 'etag' | 'headers' | 'expires' | 'tags'> &
+    Partial<Pick<Page, 'stale' | 'counts' | 'br' | 'gzip' | 'touchedAt'>>,
+): Page {
+  return {
+    body: fields.body,
+    etag: fields.etag,
+    headers: fields.headers,
+    expires: fields.expires,
+    tags: fields.tags,
+    stale: fields.stale ?? false,
+    counts: fields.counts ?? new Set(),
+    refreshing: false,
+    br: fields.br,
+    gzip: fields.gzip,
+    wire: new Map(),
+    touchedAt: fields.touchedAt ?? Date.now(),
+  }
+}
 const pages = new Map<string, Page>()
 const pagesByTag = new Map<string, Set<string>>()
 const untracked = new Set<string>()
@@ -281,18 +304,14 @@ async function render(
   }
   const tags = reads.untracked ? null : reads.tags
   const changed = changedSince(changes, seq, tags)
-  const page: Page = {
+  const page = newPage({
     body,
     etag: etagOf(body),
     headers: [...response.headers],
     expires: expiryOf(key, tags, startedAt, reads.changesAt),
     tags,
     stale: changed.count,
-    counts: new Set(),
-    refreshing: false,
-    wire: new Map(),
-    touchedAt: Date.now(),
-  }
+  })
   if (response.headers.has('cache-control') || changed.content) return { response, page }
   let written: Promise<void> | undefined
   // A detail page also goes to disk, under the time its render began (site/lib/pageStore.ts), compressed both ways
@@ -415,7 +434,9 @@ async function writeCountsInto(key: string, page: Page): Promise<void> {
     const br = await brotli(body, brotliOptions(body.length))
     if (pages.get(key) !== page) return
     // The copy keeps the page's expiry: whatever else it shows is as old as its render.
-    keep(key, { ...page, body, etag: etagOf(body), br, gzip: undefined, wire: new Map(), refreshing: false })
+    // Its counts are the page's own set: a change heard during this write is in it, for the next write.
+    const copy = newPage({ ...page, body, etag: etagOf(body), br, gzip: undefined })
+    keep(key, copy)
     liveCountWrites++
   } catch (error) {
     console.error('[site] 件数を書き込めませんでした / live count write failed', error)
@@ -589,20 +610,17 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse, ext
   let plain: Buffer | undefined
   const plainBody = () => (plain ??= zlib.gunzipSync(stored.gzip))
   if (state === 'stale' || readAgain(key, now)) {
-    const page: Page = {
+    const page = newPage({
       body: plainBody(),
       etag: stored.etag,
       headers: stored.headers,
       expires: expiryOf(key, new Set(stored.tags), stored.renderedAt, stored.changesAt, now),
       tags: new Set(stored.tags),
       stale: state === 'stale',
-      counts: new Set(),
-      refreshing: false,
       br: stored.br,
       gzip: stored.gzip,
-      wire: new Map(),
       touchedAt: now,
-    }
+    })
     keep(key, page)
     if (page.stale) refreshInBackground(key, page, req)
   }
