@@ -179,13 +179,16 @@ const machineBusyMs = () => {
  * site's main thread waited for a core.
  */
 function cpuShares(pids) {
-  const read = () => ({
-    at: performance.now(),
-    site: pids.site ? cpuMs(pids.site) : null,
-    admin: pids.admin ? cpuMs(pids.admin) : null,
-    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-    machine: machineBusyMs(),
-  })
+  const read = () => {
+    const own = process.cpuUsage()
+    return {
+      at: performance.now(),
+      site: pids.site ? cpuMs(pids.site) : null,
+      admin: pids.admin ? cpuMs(pids.admin) : null,
+      bench: (own.user + own.system) / 1000,
+      machine: machineBusyMs(),
+    }
+  }
   const start = read()
   return () => {
     const end = read()
@@ -197,8 +200,8 @@ function cpuShares(pids) {
   }
 }
 
-/** The site server's pid: the child of serve.mjs that runs scripts/site-server.mjs. */
-function findSitePid(servePid, script = 'site-server.mjs') {
+/** The pid of the child of serve.mjs that runs a script (scripts/site-server.mjs, scripts/cms-server.mjs). */
+function findChildPid(servePid, script) {
   const children = (pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
@@ -412,8 +415,8 @@ try {
   })
   await waitForUrl(`${siteUrl}/`, { timeoutMs: 120_000 })
   result.distBuiltAt = fs.statSync(path.join(root, 'dist/server/entry.mjs')).mtime.toISOString()
-  const sitePid = findSitePid(serve.pid)
-  const adminPid = findSitePid(serve.pid, 'cms-server.mjs')
+  const sitePid = findChildPid(serve.pid, 'site-server.mjs')
+  const adminPid = findChildPid(serve.pid, 'cms-server.mjs')
   sitePidForProfile = sitePid
   if (!sitePid) result.notes.push('site pid not found: no RSS figures')
 

@@ -610,12 +610,13 @@ function serveStored(key: string, req: IncomingMessage, res: ServerResponse, ext
   let plain: Buffer | undefined
   const plainBody = () => (plain ??= zlib.gunzipSync(stored.gzip))
   if (state === 'stale' || readAgain(key, now)) {
+    const tags = new Set(stored.tags)
     const page = newPage({
       body: plainBody(),
       etag: stored.etag,
       headers: stored.headers,
-      expires: expiryOf(key, new Set(stored.tags), stored.renderedAt, stored.changesAt, now),
-      tags: new Set(stored.tags),
+      expires: expiryOf(key, tags, stored.renderedAt, stored.changesAt, now),
+      tags,
       stale: state === 'stale',
       br: stored.br,
       gzip: stored.gzip,
